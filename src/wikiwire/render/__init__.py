@@ -1,0 +1,43 @@
+"""Stage 8, render: write the Build as wikitext, Markdown, HTML and the event record (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from wikiwire.records import Build
+
+FORMATS: tuple[str, ...] = ("wiki", "md", "html", "json")
+FILENAMES: dict[str, str] = {
+    "wiki": "article.wiki",
+    "md": "article.md",
+    "html": "article.html",
+    "json": "event.json",
+}
+
+
+def render(build: Build, fmt: str) -> str:
+    """The text of output format ``fmt`` (one of FORMATS) for ``build``."""
+    from wikiwire.render import html, markdown, record, wikitext
+
+    if fmt == "wiki":
+        return wikitext.render(build)
+    if fmt == "md":
+        return markdown.render(build)
+    if fmt == "html":
+        return html.render(build)
+    if fmt == "json":
+        return json.dumps(record.event_record(build), indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
+
+
+def write_outputs(build: Build, outdir: Path, formats: Iterable[str] = FORMATS) -> dict[str, Path]:
+    """Write each chosen format into ``outdir`` (created if needed); returns format -> path."""
+    outdir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    for fmt in formats:
+        path = outdir / FILENAMES[fmt]
+        path.write_text(render(build, fmt), encoding="utf-8")
+        written[fmt] = path
+    return written

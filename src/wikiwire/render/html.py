@@ -1,0 +1,10 @@
+"""Render a Build as html. OWNER: render helper; the body is to be written."""
+
+from __future__ import annotations
+
+from wikiwire.records import Build
+
+
+def render(build: Build) -> str:
+    """The html text of the article."""
+    raise NotImplementedError

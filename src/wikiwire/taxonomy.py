@@ -1,0 +1,217 @@
+"""The event taxonomy: kinds of event, and for each the infobox template and article sections.
+
+Data, not logic: the type extractor (``facts.kinds``) recognises kinds by ``patterns``; the
+composer takes headings from ``SECTIONS``; the wikitext renderer takes the template and its
+real parameter names from ``TEMPLATES``. Adding a kind means adding one ``Kind`` here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Category = Literal["attack", "disaster", "accident", "event"]
+
+
+@dataclass(frozen=True)
+class Template:
+    """A MediaWiki infobox template and how our facts map to its real parameter names.
+
+    ``params`` maps a fact name (or "title") to the template's parameter; facts that the
+    template has no parameter for are left out of the infobox (they stay in event.json).
+    Parameter order is the template's documented order.
+    """
+
+    name: str
+    params: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class SectionSpec:
+    """A section heading, the role sentences must have to go in it, and its subsections."""
+
+    heading: str
+    role: str  # background | event | casualties | damage | aftermath | response | investigation | reactions | domestic | international
+    subsections: tuple[SectionSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of event.
+
+    ``key`` is the value of the ``type`` fact; ``noun`` is used in titles and prose
+    ("2023 Homs drone strike", "a drone strike"); ``event_heading`` names the section that
+    narrates the event itself; ``patterns`` are regular expressions (case-insensitive, matched
+    on word boundaries) whose presence in a sentence suggests this kind; ``specificity``
+    breaks ties (a "drone strike" is also an "airstrike" and an "attack": the more specific
+    kind wins when both are attested).
+    """
+
+    key: str
+    category: Category
+    noun: str
+    template: str
+    event_heading: str
+    patterns: tuple[str, ...]
+    specificity: int = 1
+    plural: str | None = None
+
+
+CIVILIAN_ATTACK = Template(
+    "Infobox civilian attack",
+    (
+        ("title", "title"),
+        ("part_of", "partof"),
+        ("location", "location"),
+        ("coordinates", "coordinates"),
+        ("date", "date"),
+        ("time", "time"),
+        ("timezone", "timezone"),
+        ("target", "target"),
+        ("type", "type"),
+        ("weapons", "weapons"),
+        ("fatalities", "fatalities"),
+        ("injuries", "injuries"),
+        ("perpetrators", "perpetrators"),
+    ),
+)
+EARTHQUAKE = Template(
+    "Infobox earthquake",
+    (
+        ("title", "title"),
+        ("date", "local-date"),
+        ("time", "local-time"),
+        ("timezone", "timezone"),
+        ("location", "location"),
+        ("coordinates", "coordinates"),
+        ("type", "type"),
+        ("fatalities", "casualties"),
+        ("injuries", "injuries"),
+    ),
+)
+AIRCRAFT = Template(
+    "Infobox aircraft occurrence",
+    (
+        ("title", "name"),
+        ("date", "date"),
+        ("type", "summary"),
+        ("location", "site"),
+        ("coordinates", "coordinates"),
+        ("fatalities", "fatalities"),
+        ("injuries", "injuries"),
+    ),
+)
+RAIL = Template(
+    "Infobox rail accident",
+    (
+        ("title", "title"),
+        ("date", "date"),
+        ("time", "time"),
+        ("location", "location"),
+        ("coordinates", "coordinates"),
+        ("type", "type"),
+        ("fatalities", "deaths"),
+        ("injuries", "injuries"),
+    ),
+)
+EVENT = Template(
+    "Infobox event",
+    (
+        ("title", "title"),
+        ("part_of", "partof"),
+        ("date", "date"),
+        ("time", "time"),
+        ("timezone", "timezone"),
+        ("location", "location"),
+        ("coordinates", "coordinates"),
+        ("type", "type"),
+        ("fatalities", "deaths"),
+        ("injuries", "injuries"),
+    ),
+)
+TEMPLATES: dict[str, Template] = {
+    t.name: t for t in (CIVILIAN_ATTACK, EARTHQUAKE, AIRCRAFT, RAIL, EVENT)
+}
+
+_ATTACK_SECTIONS_TAIL = (
+    SectionSpec("Casualties", "casualties"),
+    SectionSpec("Aftermath", "aftermath"),
+    SectionSpec(
+        "Reactions",
+        "reactions",
+        (SectionSpec("Domestic", "domestic"), SectionSpec("International", "international")),
+    ),
+)
+_DISASTER_SECTIONS_TAIL = (
+    SectionSpec("Damage", "damage"),
+    SectionSpec("Casualties", "casualties"),
+    SectionSpec("Response", "response"),
+    SectionSpec("Investigation", "investigation"),
+)
+
+
+def sections_for(kind: Kind) -> tuple[SectionSpec, ...]:
+    """The article's sections for ``kind``, in order (empty ones are omitted when composing)."""
+    event = SectionSpec(kind.event_heading, "event")
+    background = SectionSpec("Background", "background")
+    if kind.category == "attack":
+        return (background, event, *_ATTACK_SECTIONS_TAIL)
+    return (background, event, *_DISASTER_SECTIONS_TAIL)
+
+
+def _attack(key: str, heading: str, patterns: tuple[str, ...], specificity: int = 2,
+            noun: str | None = None) -> Kind:
+    return Kind(key, "attack", noun or key, CIVILIAN_ATTACK.name, heading, patterns, specificity)
+
+
+def _disaster(key: str, heading: str, patterns: tuple[str, ...], template: str = EVENT.name,
+              category: Category = "disaster", specificity: int = 2, noun: str | None = None,
+              plural: str | None = None) -> Kind:
+    return Kind(key, category, noun or key, template, heading, patterns, specificity, plural)
+
+
+KINDS: tuple[Kind, ...] = (
+    # attacks, most specific first
+    _attack("drone strike", "Attack", (r"drone (?:strike|attack)s?", r"drones?\b.{0,40}\b(?:attack|strike|hit|struck|launched|targeted)", r"(?:attack|strike)s? (?:by|with|using) (?:\w+ )?drones?", r"kamikaze drones?"), 3),
+    _attack("airstrike", "Attack", (r"air ?strikes?", r"air raids?", r"aerial (?:attack|bombardment)s?", r"warplanes?"), 2),
+    _attack("missile strike", "Attack", (r"missile (?:strike|attack)s?", r"rocket (?:strike|attack)s?", r"ballistic missiles?"), 2),
+    _attack("shelling", "Attack", (r"shelling", r"artillery (?:fire|strike|attack)s?", r"mortar (?:fire|attack|round)s?"), 2),
+    _attack("suicide bombing", "Bombing", (r"suicide (?:bomb(?:er|ing)?|attack(?:er)?)s?", r"blew (?:himself|herself|themselves) up"), 4),
+    _attack("car bombing", "Bombing", (r"car bombs?(?:ing)?", r"vehicle[- ]borne (?:improvised )?explosive", r"truck bombs?"), 4),
+    _attack("bombing", "Bombing", (r"bomb(?:ing|ings|ed)?\b", r"improvised explosive devices?", r"\bIEDs?\b"), 2),
+    _attack("mass shooting", "Shooting", (r"mass shootings?", r"shooting spree", r"opened fire", r"gunm[ae]n", r"shooter", r"active shooter", r"shot (?:and killed|dead)"), 3),
+    _attack("stabbing", "Attack", (r"stabb(?:ing|ed)s?", r"knife attacks?", r"knifeman"), 3),
+    _attack("vehicle-ramming attack", "Attack", (r"ramm(?:ing|ed) (?:attack|into)", r"drove (?:a|his|her) (?:car|truck|van|vehicle) into", r"vehicle[- ]ramming"), 3, noun="vehicle-ramming attack"),
+    _attack("arson", "Attack", (r"arson", r"set (?:fire|ablaze)", r"firebomb(?:ing|ed)?"), 2),
+    _attack("hostage-taking", "Attack", (r"hostages?", r"hostage[- ]taking", r"took .{0,20}hostage"), 2),
+    # disasters and accidents
+    _disaster("earthquake", "Earthquake", (r"earthquakes?", r"quakes?", r"tremors?", r"magnitude[- ]\d", r"aftershocks?", r"seismic"), EARTHQUAKE.name, specificity=3, plural="earthquakes"),
+    _disaster("dam failure", "Dam failure", (r"dam (?:failure|collapse|burst|breach)", r"dams? (?:collapsed|burst|failed|breached)"), specificity=4),
+    _disaster("flood", "Flood", (r"floods?", r"flooding", r"flash floods?", r"inundat\w+"), specificity=2, plural="floods"),
+    _disaster("landslide", "Landslide", (r"landslides?", r"mudslides?", r"rockslides?"), specificity=3),
+    _disaster("storm", "Storm", (r"cyclones?", r"hurricanes?", r"typhoons?", r"tornado(?:e?s)?", r"storms?"), specificity=2),
+    _disaster("wildfire", "Fire", (r"wildfires?", r"forest fires?", r"bushfires?", r"brush fires?"), specificity=3),
+    _disaster("bridge collapse", "Collapse", (r"bridge (?:collapse|collapsed|fell|came down)", r"collapse of the .{0,40}bridge", r"bridge .{0,30}collapsed"), category="accident", specificity=4),
+    _disaster("building collapse", "Collapse", (r"building collapse", r"(?:building|block|tower|roof) (?:collapsed|caved in)"), category="accident", specificity=3),
+    _disaster("crowd crush", "Crush", (r"crowd crush", r"stampedes?", r"crush(?:ed)? (?:in|by) the crowd"), category="accident", specificity=3),
+    _disaster("rail accident", "Accident", (r"train (?:crash|collision|derailment|accident)s?", r"derail(?:ed|ment)", r"trains? collided"), RAIL.name, category="accident", specificity=3),
+    _disaster("aviation accident", "Accident", (r"plane crash(?:ed|es)?", r"(?:aircraft|airliner|jet|helicopter) crash(?:ed|es)?", r"crash[- ]landed"), AIRCRAFT.name, category="accident", specificity=3),
+    _disaster("road accident", "Accident", (r"(?:bus|car|road|traffic|truck) (?:crash|accident|collision)s?", r"pile-?up"), category="accident", specificity=2),
+    _disaster("maritime accident", "Accident", (r"(?:ship|boat|ferry|vessel) (?:sank|capsized|collided|disaster)", r"capsiz(?:ed|ing)", r"shipwreck", r"sinking"), category="accident", specificity=2),
+    _disaster("explosion", "Explosion", (r"explosions?", r"blasts?", r"exploded"), category="accident", specificity=1),
+)
+KINDS_BY_KEY: dict[str, Kind] = {k.key: k for k in KINDS}
+
+# The kind used when no type could be established: a neutral "incident" with the generic
+# infobox, so the article still renders.
+UNKNOWN_KIND = Kind("event", "event", "incident", EVENT.name, "Event", (), 0)
+
+
+def kind_for(key: str | None) -> Kind:
+    """The taxonomy entry for a type key; ``UNKNOWN_KIND`` when the key is unknown or None."""
+    return KINDS_BY_KEY.get(key or "", UNKNOWN_KIND)
+
+
+def template_for(kind: Kind) -> Template:
+    """The infobox template that fits ``kind``."""
+    return TEMPLATES[kind.template]
