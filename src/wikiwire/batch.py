@@ -1,13 +1,249 @@
 """Batch mode: build one article folder per event of an events file, over processes.
 
-OWNER: speed/batch helper. Contract below is fixed; the body is to be written.
+An events file is JSONL in the evaluation format (``{"id", "articles": [{"url", "date",
+"text"}], ...}``); only ``id`` and ``articles`` are read. Each event is built into
+``outdir/<id>/``. A build is written into a hidden temporary folder, the completion marker is
+written last, and the folder is then renamed into place, so an interrupted build never looks
+finished and the next run rebuilds it. A finished folder whose marker holds the same input
+hash is skipped unless ``force``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import concurrent.futures as cf
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
+
+from wikiwire.errors import EventsFileError, NoUsableReportError, WikiwireError
+from wikiwire.records import Document
+
+# Written last into a finished event folder; holds the hash of what was built (see _digest).
+MARKER = ".wikiwire-done"
+
+# A report's text may start with its publication date as " date YYYY-MM-DD" (the corpus and
+# seed format); the rest of the line, if any, is body text.
+_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?")
+
+# Characters allowed in an event folder name; anything else becomes "-". Conservative so the
+# names survive every filesystem and shell without quoting.
+_UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
+
+# Longest folder name we create: well under every filesystem's 255-byte limit, leaving room for
+# the temporary folder's prefix and suffix.
+MAX_ID_CHARS = 120
+
+# A builder takes an event's documents and writes the chosen formats into a folder.
+Builder = Callable[[Sequence[Document], Path, Sequence[str], str | None], None]
+
+
+@dataclass(frozen=True)
+class Event:
+    """One validated line of an events file: its folder name, raw articles and input hash."""
+
+    id: str
+    folder: str
+    line: int
+    articles: tuple[dict[str, Any], ...]
+    digest: str
+
+
+def safe_folder_name(event_id: str) -> str:
+    """The folder name for ``event_id``: unsafe characters replaced by "-".
+
+    Raises ValueError for ids that could escape the output folder or hide the event (path
+    separators, "..", a leading dot, empty).
+    """
+    if not event_id.strip():
+        raise ValueError("the id is empty")
+    if "/" in event_id or "\\" in event_id or "\x00" in event_id:
+        raise ValueError(f"the id {event_id!r} contains a path separator")
+    if event_id.startswith("."):
+        raise ValueError(f"the id {event_id!r} starts with a dot (hidden or parent folder)")
+    name = _UNSAFE_CHARS.sub("-", event_id.strip()).strip("-")
+    if not name or name.startswith("."):
+        raise ValueError(f"the id {event_id!r} has no usable characters")
+    return name[:MAX_ID_CHARS]
+
+
+def _digest(event_id: str, articles: Sequence[dict[str, Any]], formats: Sequence[str]) -> str:
+    """Hash of everything a build depends on in the events file, so edited events rebuild."""
+    payload = json.dumps({"id": event_id, "articles": list(articles), "formats": sorted(formats)}, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def read_events(events_path: Path, formats: Sequence[str] = ()) -> list[Event]:
+    """Read and validate every line of ``events_path`` before anything is built.
+
+    Returns the events in file order (blank lines ignored). Raises EventsFileError naming the
+    file and line when a line is not JSON, not an object, has no string ``id`` or no list of
+    article objects, has an id unusable as a folder name, or repeats an earlier id.
+    """
+    path = str(events_path)
+    try:
+        text = events_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise EventsFileError(path, "no such events file (check the path given to --events)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EventsFileError(path, f"cannot be read as UTF-8 text ({exc})") from None
+    events: list[Event] = []
+    seen: dict[str, int] = {}
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            obj = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise EventsFileError(path, f"not valid JSON ({exc.msg} at column {exc.colno})", line=number) from None
+        if not isinstance(obj, dict):
+            raise EventsFileError(path, "each line must be a JSON object with \"id\" and \"articles\"", line=number)
+        event_id = obj.get("id")
+        if not isinstance(event_id, str):
+            raise EventsFileError(path, "the event has no string \"id\"", line=number)
+        articles = obj.get("articles")
+        if not isinstance(articles, list) or not all(isinstance(a, dict) for a in articles):
+            raise EventsFileError(path, f"event {event_id!r}: \"articles\" must be a list of objects with \"text\"", line=number)
+        try:
+            folder = safe_folder_name(event_id)
+        except ValueError as exc:
+            raise EventsFileError(path, f"{exc}; ids must be plain folder names", line=number) from None
+        if folder in seen:
+            raise EventsFileError(path, f"event id {event_id!r} repeats the folder of line {seen[folder]}", line=number)
+        seen[folder] = number
+        events.append(Event(event_id, folder, number, tuple(articles), _digest(event_id, articles, formats)))
+    return events
+
+
+def _outlet(url: str | None) -> str | None:
+    if not url:
+        return None
+    host = urlsplit(url).hostname
+    if not host:
+        return None
+    return host.removeprefix("www.")
+
+
+def documents(event: Event, events_path: Path) -> list[Document]:
+    """The event's articles as Documents (a leading date line becomes ``published``).
+
+    Articles without text are left out. Raises NoUsableReportError when none has text.
+    """
+    import datetime as dt
+
+    out: list[Document] = []
+    for index, article in enumerate(event.articles, start=1):
+        text = article.get("text")
+        if not isinstance(text, str):
+            continue
+        published: dt.date | None = None
+        match = _DATE_LINE.match(text)
+        if match:
+            try:
+                published = dt.date(int(match[1]), int(match[2]), int(match[3]))
+            except ValueError:
+                published = None
+            text = text[match.end() :]
+        if published is None and isinstance(article.get("date"), str):
+            try:
+                published = dt.date.fromisoformat(article["date"])
+            except ValueError:
+                published = None
+        text = text.strip()
+        if not text:
+            continue
+        url = article.get("url") if isinstance(article.get("url"), str) else None
+        out.append(
+            Document(
+                input=f"{events_path}:{event.line}#{index}",
+                text=text,
+                url=url,
+                outlet=_outlet(url),
+                published=published,
+            )
+        )
+    if not out:
+        raise NoUsableReportError(f"{events_path}:{event.line}", f"event {event.id!r} has no article with text")
+    return out
+
+
+def build_documents(docs: Sequence[Document], folder: Path, formats: Sequence[str], model: str | None) -> None:
+    """The real builder: run the pipeline on ``docs`` and write ``formats`` into ``folder``."""
+    from wikiwire import analyse, pipeline
+    from wikiwire.render import write_outputs
+
+    build = pipeline.run(documents=docs, nlp=analyse.load_nlp(model))
+    write_outputs(build, folder, formats)
+
+
+def _init_worker(model: str | None, preload: bool) -> None:
+    """Load the spaCy pipeline once per worker process; a failure is reported per event."""
+    from wikiwire import analyse
+
+    if not preload:
+        return
+
+    with contextlib.suppress(WikiwireError):
+        analyse.load_nlp(model)
+
+
+def _build_one(event: Event, events_path: Path, outdir: Path, formats: Sequence[str], model: str | None, builder: Builder) -> str | None:
+    """Build one event into its folder; returns None on success, else the error message.
+
+    Never raises for a bad event: one failure must not stop the batch.
+    """
+    final = outdir / event.folder
+    partial = outdir / f".{event.folder}.partial-{os.getpid()}"
+    try:
+        docs = documents(event, events_path)
+        shutil.rmtree(partial, ignore_errors=True)
+        partial.mkdir(parents=True)
+        builder(docs, partial, formats, model)
+        (partial / MARKER).write_text(event.digest + "\n", encoding="utf-8")
+        _replace(partial, final)
+    except WikiwireError as exc:
+        return str(exc)
+    except Exception as exc:  # one event's bug must not stop the others; the caller reports it
+        return f"{type(exc).__name__}: {exc}"
+    finally:
+        shutil.rmtree(partial, ignore_errors=True)
+    return None
+
+
+def _replace(partial: Path, final: Path) -> None:
+    """Move the finished ``partial`` folder to ``final``, replacing an old build there."""
+    if final.exists() or final.is_symlink():
+        old = final.with_name(f".{final.name}.old-{os.getpid()}")
+        shutil.rmtree(old, ignore_errors=True)
+        final.rename(old)
+        partial.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        partial.rename(final)
+
+
+def is_built(folder: Path, digest: str) -> bool:
+    """True when ``folder`` holds a finished build of exactly this input (marker matches)."""
+    try:
+        return (folder / MARKER).read_text(encoding="utf-8").strip() == digest
+    except OSError:
+        return False
+
+
+def _clear_leftovers(outdir: Path, events: Iterable[Event]) -> None:
+    """Remove temporary folders that an interrupted earlier run left for these events."""
+    for event in events:
+        for stale in outdir.glob(f".{event.folder}.partial-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        for stale in outdir.glob(f".{event.folder}.old-*"):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def build_events(
@@ -19,8 +255,124 @@ def build_events(
     formats: Iterable[str] = ("wiki", "md", "html", "json"),
     model: str | None = None,
     progress: Any = None,
+    builder: Builder = build_documents,
 ) -> dict[str, Any]:
     """Build each event into ``outdir/<id>/``; skip built ones unless ``force``; never stop
     on one failing event. Returns {"built": [...], "skipped": [...], "failed": [{"id", "error"}]}.
+
+    ``jobs`` > 1 spreads events over that many processes, each loading the spaCy pipeline
+    once. ``progress`` is a rich Console to draw a progress bar on, or None. ``builder`` writes
+    one event's outputs (replaceable for tests). Raises EventsFileError, before building
+    anything, when a line of the events file is malformed.
     """
-    raise NotImplementedError
+    fmts = list(formats)
+    events = read_events(events_path, fmts)
+    outdir.mkdir(parents=True, exist_ok=True)
+    todo = [e for e in events if force or not is_built(outdir / e.folder, e.digest)]
+    building = {e.id for e in todo}
+    skipped = [e.id for e in events if e.id not in building]
+    _clear_leftovers(outdir, events)
+    errors: dict[str, str | None] = {}
+    with _Bar(progress, len(todo)) as bar:
+        workers = min(jobs, len(todo))
+        if workers <= 1:
+            for event in todo:
+                bar.start(event.id)
+                errors[event.id] = _build_one(event, events_path, outdir, fmts, model, builder)
+                bar.done(event.id)
+        else:
+            errors = _build_parallel(todo, events_path, outdir, fmts, model, builder, workers, bar)
+    built = [e.id for e in todo if errors.get(e.id) is None]
+    failed = [{"id": e.id, "error": errors[e.id]} for e in todo if errors.get(e.id) is not None]
+    return {"built": built, "skipped": skipped, "failed": failed}
+
+
+def _build_parallel(
+    todo: Sequence[Event],
+    events_path: Path,
+    outdir: Path,
+    formats: Sequence[str],
+    model: str | None,
+    builder: Builder,
+    workers: int,
+    bar: _Bar,
+) -> dict[str, str | None]:
+    """Build ``todo`` over ``workers`` processes; returns event id -> error or None."""
+    # Only the real builder needs the model; a test builder should not pay for loading it.
+    preload = builder is build_documents
+    errors: dict[str, str | None] = {}
+    with cf.ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, preload)) as pool:
+        # Every job is submitted (and, with fork, every worker started) before the bar's
+        # refresh thread runs, so no worker is forked while that thread holds a lock.
+        futures = {pool.submit(_build_one, e, events_path, outdir, formats, model, builder): e for e in todo}
+        bar.show()
+        try:
+            for future in cf.as_completed(futures):
+                event = futures[future]
+                try:
+                    errors[event.id] = future.result()
+                except Exception as exc:  # a worker died (killed, out of memory): report, go on
+                    errors[event.id] = f"{type(exc).__name__}: {exc or 'worker process failed'}"
+                bar.done(event.id)
+        except BaseException:
+            # Interrupted (Ctrl-C): do not start queued events; finished ones stay built.
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
+    return errors
+
+
+class _Bar:
+    """A rich progress bar advancing once per event, or nothing when no console is given."""
+
+    def __init__(self, console: Any, total: int) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+        self.total = total
+        self.console = console
+        self.finished = 0
+
+    def __enter__(self) -> _Bar:
+        return self
+
+    def show(self) -> None:
+        """Start drawing (idempotent)."""
+        if self.console is None or self.bar is not None:
+            return
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
+
+        self.bar = Progress(
+            TextColumn("[bold]{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=False,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task("events", total=self.total)
+
+    def start(self, event_id: str) -> None:
+        """``event_id`` is being built (shown in the description)."""
+        self.show()
+        if self.bar is not None:
+            self.bar.update(self.task, description=f"building {event_id}")
+
+    def done(self, event_id: str) -> None:
+        """``event_id`` finished (built or failed)."""
+        self.show()
+        self.finished += 1
+        if self.bar is not None:
+            self.bar.update(self.task, advance=1, description=f"done {event_id}")
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+__all__ = ["MARKER", "Event", "build_documents", "build_events", "documents", "is_built", "read_events", "safe_folder_name"]

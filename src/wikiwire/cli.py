@@ -15,7 +15,18 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from wikiwire import __version__
-from wikiwire.errors import InputError, WikiwireError
+from wikiwire.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    FetchError,
+    InputError,
+    MalformedJSONLError,
+    MissingInputError,
+    NoUsableReportError,
+    UnreadableInputError,
+    UnsupportedInputError,
+    WikiwireError,
+)
 from wikiwire.render import FILENAMES, FORMATS
 
 app = typer.Typer(
@@ -33,6 +44,19 @@ EXIT_BAD_INPUT = 2
 # Show a progress bar only when there is enough work to watch; for a handful of documents a
 # bar would flash and vanish.
 PROGRESS_MIN_INPUTS = 5
+
+READABLE = ".txt, .md, .html, .htm or .jsonl"
+# What the user can do about each input error; the error itself says what went wrong where.
+HINTS: dict[type[InputError], str] = {
+    MissingInputError: "check the path",
+    EmptyInputError: "add the report text or leave the input out",
+    NoUsableReportError: f"add news reports as {READABLE} files",
+    BinaryInputError: f"pass text reports: UTF-8 {READABLE} files",
+    MalformedJSONLError: "fix or remove the line",
+    FetchError: "check the address, or save the page and pass the .html file",
+    UnsupportedInputError: f"pass {READABLE} files",
+    UnreadableInputError: "check the file's permissions",
+}
 
 
 class RichProgress:
@@ -63,6 +87,15 @@ def _progress_bar() -> Progress:
 def _fail(message: str, hint: str | None = None) -> typer.Exit:
     err.print(f"error: {message}" + (f" ({hint})" if hint else ""), markup=False, soft_wrap=True)
     return typer.Exit(EXIT_BAD_INPUT)
+
+
+def _hint(exc: InputError) -> str | None:
+    return next((HINTS[cls] for cls in type(exc).__mro__ if cls in HINTS), None)
+
+
+def _print_skipped(skipped: object) -> None:
+    for item in skipped if isinstance(skipped, tuple | list) else ():
+        err.print(f"skipped: {item.input}: {item.reason}", markup=False, soft_wrap=True)
 
 
 def _parse_formats(value: str) -> list[str]:
@@ -112,14 +145,17 @@ def build(
         else:
             result = pipeline.run(inputs, stdin=sys.stdin, title=title, model=spacy_model, fetch_timeout=timeout)
     except InputError as exc:
-        raise _fail(str(exc)) from None
+        if not quiet:
+            # Inputs skipped before nothing usable was left explain the error; the pipeline
+            # may attach them to the exception.
+            _print_skipped(getattr(exc, "skipped", ()))
+        raise _fail(str(exc), _hint(exc)) from None
     except WikiwireError as exc:
         raise _fail(str(exc)) from None
     written = write_outputs(result, outdir, fmts)
     if quiet:
         return
-    for item in result.skipped:
-        err.print(f"skipped: {item.input}: {item.reason}", markup=False, soft_wrap=True)
+    _print_skipped(result.skipped)
     v = result.verification
     out.print(
         f"{result.title}: {len(result.sources)} sources, {v.passed}/{v.checked} sentences verified",
@@ -135,7 +171,7 @@ def _build_events(events: Path, outdir: Path, *, jobs: int, force: bool, formats
     try:
         summary = batch.build_events(events, outdir, jobs=jobs, force=force, formats=formats, model=model, progress=None if quiet else err)
     except InputError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _hint(exc)) from None
     if not quiet:
         out.print(
             f"built {len(summary['built'])}, already built {len(summary['skipped'])}, failed {len(summary['failed'])} -> {outdir}",
@@ -160,7 +196,7 @@ def eval_command(
     try:
         report = evaluate.evaluate(events, model=spacy_model, content=content)
     except InputError as exc:
-        raise _fail(str(exc)) from None
+        raise _fail(str(exc), _hint(exc)) from None
     if as_json:
         out.print(json.dumps(report, indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
     else:
@@ -180,6 +216,11 @@ def _root(
 ) -> None:
     """wikiwire: sourced encyclopedic articles from news reports."""
     logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not verbose:
+        # trafilatura logs every failed download and odd page as an error; wikiwire reports
+        # those itself as one line with what to do, so its log would only repeat them.
+        logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+        logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 
 def main() -> None:

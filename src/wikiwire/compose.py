@@ -1,15 +1,443 @@
 """Stage 6, compose: the title, infobox, lead and sections of cited sentences.
 
-OWNER: compose/verify helper. Contract below is fixed; the body is to be written.
+Reads as the article is built:
+
+1. title by the naming convention (``title``), infobox from the kind's template;
+2. lead composed from the reconciled facts (``lead``);
+3. every report sentence is given its referent if it opens with a pronoun, rewritten into the
+   encyclopedic register or refused (``rewrite``), kept only if it is about the event, and
+   given a section role (``sections``);
+4. near-duplicates across reports are clustered (MinHash LSH): one wording per cluster, the
+   best attested, citing every report that states it; clusters are ranked by how many
+   reports support them and ordered by time and source order;
+5. the casualties section opens with the figures explained once (``lead.casualty_summary``);
+   elsewhere a sentence whose toll contradicts the infobox without attribution is left out;
+6. reactions are compacted and split into domestic and international (``reactions``).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from wikiwire.records import AnalysedSource, Article, EventFacts, Infobox
+from wikiwire import lead as lead_mod
+from wikiwire import reactions, rewrite
+from wikiwire.records import (
+    AnalysedSource,
+    Article,
+    ArticleSentence,
+    Claim,
+    EventFacts,
+    Infobox,
+    Section,
+    Sentence,
+)
+from wikiwire.sections import EventCues, classify, place_role, section_roles
+from wikiwire.taxonomy import Kind, SectionSpec, kind_for, sections_for, template_for
+from wikiwire.title import make_title
+
+__all__ = ["compose", "infobox"]
+
+# Most sentences a section keeps, by role. A reader wants the best-attested few; the long
+# tail of single-source detail is what makes machine-written articles unreadable.
+MAX_SENTENCES: dict[str, int] = {
+    "background": 4,
+    "event": 8,
+    "casualties": 6,
+    "damage": 6,
+    "aftermath": 6,
+    "response": 6,
+    "investigation": 5,
+    "reactions": 10,
+}
+DEFAULT_MAX_SENTENCES = 6
+# Near-duplicate threshold: estimated Jaccard similarity of two sentences' content words
+# above which they say the same thing. 0.5 groups wire copies and light paraphrases ("killed
+# at least 89 people" / "at least 89 people were killed") but not two different facts about
+# the same subject, which share half their words far less often.
+DUPLICATE_JACCARD = 0.5
+# MinHash permutations: 64 estimates a Jaccard of 0.5 within about ±0.06, enough to
+# separate duplicates from merely related sentences at a fraction of 128's cost.
+MINHASH_PERMUTATIONS = 64
+
+_STOPWORDS = frozenset(
+    "a an the of in on at to for from by with and or but as is are was were be been has have had "
+    "that which who this these those it its their his her they he she said says also after before "
+    "into over than more least about".split()
+)
+_WORD = re.compile(r"[\w'-]+")
+
+
+# ---------------------------------------------------------------------------------------------
+# infobox
+
+
+def infobox(facts: EventFacts, kind: Kind, title: str) -> Infobox:
+    """The infobox: the kind's template, its parameters filled from the facts' displays in
+    template order; unknown facts are left out. Coordinates, when known, are plain decimal
+    "LAT, LON" (no nested template, so the infobox parses back unchanged)."""
+    template = template_for(kind)
+    params: dict[str, str] = {}
+    for fact_name, param in template.params:
+        if fact_name == "title":
+            value = title
+        elif fact_name == "coordinates":
+            value = _coordinates(facts)
+        else:
+            value = facts.get(fact_name).display  # type: ignore[arg-type]
+        if value:
+            params[param] = value
+    return Infobox(template=template.name, params=params)
+
+
+def _coordinates(facts: EventFacts) -> str:
+    location = facts.get("location").value
+    if not isinstance(location, dict):
+        return ""
+    lat, lon = location.get("lat"), location.get("lon")
+    if isinstance(lat, int | float) and isinstance(lon, int | float):
+        return f"{lat:.4f}, {lon:.4f}"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------------
+# candidate sentences
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A report sentence rewritten for the article, with what ordering and ranking need."""
+
+    sentence: Sentence
+    text: str
+    role: str
+    rank: int  # position of its source in the input
+    when: dt.date | None  # the date it speaks of, for ordering
+    words: frozenset[str]
+
+
+_PRONOUN_START = re.compile(r"^(?P<p>He|She|His|Her|It|Its|They|Their|This|These|That|Those)\b\s*(?P<rest>.*)$", re.DOTALL)
+# A pronoun as the subject after an opening clause ("Expressing their anger, they ...").
+_CLAUSE_PRONOUN = re.compile(r"^(?P<lead>[A-Z][^,“”\"]{2,80},\s*)(?P<p>he|she|they|it)\b\s*(?P<rest>.*)$", re.DOTALL)
+# After "This"/"That" a verb means the pronoun stands alone ("This is", "That was"): no noun
+# to turn into "The ...".
+_VERB_AFTER_DEMONSTRATIVE = re.compile(
+    r"^(?:is|was|are|were|has|had|have|will|would|could|came|comes|led|leads|means|meant|marks|marked|"
+    r"follows|followed|represents|represented|comes|prompted|caused|included)\b"
+)
+
+
+def _referent(prev: Sentence | None, labels: frozenset[str]) -> str | None:
+    """The last entity of ``prev`` with one of ``labels``, with its "the" if it had one."""
+    if prev is None:
+        return None
+    found = [e for e in prev.entities if e.label in labels]
+    if not found:
+        return None
+    ent = found[-1] if "PERSON" in labels else found[0]
+    name = ent.text
+    if prev.text[max(0, ent.start - 4): ent.start].lower() == "the " and not name.lower().startswith("the "):
+        name = "the " + name
+    return name
+
+
+def _resolve_pronoun(sentence: Sentence, prev: Sentence | None) -> str | None:
+    """The sentence with an opening pronoun replaced by its referent from the previous
+    sentence of the same report; the text unchanged when it opens otherwise; None when the
+    pronoun has no referent (the sentence cannot stand alone)."""
+    m = _PRONOUN_START.match(sentence.text)
+    lead = ""
+    if m is None:
+        m = _CLAUSE_PRONOUN.match(sentence.text)
+        if m is None:
+            return sentence.text
+        lead = m.group("lead")
+    pronoun, rest = m.group("p").capitalize(), m.group("rest")
+    if pronoun in ("This", "These", "That", "Those"):
+        if not rest[:1].islower() or _VERB_AFTER_DEMONSTRATIVE.match(rest):
+            return None
+        return f"{lead}{'the' if lead else 'The'} {rest}"
+    if pronoun in ("They", "Their"):
+        return None
+    labels = frozenset({"PERSON"}) if pronoun in ("He", "She", "His", "Her") else frozenset({"ORG"})
+    name = _referent(prev, labels)
+    if name is None:
+        return None
+    if not lead:
+        name = name[:1].upper() + name[1:]
+    if pronoun in ("His", "Her", "Its"):
+        return f"{lead}{name}'s {rest}"
+    return f"{lead}{name} {rest}"
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w for w in (t.lower() for t in _WORD.findall(text)) if w not in _STOPWORDS)
+
+
+def _when(sentence: Sentence, anchor: dt.date | None) -> dt.date | None:
+    """The earliest date the sentence speaks of (explicit or relative), for ordering."""
+    year = anchor.year if anchor else None
+    found = [d for _, _, d in rewrite.explicit_dates(sentence.text, year)]
+    found += [d for _, _, d in rewrite.relative_dates(sentence.text, anchor)]
+    return min(found) if found else None
+
+
+def _event_year(facts: EventFacts) -> int | None:
+    value = facts.get("date").value
+    m = re.match(r"(\d{4})-", value) if isinstance(value, str) else None
+    return int(m.group(1)) if m else None
+
+
+def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: EventCues) -> list[_Candidate]:
+    """Every report sentence that can go into the article, rewritten and given a role."""
+    year = _event_year(facts)
+    out: list[_Candidate] = []
+    for rank, source in enumerate(analysed):
+        on_topic = {s.paragraph for s in source.sentences if cues.mentions_event(s.text)}
+        prev: Sentence | None = None
+        last_role: tuple[int, str] | None = None  # (paragraph, role) of the last sentence read
+        for sentence in source.sentences:
+            resolved = _resolve_pronoun(sentence, prev)
+            prev = sentence
+            if resolved is None:
+                continue
+            # Entity offsets only hold while the text is unchanged; a substituted pronoun
+            # shifts them, so the speaker check then falls back to its noun list.
+            entities = sentence.entities if resolved == sentence.text else ()
+            result = rewrite.rewrite(resolved, source.anchor_date, entities)
+            if result.text is None:
+                continue
+            role = classify(result.text, sentence.entities, event_year=year)
+            names_event = cues.mentions_event(result.text)
+            # A toll or narrative sentence that follows an aftermath sentence in the same
+            # paragraph, without naming the event, continues the aftermath (the dead of the
+            # retaliation are not the event's dead).
+            if role in ("casualties", "event") and not names_event and last_role == (sentence.paragraph, "aftermath"):
+                role = "aftermath"
+            last_role = (sentence.paragraph, role)
+            about = names_event or sentence.paragraph in on_topic
+            if not about and not (role in ("background", "reactions") and cues.mentions_country(result.text)):
+                continue
+            out.append(_Candidate(sentence, result.text, role, rank, _when(sentence, source.anchor_date), _words(result.text)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# figures in prose must agree with the infobox
+
+
+_TOLL_FIGURE = re.compile(
+    r"(?P<q>(?:at least|more than|over|nearly|about|around|some|approximately|up to)\s+)?"
+    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:\w+\s+){0,3}?"
+    r"(?:people|persons|civilians|soldiers|individuals|were killed|killed|dead|died|deaths|injured|wounded|casualties|victims)\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTED = re.compile(
+    r"\baccording to\b|\b(?:said|says|reported|confirmed|stated|announced|put|placed|estimated|recorded|"
+    r"counted|documented|told)\b",
+    re.IGNORECASE,
+)
+
+
+def _allowed_figures(facts: EventFacts) -> set[int]:
+    """Every figure the infobox's casualty counts state (bounds, best, breakdown groups)."""
+    allowed: set[int] = set()
+    for name in ("fatalities", "injuries"):
+        fact = facts.get(name)  # type: ignore[arg-type]
+        value = fact.value
+        if isinstance(value, dict):
+            allowed |= {v for v in value.values() if isinstance(v, int)}
+        elif isinstance(value, int):
+            allowed.add(value)
+        allowed |= set(fact.breakdown.values())
+    return allowed
+
+
+def _contradicts_toll(text: str, allowed: set[int]) -> bool:
+    """True when ``text`` states an unattributed casualty figure the infobox does not."""
+    if not allowed or _ATTRIBUTED.search(text):
+        return False
+    from wikiwire.facts.numbers import parse_number
+
+    for m in _TOLL_FIGURE.finditer(text):
+        number = parse_number(m.group("n"))
+        if number is not None and number not in allowed:
+            return True
+    return False
+
+
+# ---------------------------------------------------------------------------------------------
+# clustering near-duplicates
+
+
+def _clusters(candidates: Sequence[_Candidate]) -> list[list[_Candidate]]:
+    """Groups of candidates saying the same thing, by MinHash LSH on their content words
+    (no all-pairs comparison: each sentence is compared only with its LSH bucket mates)."""
+    from datasketch import MinHash, MinHashLSH
+
+    if not candidates:
+        return []
+    hashes = MinHash.bulk(
+        [[w.encode("utf-8") for w in c.words] or [b""] for c in candidates],
+        num_perm=MINHASH_PERMUTATIONS,
+    )
+    lsh = MinHashLSH(threshold=DUPLICATE_JACCARD, num_perm=MINHASH_PERMUTATIONS)
+    for i, h in enumerate(hashes):
+        lsh.insert(i, h)
+    parent = list(range(len(candidates)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, h in enumerate(hashes):
+        for j in lsh.query(h):
+            if j != i and candidates[i].words and hashes[i].jaccard(hashes[j]) >= DUPLICATE_JACCARD:
+                parent[find(i)] = find(j)
+    groups: dict[int, list[_Candidate]] = defaultdict(list)
+    for i, candidate in enumerate(candidates):
+        groups[find(i)].append(candidate)
+    return list(groups.values())
+
+
+def _best_wording(cluster: Sequence[_Candidate]) -> _Candidate:
+    """The member sharing most words with the others (the wording most reports attest);
+    ties go to the earlier report."""
+    if len(cluster) == 1:
+        return cluster[0]
+
+    def score(c: _Candidate) -> float:
+        return sum(len(c.words & o.words) / max(1, len(c.words | o.words)) for o in cluster if o is not c)
+
+    return max(cluster, key=lambda c: (score(c), -c.rank, -c.sentence.index))
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A cluster ready for a section: its sentence, support and ordering key."""
+
+    sentence: ArticleSentence
+    role: str
+    support: int
+    key: tuple[dt.date, int, int]
+    rep: _Candidate
+
+
+def _items(candidates: Sequence[_Candidate], event_date: dt.date | None) -> list[_Item]:
+    out = []
+    for cluster in _clusters(candidates):
+        rep = _best_wording(cluster)
+        members = sorted(cluster, key=lambda c: (c.rank, c.sentence.index))
+        sources = tuple(dict.fromkeys([rep.sentence.source_id, *(c.sentence.source_id for c in members)]))
+        evidence = tuple(dict.fromkeys([rep.sentence.id, *(c.sentence.id for c in members)]))
+        first = members[0]
+        when = rep.when or event_date or dt.date.min
+        out.append(_Item(ArticleSentence(text=rep.text, sources=sources, evidence=evidence), rep.role,
+                         len(sources), (when, first.rank, first.sentence.index), rep))
+    return out
+
+
+def _select(items: Sequence[_Item], role: str) -> list[_Item]:
+    """The best-supported items of a section, at most its cap, in time/source order."""
+    cap = MAX_SENTENCES.get(role, DEFAULT_MAX_SENTENCES)
+    best = sorted(items, key=lambda it: (-it.support, it.key))[:cap]
+    return sorted(best, key=lambda it: it.key)
+
+
+# ---------------------------------------------------------------------------------------------
+# sections
+
+
+def _used_claim_sentences(summary: Sequence[ArticleSentence]) -> set[str]:
+    return {e for s in summary for e in s.evidence}
+
+
+def _reaction_sections(items: Sequence[_Item], spec: SectionSpec, cues: EventCues, noun: str) -> Section | None:
+    """The reactions section: compacted reactions, split into its subsections by whether
+    the actor is of the event's own country."""
+    parsed = [(it, reactions.parse(it.sentence.text, it.rep.sentence.entities if it.sentence.text == it.rep.sentence.text else ())) for it in items]
+    country_re = cues.country_pattern
+    groups: dict[str, list[tuple[ArticleSentence, reactions.Reaction | None]]] = {"domestic": [], "international": []}
+    for it, reaction in parsed:
+        if reaction is not None:
+            domestic = reactions.is_domestic(reaction, country_re)
+        else:
+            domestic = cues.mentions_country(" ".join(it.sentence.text.split()[:6]))
+        groups["domestic" if domestic else "international"].append((it.sentence, reaction))
+    if not spec.subsections:
+        merged = reactions.compact([*groups["domestic"], *groups["international"]], noun=noun)
+        return Section(heading=spec.heading, sentences=tuple(merged)) if merged else None
+    subs = []
+    for sub in spec.subsections:
+        sentences = reactions.compact(groups.get(sub.role, []), noun=noun)
+        if sentences:
+            subs.append(Section(heading=sub.heading, sentences=tuple(sentences)))
+    return Section(heading=spec.heading, subsections=tuple(subs)) if subs else None
 
 
 def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str | None = None) -> Article:
-    """Write the article from reconciled ``facts`` and the ``analysed`` sources' sentences."""
-    return Article(title=title or "Event", infobox=Infobox(template="Infobox event", params={}), lead=(), sections=())
+    """Write the article from reconciled ``facts`` and the ``analysed`` sources' sentences.
+
+    Takes the event's facts, its analysed sources (in input order) and an optional title
+    overriding the naming convention. Returns the Article: title, infobox, lead and the
+    kind's sections in order, empty ones omitted. Every sentence cites at least one source
+    (verification then checks that the sources support it).
+    """
+    kind = kind_for(facts.kind)
+    title = title or make_title(facts, kind, analysed)
+    lead = lead_mod.compose_lead(facts, kind, title)
+    specs = sections_for(kind)
+    available = section_roles(specs)
+    cues = EventCues.from_facts(facts, kind)
+    event_date = _parse_date(facts.get("date").value)
+
+    candidates = _candidates(analysed, facts, cues)
+    by_role: dict[str, list[_Item]] = defaultdict(list)
+    allowed = _allowed_figures(facts)
+    summary = lead_mod.casualty_summary(facts)
+    summarised = _used_claim_sentences(summary) | _toll_claim_sentences(facts)
+    for item in _items(candidates, event_date):
+        role = place_role(item.role, available)
+        if role is None:
+            continue
+        if role in ("event", "casualties") and _contradicts_toll(item.sentence.text, allowed):
+            continue
+        if role == "casualties" and summary and item.rep.sentence.id in summarised:
+            continue
+        by_role[role].append(item)
+
+    noun = lead_mod.event_word(kind)
+    sections: list[Section] = []
+    for spec in specs:
+        chosen = _select(by_role.get(spec.role, []), spec.role)
+        if spec.role == "reactions":
+            section = _reaction_sections(chosen, spec, cues, noun)
+        else:
+            sentences = tuple(it.sentence for it in chosen)
+            if spec.role == "casualties":
+                sentences = (*summary, *sentences)
+            section = Section(heading=spec.heading, sentences=sentences) if sentences else None
+        if section is not None:
+            sections.append(section)
+    return Article(title=title, infobox=infobox(facts, kind, title), lead=lead, sections=tuple(sections))
+
+
+def _toll_claim_sentences(facts: EventFacts) -> set[str]:
+    """Sentence ids that state a whole-event toll (already said by the casualty summary)."""
+    claims: list[Claim] = [*facts.get("fatalities").claims, *facts.get("injuries").claims]
+    claims += [c for conflict in facts.conflicts for c in conflict.claims]
+    return {c.sentence for c in claims if c.fact in ("fatalities", "injuries") and c.scope is None}
+
+
+def _parse_date(value: object) -> dt.date | None:
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            return None
+    return None

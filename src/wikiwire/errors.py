@@ -48,3 +48,15 @@ class ModelNotFoundError(WikiwireError):
 
 class EventsFileError(InputError):
     """An events file (``--events``/``eval``) line is not a valid event record."""
+
+
+class UnsupportedInputError(InputError):
+    """A file given directly has a type wikiwire does not read (not .txt .md .html .htm .jsonl)."""
+
+
+class UnreadableInputError(InputError):
+    """A file exists but cannot be read (permissions, I/O error)."""
+
+
+class InfoboxNotFoundError(WikiwireError):
+    """Wikitext given to ``render.wikitext.parse_infobox`` holds no ``{{Infobox ...}}`` template."""

@@ -1,19 +1,466 @@
-"""``wikiwire eval``: score builds against reference infoboxes (and texts), beside a baseline.
+"""``wikiwire eval``: score builds against reference infoboxes (and texts), beside baselines.
 
-OWNER: eval helper. Contract below is fixed; the body is to be written.
+For each event of an events file (the format of the dev corpus: ``{"id", "title", "kind",
+"reference": {"infobox": {...}, "text": ...}, "articles": [{"url", "date", "text"}]}``) the
+runner builds the event with the real pipeline, runs the naive baseline on the same spaCy
+sentences, and scores both with the field scorers of ``wikiwire.scoring``. When the event has
+a reference text it also scores the article's prose (ROUGE, entity recall, citation coverage,
+verification pass rate) beside a LexRank summary of the same length.
+
+The report is a JSON-ready dict; ``format_report`` turns it into the table the CLI prints.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from wikiwire import baseline, scoring
+from wikiwire.errors import EventsFileError, WikiwireError
+from wikiwire.records import Article, Build, Document, Section
+from wikiwire.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+# A report's text may start with its publication date (" date 2023-10-05"): the corpus format.
+_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
+
+# Width of the value columns in the per-event table; longer values are cut with "…" so a
+# reference like Herat's four-event casualty list does not wreck the layout.
+VALUE_WIDTH = 30
+
+
+@dataclass(frozen=True)
+class EvalEvent:
+    """One validated line of an events file."""
+
+    id: str
+    title: str
+    kind: str
+    line: int
+    infobox: dict[str, str]
+    reference_text: str | None
+    documents: tuple[Document, ...]
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading the events file
+
+
+def _outlet(url: str | None) -> str | None:
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
+def article_document(article: Mapping[str, Any], where: str) -> Document | None:
+    """A corpus article as a Document: the leading date line (or ``date``) becomes
+    ``published``, the URL's host the outlet. None when it has no text."""
+    text = article.get("text")
+    if not isinstance(text, str):
+        return None
+    published: dt.date | None = None
+    match = _DATE_LINE.match(text)
+    if match:
+        published = scoring.parse_iso(match[1])
+        text = text[match.end() :]
+    if published is None:
+        published = scoring.parse_iso(article.get("date"))
+    text = text.strip()
+    if not text:
+        return None
+    url = article.get("url") if isinstance(article.get("url"), str) else None
+    title = article.get("title") if isinstance(article.get("title"), str) else None
+    return Document(input=where, text=text, url=url, title=title, outlet=_outlet(url), published=published)
+
+
+def _event(obj: Any, path: str, line: int) -> EvalEvent:
+    if not isinstance(obj, dict):
+        raise EventsFileError(path, 'each line must be a JSON object with "id", "reference" and "articles"', line=line)
+    event_id = obj.get("id")
+    if not isinstance(event_id, str) or not event_id.strip():
+        raise EventsFileError(path, 'the event has no string "id"', line=line)
+    reference = obj.get("reference")
+    if not isinstance(reference, dict) or not isinstance(reference.get("infobox"), dict):
+        raise EventsFileError(path, f'event {event_id!r}: "reference" must be an object with an "infobox" object', line=line)
+    articles = obj.get("articles")
+    if not isinstance(articles, list) or not all(isinstance(a, dict) for a in articles):
+        raise EventsFileError(path, f'event {event_id!r}: "articles" must be a list of objects with "text"', line=line)
+    documents = [article_document(a, f"{path}:{line}#{i}") for i, a in enumerate(articles, start=1)]
+    usable = tuple(d for d in documents if d is not None)
+    if not usable:
+        raise EventsFileError(path, f"event {event_id!r} has no article with text", line=line)
+    infobox = {str(k): v.strip() for k, v in reference["infobox"].items() if isinstance(v, str)}
+    text = reference.get("text")
+    return EvalEvent(
+        id=event_id,
+        title=str(obj.get("title") or infobox.get("title") or event_id),
+        kind=str(obj.get("kind") or ""),
+        line=line,
+        infobox=infobox,
+        reference_text=text.strip() if isinstance(text, str) and text.strip() else None,
+        documents=usable,
+    )
+
+
+def read_events(events_path: Path) -> list[EvalEvent]:
+    """Read and validate every event of ``events_path`` (blank lines ignored).
+
+    Raises EventsFileError naming the file (and line) when the file cannot be read, holds no
+    event, or a line is not JSON, not an object, or lacks ``id``, a ``reference`` with an
+    ``infobox``, or ``articles`` with some text.
+    """
+    path = str(events_path)
+    try:
+        raw = events_path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise EventsFileError(path, "no such events file (check the path)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EventsFileError(path, f"cannot be read as UTF-8 text ({exc})") from None
+    events: list[EvalEvent] = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise EventsFileError(path, f"not valid JSON ({exc.msg} at column {exc.colno})", line=number) from None
+        events.append(_event(obj, path, number))
+    if not events:
+        raise EventsFileError(path, "holds no event (one JSON object a line expected)")
+    return events
+
+
+# ---------------------------------------------------------------------------------------------
+# Scoring one event
+
+
+def predicted_facts(build: Build | None) -> dict[str, dict[str, Any] | None]:
+    """Our facts in event.json's ``facts`` shape ({"value", "display"}); None when unknown."""
+    out: dict[str, dict[str, Any] | None] = {}
+    for name in FIELDS:
+        if build is None:
+            out[name] = None
+            continue
+        fact = build.facts.get(name)  # type: ignore[arg-type]
+        empty = fact.value in (None, "", [], {}) and not fact.display
+        out[name] = None if empty else {"value": fact.value, "display": fact.display}
+    return out
+
+
+def article_sentences(article: Article) -> Iterator[Any]:
+    """Every sentence of the article: the lead, then each section and subsection in order."""
+    yield from article.lead
+
+    def walk(sections: Sequence[Section]) -> Iterator[Any]:
+        for section in sections:
+            yield from section.sentences
+            yield from walk(section.subsections)
+
+    yield from walk(article.sections)
+
+
+def _entity_keys(text: str, nlp: Language) -> set[str]:
+    return scoring.reference_entities((e.text, e.label_) for e in nlp(text).ents)
+
+
+def content_metrics(reference_text: str, build: Build, nlp: Language, evidence: Evidence | None = None) -> dict[str, Any]:
+    """ROUGE-1/2/L F1 and entity recall of our article's prose and of a LexRank summary of
+    the same length in words (drawn from the same cleaned source sentences), plus our citation
+    coverage and verification pass rate.
+
+    ``entity_recall_attainable`` counts only the reference's entities that some input report
+    (``evidence``) names: a reference article knows more than the reports given."""
+    sentences = list(article_sentences(build.article))
+    article_text = "\n".join(s.text for s in sentences)
+    words = scoring.word_count(article_text)
+    source_sentences = [s.text for a in build.analysed for s in a.sentences]
+    summary = baseline.lexrank_summary(source_sentences, words)
+    entities = _entity_keys(reference_text, nlp)
+    stated = {e for e in entities if evidence and f" {e} " in evidence.folded}
+    verification = build.verification
+    ours = {
+        **scoring.rouge_f1(reference_text, article_text),
+        "entity_recall": round(scoring.entity_recall(entities, article_text), 4),
+        "entity_recall_attainable": round(scoring.entity_recall(stated, article_text), 4),
+        "citation_coverage": round(sum(bool(s.sources) for s in sentences) / len(sentences), 4) if sentences else 0.0,
+        "verification_pass_rate": round(verification.passed / verification.checked, 4) if verification.checked else None,
+        "words": words,
+        "sentences": len(sentences),
+    }
+    lexrank = {
+        **scoring.rouge_f1(reference_text, summary),
+        "entity_recall": round(scoring.entity_recall(entities, summary), 4),
+        "entity_recall_attainable": round(scoring.entity_recall(stated, summary), 4),
+        "words": scoring.word_count(summary),
+        "sentences": len(summary.splitlines()),
+    }
+    return {"reference_entities": len(entities), "stated_entities": len(stated), "wikiwire": ours, "lexrank": lexrank}
+
+
+def _field_rows(ours: Mapping[str, FieldScore], theirs: Mapping[str, FieldScore]) -> dict[str, Any]:
+    rows: dict[str, Any] = {}
+    for name, score in ours.items():
+        base = theirs.get(name)
+        rows[name] = {
+            "reference": score.reference,
+            "attainable": score.attainable,
+            "wikiwire": score.to_dict(),
+            "baseline": base.to_dict() if base else None,
+        }
+    return rows
+
+
+def evaluate_texts(
+    reference_text: str | None,
+    reference_infobox: Mapping[str, Any],
+    documents: Sequence[Document],
+    *,
+    nlp: Language | None = None,
+    model: str | None = None,
+    content: bool = True,
+    event_id: str = "event",
+    title: str | None = None,
+) -> dict[str, Any]:
+    """Build ``documents`` and score the result against a reference infobox (and text).
+
+    Takes the reference's prose (None to skip content metrics), its infobox ({field: string},
+    as the dev corpus writes it) and the input reports. Returns the event's part of the report:
+    ``fields`` (per field: reference, attainable, wikiwire's and the baseline's scores),
+    ``content`` (or None), ``error`` (the build's error message, or None: a failed build scores
+    zero on every field, it is not skipped). Raises ModelNotFoundError when no spaCy pipeline
+    loads.
+    """
+    from wikiwire import analyse, pipeline
+
+    nlp = nlp or analyse.load_nlp(model)
+    evidence = Evidence(tuple(Report(d.text, d.published) for d in documents))
+    build: Build | None = None
+    error: str | None = None
+    try:
+        build = pipeline.run(documents=documents, nlp=nlp)
+    except WikiwireError as exc:
+        error = str(exc)
+    ours = scoring.score_fields(reference_infobox, predicted_facts(build), evidence)
+    # The baseline reads the very sentences wikiwire analysed; if the build failed, it reads
+    # the raw reports through the same spaCy pipeline instead.
+    if build is not None:
+        sentences = baseline.sentences_from_analysed(build.analysed)
+        baseline_input = "analysed sources"
+    else:
+        docs = nlp.pipe(d.text for d in documents)
+        sentences = baseline.sentences_from_docs(zip(docs, (d.published for d in documents), strict=True))
+        baseline_input = "raw reports"
+    theirs = scoring.score_fields(reference_infobox, baseline.naive_facts(sentences), evidence, fields=CORE_FIELDS)
+    metrics = content_metrics(reference_text, build, nlp, evidence) if content and reference_text and build else None
+    return {
+        "id": event_id,
+        "title": title,
+        "built_title": build.title if build else None,
+        "reports": len(documents),
+        "sources": len(build.sources) if build else 0,
+        "error": error,
+        "baseline_input": baseline_input,
+        "fields": _field_rows(ours, theirs),
+        "content": metrics,
+    }
+
+
+# ---------------------------------------------------------------------------------------------
+# The whole file
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    value = scoring.mean(values)
+    return None if value is None else round(value, 4)
+
+
+def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Per-field and overall accuracy over ``events`` (micro-averaged over event × field).
+
+    ``overall`` is wikiwire over every scored field; ``core`` compares wikiwire and the
+    baseline on the fields the baseline predicts. ``attainable`` figures count only fields
+    (for location: parts) that some input report states.
+    """
+    fields: dict[str, Any] = {}
+    all_ours: list[float] = []
+    all_ours_att: list[float] = []
+    core_ours: list[float] = []
+    core_base: list[float] = []
+    core_base_att: list[float] = []
+    core_ours_att: list[float] = []
+    for name in FIELDS:
+        rows = [e["fields"][name] for e in events if name in e["fields"]]
+        if not rows:
+            continue
+        attainable = [r for r in rows if r["attainable"]]
+        ours = [r["wikiwire"]["score"] for r in rows]
+        ours_att = [r["wikiwire"]["attainable_score"] for r in attainable]
+        base = [r["baseline"]["score"] for r in rows if r["baseline"]]
+        base_att = [r["baseline"]["attainable_score"] for r in attainable if r["baseline"]]
+        fields[name] = {
+            "n": len(rows),
+            "unattainable": len(rows) - len(attainable),
+            "wikiwire": _mean(ours),
+            "wikiwire_attainable": _mean(ours_att),
+            "baseline": _mean(base),
+            "baseline_attainable": _mean(base_att),
+        }
+        all_ours += ours
+        all_ours_att += ours_att
+        if name in CORE_FIELDS:
+            core_ours += ours
+            core_ours_att += ours_att
+            core_base += base
+            core_base_att += base_att
+    content_events = [e["content"] for e in events if e.get("content")]
+    content: dict[str, Any] | None = None
+    if content_events:
+        content = {"events": len(content_events), "wikiwire": {}, "lexrank": {}}
+        for system in ("wikiwire", "lexrank"):
+            keys = [k for k in content_events[0][system] if k not in ("words", "sentences")]
+            for key in keys:
+                values = [c[system][key] for c in content_events if c[system].get(key) is not None]
+                content[system][key] = _mean(values)
+    return {
+        "events": len(events),
+        "failed_builds": sum(1 for e in events if e.get("error")),
+        "fields": fields,
+        "overall": {"wikiwire": _mean(all_ours), "wikiwire_attainable": _mean(all_ours_att), "n": len(all_ours)},
+        "core": {
+            "fields": list(CORE_FIELDS),
+            "wikiwire": _mean(core_ours),
+            "wikiwire_attainable": _mean(core_ours_att),
+            "baseline": _mean(core_base),
+            "baseline_attainable": _mean(core_base_att),
+            "n": len(core_ours),
+        },
+        "content": content,
+    }
 
 
 def evaluate(events_path: Path, *, model: str | None = None, content: bool = True) -> dict[str, Any]:
-    """Build every event of ``events_path`` and score it; returns the JSON-ready report."""
-    raise NotImplementedError
+    """Build every event of ``events_path`` and score it; returns the JSON-ready report.
+
+    The report has ``events_file``, ``events`` (one ``evaluate_texts`` result each, with the
+    event's id and title) and ``summary`` (see ``summarise``). Raises EventsFileError for an
+    unreadable or malformed events file (naming file and line) before anything is built, and
+    ModelNotFoundError when no spaCy pipeline loads.
+    """
+    from wikiwire import analyse
+
+    events = read_events(Path(events_path))
+    nlp = analyse.load_nlp(model)
+    results = [
+        evaluate_texts(
+            event.reference_text,
+            event.infobox,
+            event.documents,
+            nlp=nlp,
+            content=content,
+            event_id=event.id,
+            title=event.title,
+        )
+        for event in events
+    ]
+    return {"events_file": str(events_path), "events": results, "summary": summarise(results)}
+
+
+# ---------------------------------------------------------------------------------------------
+# The printed table
+
+
+def _num(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _cut(text: str, width: int = VALUE_WIDTH) -> str:
+    text = " ".join(str(text).split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _mark(score: Mapping[str, Any] | None) -> str:
+    if score is None:
+        return "  —"
+    value = float(score["score"])
+    return " ok" if value == 1.0 else (" ~ " if value > 0 else " ✗ ")
+
+
+def _summary_lines(summary: Mapping[str, Any]) -> list[str]:
+    header = f"{'field':<14}{'wikiwire':>10}{'(attain.)':>11}{'baseline':>10}{'(attain.)':>11}{'n':>4}{'unattain.':>11}"
+    lines = ["Field accuracy (mean score; attain. = over values some report states)", header, "-" * len(header)]
+    for name, row in summary["fields"].items():
+        lines.append(
+            f"{name:<14}{_num(row['wikiwire']):>10}{_num(row['wikiwire_attainable']):>11}"
+            f"{_num(row['baseline']):>10}{_num(row['baseline_attainable']):>11}{row['n']:>4}{row['unattainable']:>11}"
+        )
+    lines.append("-" * len(header))
+    core, overall = summary["core"], summary["overall"]
+    lines.append(
+        f"{'core fields':<14}{_num(core['wikiwire']):>10}{_num(core['wikiwire_attainable']):>11}"
+        f"{_num(core['baseline']):>10}{_num(core['baseline_attainable']):>11}{core['n']:>4}"
+    )
+    lines.append(f"{'all fields':<14}{_num(overall['wikiwire']):>10}{_num(overall['wikiwire_attainable']):>11}{'':>21}{overall['n']:>4}")
+    lines.append("(the baseline predicts the core fields only: " + ", ".join(core["fields"]) + ")")
+    return lines
+
+
+def _content_lines(summary: Mapping[str, Any]) -> list[str]:
+    content = summary.get("content")
+    if not content:
+        return []
+    lines = ["", f"Content (mean over {content['events']} event(s) with a reference text)",
+             f"{'metric':<24}{'wikiwire':>10}{'lexrank':>10}"]
+    names = {"rouge1": "ROUGE-1 F1", "rouge2": "ROUGE-2 F1", "rougeL": "ROUGE-L F1", "entity_recall": "entity recall",
+             "entity_recall_attainable": "entity recall (stated)",
+             "citation_coverage": "citation coverage", "verification_pass_rate": "verification pass rate"}
+    for key, label in names.items():
+        lines.append(f"{label:<24}{_num(content['wikiwire'].get(key)):>10}{_num(content['lexrank'].get(key)):>10}")
+    return lines
+
+
+def _event_lines(event: Mapping[str, Any]) -> list[str]:
+    head = f"{event['id']}: {event.get('title') or ''}"
+    if event.get("built_title"):
+        head += f"  (built: {event['built_title']}; {event['reports']} reports, {event['sources']} sources)"
+    lines = ["", head]
+    if event.get("error"):
+        lines.append(f"  build failed: {event['error']}")
+    for name, row in event["fields"].items():
+        ours, base = row["wikiwire"], row["baseline"]
+        flag = "" if row["attainable"] else "  [unattainable: no report states it]"
+        lines.append(
+            f"  {name:<13}ref {_cut(row['reference']):<{VALUE_WIDTH}} | ours{_mark(ours)} {_cut(ours['predicted']):<{VALUE_WIDTH}}"
+            f" | base{_mark(base)} {_cut(base['predicted']) if base else ''}{flag}"
+        )
+    content = event.get("content")
+    if content:
+        ours, lex = content["wikiwire"], content["lexrank"]
+        lines.append(
+            f"  content: ROUGE-1/2/L {ours['rouge1']:.2f}/{ours['rouge2']:.2f}/{ours['rougeL']:.2f}"
+            f" (lexrank {lex['rouge1']:.2f}/{lex['rouge2']:.2f}/{lex['rougeL']:.2f}),"
+            f" entity recall {ours['entity_recall']:.2f} (lexrank {lex['entity_recall']:.2f};"
+            f" of the {content['stated_entities']} the reports name: {ours['entity_recall_attainable']:.2f}"
+            f" vs {lex['entity_recall_attainable']:.2f}),"
+            f" {ours['words']} words vs {lex['words']}"
+        )
+    return lines
 
 
 def format_report(report: dict[str, Any]) -> str:
-    """The report as the plain-text table the CLI prints."""
-    raise NotImplementedError
+    """The report as the plain-text table the CLI prints: the summary table, content metrics,
+    then one block per event with each field's reference, our value and the baseline's."""
+    summary = report["summary"]
+    lines = [f"wikiwire eval: {report['events_file']} ({summary['events']} event(s)"
+             + (f", {summary['failed_builds']} failed build(s))" if summary["failed_builds"] else ")"), ""]
+    lines += _summary_lines(summary)
+    lines += _content_lines(summary)
+    for event in report["events"]:
+        lines += _event_lines(event)
+    return "\n".join(lines) + "\n"

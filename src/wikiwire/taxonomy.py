@@ -42,7 +42,8 @@ class Kind:
     ``key`` is the value of the ``type`` fact; ``noun`` is used in titles and prose
     ("2023 Homs drone strike", "a drone strike"); ``event_heading`` names the section that
     narrates the event itself; ``patterns`` are regular expressions (case-insensitive, matched
-    on word boundaries) whose presence in a sentence suggests this kind; ``specificity``
+    between word boundaries at both ends: "storms?" does not match "stormed") whose presence
+    in a sentence suggests this kind; ``specificity``
     breaks ties (a "drone strike" is also an "airstrike" and an "attack": the more specific
     kind wins when both are attested).
     """
@@ -57,6 +58,8 @@ class Kind:
     plural: str | None = None
 
 
+# Parameter names checked against each template's documentation ("Full blank syntax" /
+# "Usage" sections). Facts a template has no parameter for stay in event.json only.
 CIVILIAN_ATTACK = Template(
     "Infobox civilian attack",
     (
@@ -64,10 +67,10 @@ CIVILIAN_ATTACK = Template(
         ("part_of", "partof"),
         ("location", "location"),
         ("coordinates", "coordinates"),
+        ("target", "target"),
         ("date", "date"),
         ("time", "time"),
         ("timezone", "timezone"),
-        ("target", "target"),
         ("type", "type"),
         ("weapons", "weapons"),
         ("fatalities", "fatalities"),
@@ -75,20 +78,21 @@ CIVILIAN_ATTACK = Template(
         ("perpetrators", "perpetrators"),
     ),
 )
+# {{Infobox earthquake}}: "location" is the epicentre's coordinates and "affected" the areas
+# hit; there is no timezone (the doc asks for it inside local-time) and one "casualties" row.
 EARTHQUAKE = Template(
     "Infobox earthquake",
     (
-        ("title", "title"),
+        ("title", "name"),
         ("date", "local-date"),
         ("time", "local-time"),
-        ("timezone", "timezone"),
-        ("location", "location"),
-        ("coordinates", "coordinates"),
+        ("coordinates", "location"),
         ("type", "type"),
+        ("location", "affected"),
         ("fatalities", "casualties"),
-        ("injuries", "injuries"),
     ),
 )
+# {{Infobox aircraft occurrence}}, single-aircraft form: "summary" says what happened.
 AIRCRAFT = Template(
     "Infobox aircraft occurrence",
     (
@@ -160,8 +164,8 @@ def sections_for(kind: Kind) -> tuple[SectionSpec, ...]:
 
 
 def _attack(key: str, heading: str, patterns: tuple[str, ...], specificity: int = 2,
-            noun: str | None = None) -> Kind:
-    return Kind(key, "attack", noun or key, CIVILIAN_ATTACK.name, heading, patterns, specificity)
+            noun: str | None = None, plural: str | None = None) -> Kind:
+    return Kind(key, "attack", noun or key, CIVILIAN_ATTACK.name, heading, patterns, specificity, plural)
 
 
 def _disaster(key: str, heading: str, patterns: tuple[str, ...], template: str = EVENT.name,
@@ -172,16 +176,16 @@ def _disaster(key: str, heading: str, patterns: tuple[str, ...], template: str =
 
 KINDS: tuple[Kind, ...] = (
     # attacks, most specific first
-    _attack("drone strike", "Attack", (r"drone (?:strike|attack)s?", r"drones?\b.{0,40}\b(?:attack|strike|hit|struck|launched|targeted)", r"(?:attack|strike)s? (?:by|with|using) (?:\w+ )?drones?", r"kamikaze drones?"), 3),
-    _attack("airstrike", "Attack", (r"air ?strikes?", r"air raids?", r"aerial (?:attack|bombardment)s?", r"warplanes?"), 2),
+    _attack("drone strike", "Attack", (r"drone (?:strike|attack)s?", r"drones?\b.{0,40}\b(?:attack\w*|strike[sd]?|hit|struck|launched|targeted)", r"(?:attack|strike)s? (?:by|with|using) (?:[\w-]+ )?drones?", r"(?:kamikaze|suicide|explosive-laden|armed) drones?", r"unmanned aerial vehicles?"), 3),
+    _attack("airstrike", "Attack", (r"air ?strikes?", r"air raids?", r"air attacks?", r"aerial (?:attack|bombardment)s?", r"warplanes?"), 2),
     _attack("missile strike", "Attack", (r"missile (?:strike|attack)s?", r"rocket (?:strike|attack)s?", r"ballistic missiles?"), 2),
-    _attack("shelling", "Attack", (r"shelling", r"artillery (?:fire|strike|attack)s?", r"mortar (?:fire|attack|round)s?"), 2),
-    _attack("suicide bombing", "Bombing", (r"suicide (?:bomb(?:er|ing)?|attack(?:er)?)s?", r"blew (?:himself|herself|themselves) up"), 4),
-    _attack("car bombing", "Bombing", (r"car bombs?(?:ing)?", r"vehicle[- ]borne (?:improvised )?explosive", r"truck bombs?"), 4),
+    _attack("shelling", "Attack", (r"shelling", r"shelled", r"artillery(?: (?:fire|strike|attack|barrage)s?)?", r"mortar (?:fire|attack|round)s?"), 2),
+    _attack("suicide bombing", "Bombing", (r"suicide (?:bomb(?:er|ing)?|attack(?:er)?)s?", r"blew (?:himself|herself|themselves) up", r"(?:suicide|explosive) vests?"), 4),
+    _attack("car bombing", "Bombing", (r"car bombs?(?:ing)?", r"vehicle[- ]borne (?:improvised )?explosive", r"truck bombs?", r"booby-trapped (?:car|vehicle)s?"), 4),
     _attack("bombing", "Bombing", (r"bomb(?:ing|ings|ed)?\b", r"improvised explosive devices?", r"\bIEDs?\b"), 2),
-    _attack("mass shooting", "Shooting", (r"mass shootings?", r"shooting spree", r"opened fire", r"gunm[ae]n", r"shooter", r"active shooter", r"shot (?:and killed|dead)"), 3),
+    _attack("mass shooting", "Shooting", (r"mass shootings?", r"shootings", r"shooting (?:spree|rampage)", r"opened fire", r"gunm[ae]n", r"shooter", r"active shooter", r"shot (?:and killed|dead)"), 3, plural="mass shootings"),
     _attack("stabbing", "Attack", (r"stabb(?:ing|ed)s?", r"knife attacks?", r"knifeman"), 3),
-    _attack("vehicle-ramming attack", "Attack", (r"ramm(?:ing|ed) (?:attack|into)", r"drove (?:a|his|her) (?:car|truck|van|vehicle) into", r"vehicle[- ]ramming"), 3, noun="vehicle-ramming attack"),
+    _attack("vehicle-ramming attack", "Attack", (r"ramming attacks?", r"(?:drove|ramm(?:ed|ing)) (?:a|his|her|their|the) (?:car|truck|van|vehicle|lorry) into", r"ramm(?:ed|ing) into (?:a |the )?(?:crowds?|pedestrians|people|shoppers|worshippers|protesters)", r"vehicle[- ]ramming"), 3, noun="vehicle-ramming attack"),
     _attack("arson", "Attack", (r"arson", r"set (?:fire|ablaze)", r"firebomb(?:ing|ed)?"), 2),
     _attack("hostage-taking", "Attack", (r"hostages?", r"hostage[- ]taking", r"took .{0,20}hostage"), 2),
     # disasters and accidents
@@ -191,8 +195,8 @@ KINDS: tuple[Kind, ...] = (
     _disaster("landslide", "Landslide", (r"landslides?", r"mudslides?", r"rockslides?"), specificity=3),
     _disaster("storm", "Storm", (r"cyclones?", r"hurricanes?", r"typhoons?", r"tornado(?:e?s)?", r"storms?"), specificity=2),
     _disaster("wildfire", "Fire", (r"wildfires?", r"forest fires?", r"bushfires?", r"brush fires?"), specificity=3),
-    _disaster("bridge collapse", "Collapse", (r"bridge (?:collapse|collapsed|fell|came down)", r"collapse of the .{0,40}bridge", r"bridge .{0,30}collapsed"), category="accident", specificity=4),
-    _disaster("building collapse", "Collapse", (r"building collapse", r"(?:building|block|tower|roof) (?:collapsed|caved in)"), category="accident", specificity=3),
+    _disaster("bridge collapse", "Collapse", (r"bridge (?:collapses?|collapsed|fell|came down|gave way)", r"collapse of the .{0,40}bridge", r"bridge .{0,30}collapsed"), category="accident", specificity=4),
+    _disaster("building collapse", "Collapse", (r"building collapses?", r"(?:building|block|tower|roof) (?:collapsed|caved in)", r"collapse of (?:a|the) (?:[\w-]+ )?(?:building|tower|block)"), category="accident", specificity=3),
     _disaster("crowd crush", "Crush", (r"crowd crush", r"stampedes?", r"crush(?:ed)? (?:in|by) the crowd"), category="accident", specificity=3),
     _disaster("rail accident", "Accident", (r"train (?:crash|collision|derailment|accident)s?", r"derail(?:ed|ment)", r"trains? collided"), RAIL.name, category="accident", specificity=3),
     _disaster("aviation accident", "Accident", (r"plane crash(?:ed|es)?", r"(?:aircraft|airliner|jet|helicopter) crash(?:ed|es)?", r"crash[- ]landed"), AIRCRAFT.name, category="accident", specificity=3),

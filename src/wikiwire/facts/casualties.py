@@ -1,10 +1,579 @@
-"""Extract casualties claims. OWNER: a facts helper; the body is to be written."""
+"""Extract fatalities and injuries claims: attributed tolls, their breakdowns, and not the tolls
+of other events that the same report mentions.
+
+A figure is a casualty count when a casualty word sits right after it ("89 people were
+killed", "125 injured", "seven dead") or a casualty verb or "toll ... at" sits right before it
+("killing 18", "placed the toll at over 120"). A figure after "including" / "among them", or a
+group noun with "among the dead", is a breakdown (``Claim.scope``). Figures in a window that
+names retaliation, another place than the report's main one, an earlier year or the wider war
+belong to other events and are dropped. Ages, years, clock times, distances and addresses are
+never read as tolls.
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import AnalysedSource, Claim
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from wikiwire.facts import attribution, numbers
+from wikiwire.facts.numbers import Quantity
+from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
+from wikiwire.taxonomy import KINDS
+
+__all__ = ["extract"]
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary
+
+_DEATH_WORDS = (
+    r"killed|dead|died|die|deaths?|fatalities|fatality|martyred|martyrs?|martyrdom|perished|"
+    r"lost their lives|lost his life|lost her life|lives lost|slain|murdered|shot dead|"
+    r"(?:missing and )?(?:are |were )?presumed dead|bodies|victims? died"
+)
+_INJURY_WORDS = r"injured|wounded|hurt|injuries|injury|wounds|hospitali[sz]ed"
+_CASUALTY_WORD = re.compile(rf"\b(?:(?P<death>{_DEATH_WORDS})|(?P<injury>{_INJURY_WORDS}))\b", re.IGNORECASE)
+
+# Words that may sit between a figure and its casualty word ("89 people were killed",
+# "13 others had been injured", "seven Syrian security personnel were killed").
+_LINK_WORDS = (
+    r"were|was|are|is|have|has|had|been|being|reported|reportedly|said|confirmed|also|later|"
+    r"believed|feared|thought|known|to|be|who|that|remain|remained|would|will|others|more|"
+    r"people|persons|of|them|whom|other|additional|further|critically|seriously|badly|"
+    r"severely|slightly|fatally|now|since|already|still|all|so|far|in|total"
+)
+# Up to this many free words (nouns, adjectives: "Syrian security personnel", "construction
+# workers") between a figure and the casualty word; more and the word belongs to another clause.
+MAX_NOUN_WORDS = 4
+# Up to this many link words ("had also been") after the nouns.
+MAX_LINK_WORDS = 6
+_STOP_GAP = (
+    r"and|or|but|while|whereas|after|before|when|with|" + _DEATH_WORDS + "|" + _INJURY_WORDS
+)
+_AFTER = re.compile(
+    rf"^(?:\s+(?!(?:{_STOP_GAP})\b)[\w’'#\-]+){{0,{MAX_NOUN_WORDS}}}?"
+    rf"(?:\s+(?:{_LINK_WORDS})){{0,{MAX_LINK_WORDS}}}\s+(?={_CASUALTY_WORD.pattern})",
+    re.IGNORECASE,
+)
+_BEFORE_DEATH = (
+    r"killing|killed|kills|kill|murdering|murdered|shooting dead|shot dead|claimed the lives of|"
+    r"claiming the lives of|claims the lives of|took the lives of|taking the lives of|"
+    r"deaths? of|martyrdom of|death toll (?:of|at|to)|remains of|bodies of"
+)
+_BEFORE_INJURY = r"injuring|injured|injures|wounding|wounded|wounds|hurting|hurt"
+_BEFORE = re.compile(
+    rf"\b(?:(?P<death>{_BEFORE_DEATH})|(?P<injury>{_BEFORE_INJURY}))"
+    r"(?:\s+(?:a|an|the|another|some|an additional|more than|at least))?\s*$",
+    re.IGNORECASE,
+)
+# "the death toll from the quakes has risen sharply to", "placed the toll at", "put the figures
+# at": a toll word then, within this many characters, the preposition right before the figure.
+MAX_TOLL_GAP_CHARS = 80
+_TOLL_BEFORE = re.compile(
+    rf"\b(?:(?P<injury>injury|injuries|wounded) )?(?:death )?(?:toll|tally|figures?|count)\b"
+    rf"[^.;:\d]{{0,{MAX_TOLL_GAP_CHARS}}}?\b(?:at|to|of|is|was|reached|hit|(?P<over>passed|"
+    r"exceeded|topped|surpassed)|stood at|stands at)\s*$",
+    re.IGNORECASE,
+)
+
+# Units and contexts that make a number something other than a head count.
+_NOT_A_COUNT_AFTER = re.compile(
+    r"^(?:[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|year-old|"
+    r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|feet|foot|ft|percent|per cent|%|"
+    r"a\.m\.?|p\.m\.?|am\b|pm\b|GMT|UTC|ET\b|EDT|EST|magnitude|houses|homes|buildings|"
+    r"villages|vehicles|cars|tons|tonnes|TEU|dollars|st\b|nd\b|rd\b|th\b)|:\d|\.\d|/|-\d)",
+    re.IGNORECASE,
+)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:[-$#£€/]|magnitude|route|interstate|no\.|aged?|I)\s*$", re.IGNORECASE)
+_NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
+
+# A figure after these is one group of the toll, not the toll ("including six children").
+_BREAKDOWN_BEFORE = re.compile(
+    r"\b(?:including|includes|include|among them|among whom|among those|of whom|of them|"
+    r"among the (?:dead|victims|injured|wounded)|among which)\b(?P<gap>[^.;]{0,60})$",
+    re.IGNORECASE,
+)
+_BREAKDOWN_AFTER = re.compile(
+    r"^[^.;]{0,50}\b(?:(?:were|are|was) (?:said to be |reported to be )?among the "
+    r"(?:dead|victims|killed|injured|wounded)|of them were|of those killed|of the dead|"
+    r"of the victims|of the injured|of (?:those|these|them|whom) (?:people )?(?:were |have |had )?"
+    r"(?P<verb>\w+))\b",
+    re.IGNORECASE,
+)
+# "81 people including 31 women and 5 children were martyred": the casualty word comes after
+# the breakdown list.
+_LIST_THEN_WORD = re.compile(
+    rf"^(?:\s+[\w\-]+){{0,3}}?,?\s+(?:including|among them)\b[^.;]{{0,80}}?\b(?:were|are|have been|had been)"
+    rf"\s+(?:{_CASUALTY_WORD.pattern})",
+    re.IGNORECASE,
+)
+# Breakdown groups: the group noun right after the figure names the scope.
+_SCOPES: tuple[tuple[str, str], ...] = (
+    ("women", r"women|females?|girls"),
+    ("children", r"children|kids|minors|boys|child"),
+    ("civilians", r"civilians?|non-?military"),
+    ("soldiers", r"soldiers|troops|servicemen|military personnel|security personnel|army personnel|fighters"),
+    ("officers", r"officers|cadets|students|graduates|generals"),
+    ("men", r"men|males?"),
+)
+_SCOPE_RES = tuple((name, re.compile(rf"^(?:\s+[\w\-]+){{0,3}}?\s+(?:{pattern})\b", re.IGNORECASE))
+                   for name, pattern in _SCOPES)
+_GROUP_AND = re.compile(
+    r"\b(?:" + "|".join(p for _, p in _SCOPES) + r")\s+and\s*$", re.IGNORECASE
+)
+# The group right after the figure, within this many words ("31 women", "nine Syrian civilians").
+MAX_SCOPE_WORDS = 3
+
+# ---------------------------------------------------------------------------------------------
+# Cues that a figure is about another event
+
+# Retaliation, reprisals and other incidents reported alongside the event.
+_OTHER_EVENT = re.compile(
+    r"\b(?:retaliat\w*|in response|in revenge|reprisals?|counter-?attacks?|bombardment|"
+    r"on the other hand|separately|elsewhere|in a separate|in another|these attacks|"
+    r"the war has|the war that|the conflict has|war that|all-out war|civil war|"
+    r"since (?:19|20)\d\d|years of (?:war|conflict|fighting)|last year|previous year|"
+    r"years ago|a year ago|in which an estimated)\b",
+    re.IGNORECASE,
+)
+# Characters either side of a figure searched for other-event cues and other places: about a
+# clause, so a sentence that reports both the event and its retaliation keeps the event's toll.
+CUE_WINDOW_BEFORE = 100
+CUE_WINDOW_AFTER = 60
+# Prepositions that put a figure in a place ("killed 14 in Idlib", "an attack on X").
+_LOCATIVE = re.compile(r"\b(?:in|at|on|near|across|of|from|to|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+# Cues that a figure is an early count the report itself says was overtaken.
+_SUPERSEDED_CUE = re.compile(
+    r"\b(?:initial(?:ly)?|earlier (?:toll|figures?|reports?|count)|at first|first reports?|"
+    r"had earlier|was earlier|previously|but later)\b",
+    re.IGNORECASE,
+)
+# A figure the report itself calls early ("initial reports said 100") may set no bound: tolls
+# rise and the report usually gives the newer figure too.
+SUPERSEDED_WEIGHT = 0.3
+# A figure the report calls provisional is current but expected to change: still counted.
+_PROVISIONAL_CUE = re.compile(r"\b(?:preliminary|provisional|so far|expected to rise)\b", re.IGNORECASE)
+PROVISIONAL_WEIGHT = 0.8
+# Vague counts ("dozens") are lower bounds of little precision.
+VAGUE_WEIGHT = 0.6
+VAGUE_ENDINGS = ("dozens", "scores", "hundreds", "thousands")
+# "hospitalized" implies injury but is also said of shock or precautionary checks.
+HOSPITAL_WEIGHT = 0.7
+
+# "others", "more" after a figure add it to the figures before it ("8 at the bar, 7 at the
+# alley and 3 others in hospital"); "presumed dead" beside "found dead" adds too.
+_ADDITIVE_AFTER = re.compile(r"^\s+(?:others|more|additional|further|other people)\b", re.IGNORECASE)
+_ADDITIVE_BEFORE = re.compile(r"\b(?:another|an additional|a further)\s*$", re.IGNORECASE)
+
+# "Seven people were killed at the bowling alley": one site's share when the source also
+# gives a larger total (checked per source in ``extract``); otherwise it is the toll.
+_AT_SITE = re.compile(
+    rf"^(?:\s+[\w\-]+){{0,{MAX_NOUN_WORDS}}}?(?:\s+(?:{_LINK_WORDS}))*\s+(?:{_DEATH_WORDS})\s+"
+    r"(?:at|inside|outside)\s+(?:the\s+)?[A-Z]",
+)
+SITE_SCOPE = "at one site"
+# Scope of a total that says it counts the perpetrator ("19 dead, including the gunman").
+INCLUDING_PERPETRATORS_SCOPE = "including perpetrators"
+PERPETRATORS_SCOPE = "perpetrators"
+# A sentence whose first this-many characters name an earlier year is about that earlier
+# event ("In June 2022, a powerful earthquake ..."), and so is the rest of its paragraph.
+HISTORY_OPENING_CHARS = 40
+
+# The perpetrator's own death, counted in the toll as Wikipedia does ("19 including the
+# perpetrator").
+_PERPETRATOR = (
+    r"gunm[ae]n|shooter|suspect|attackers?|assailants?|perpetrators?|bombers?|killer|"
+    r"man suspected|woman suspected|hijackers?"
+)
+_PERPETRATOR_DEATH = re.compile(
+    rf"\b(?:{_PERPETRATOR})\b(?:['’]s body|[^.;]{{0,80}}?\b(?:found dead|was found dead|"
+    rf"killed (?:himself|herself|themselves)|took (?:his|her|their) own li(?:fe|ves)|"
+    rf"self-inflicted|shot dead|was killed|were killed|blew (?:himself|herself|themselves) up|"
+    rf"died))",
+    re.IGNORECASE,
+)
+_PERPETRATOR_INCLUDED = re.compile(rf"\bincluding (?:the |one |two |three )?(?:{_PERPETRATOR})\b", re.IGNORECASE)
+_NEGATION = re.compile(r"\b(?:not|no|never|denied|unconfirmed)\b", re.IGNORECASE)
+
+# A pronoun speaker ("he told the Guardian") takes the last named speaker of the source, if it
+# was named at most this many sentences earlier.
+MAX_SPEAKER_CARRY = 3
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:he|she|they|it|the (?:official|spokesman|spokeswoman|spokesperson|ministry|agency|"
+    r"group|organi[sz]ation|monitor))\s+(?:said|told|added|reported|stated|confirmed)\b",
+    re.IGNORECASE,
+)
+_FORWARD_SPEAKER = re.compile(r"^\s*(?:This|That|These figures?|The figures?) (?:was|were|is) ", re.IGNORECASE)
+
+_QUOTES = re.compile(r"[“”\"‘’«»]")
+# A dash- or bracket-enclosed aside is blanked before matching, so "Six workers — who were
+# repairing the road — are presumed dead" reads as "Six workers ... are presumed dead".
+_ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s|\([^()]{1,160}\)")
+
+_KIND_RES = tuple(
+    (kind.key, kind.specificity, re.compile(r"\b(?:" + "|".join(kind.patterns) + r")\b", re.IGNORECASE))
+    for kind in KINDS
+)
+
+
+@dataclass
+class _Context:
+    """Per-source facts the extractor needs: main places, event year, speaker carry-over."""
+
+    main_places: frozenset[str]
+    year: int | None
+    last_speaker: str | None = None
+    last_speaker_index: int = -100
+    last_fatality: tuple[int, int] | None = None  # (sentence index, figure) for "N others"
+    perpetrator_counted: bool = False
+    other_paragraph: int | None = None  # paragraph given over to an earlier event
+
+
+def _norm_place(text: str) -> str:
+    return re.sub(r"['’]s$|^the\s+", "", text.strip().lower())
+
+
+def _main_places(source: AnalysedSource) -> frozenset[str]:
+    """Places named in sentences that describe the source's dominant kind of event.
+
+    The dominant kind is the most often matched taxonomy kind (ties to the more specific);
+    its sentences name where it happened, whereas the most frequent place overall may be
+    the place of the retaliation.
+    """
+    counts: Counter[str] = Counter()
+    specificity: dict[str, int] = {}
+    kind_sentences: dict[str, list[Sentence]] = {}
+    for sentence in source.sentences:
+        for key, spec, pattern in _KIND_RES:
+            if pattern.search(sentence.text):
+                counts[key] += 1
+                specificity[key] = spec
+                kind_sentences.setdefault(key, []).append(sentence)
+    if not counts:
+        return frozenset()
+    dominant = max(counts, key=lambda k: (counts[k], specificity[k]))
+    places = {
+        _norm_place(ent.text)
+        for sentence in kind_sentences[dominant]
+        for ent in sentence.entities
+        if ent.label in _PLACE_LABELS
+    }
+    if source.source.title:
+        places |= {_norm_place(p) for p in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", source.source.title)}
+    return frozenset(places)
+
+
+def _is_main(place: str, main: frozenset[str]) -> bool:
+    return any(place == m or place in m or m in place for m in main if len(m) > 2)
+
+
+def _blank(text: str) -> str:
+    """The sentence with quote marks and asides blanked (same length, offsets unchanged)."""
+    text = _QUOTES.sub(" ", text)
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _is_count(q: Quantity, text: str, sentence: Sentence, *, word_after: bool) -> bool:
+    """False for ages, years, clock times, distances, magnitudes, addresses and the like.
+
+    ``word_after``: a casualty word follows the figure directly; spaCy's entity label is then
+    overruled (it tags "Eighteen are dead" as a DATE).
+    """
+    if _NOT_A_COUNT_AFTER.match(text[q.end :]) or _NOT_A_COUNT_BEFORE.search(text[: q.start]):
+        return False
+    if not q.is_word and q.qualifier == "exactly" and 1900 <= q.value <= 2100 and "," not in q.text:
+        return False  # a bare year
+    if not word_after:
+        for ent in sentence.entities:
+            if ent.label in _NOT_COUNT_LABELS and ent.start < q.end and ent.end > q.start:
+                return False
+    # "Robert Card, 40," / "Jane Doe, 55": an age after a person's name.
+    before = text[: q.start].rstrip()
+    if before.endswith(","):
+        name_end = len(before[:-1].rstrip())
+        if any(ent.label == "PERSON" and abs(ent.end - name_end) <= 1 for ent in sentence.entities):
+            return False
+    return True
+
+
+def _fact_of(match: re.Match[str]) -> str:
+    return "fatalities" if match.group("death") else "injuries"
+
+
+def _which_fact(q: Quantity, text: str) -> tuple[str, bool, bool] | None:
+    """(fact, casualty word right after, toll verb says "exceeded") for a casualty figure."""
+    before_text = text[: q.start]
+    before = _BEFORE.search(before_text)
+    # A verb right before the figure binds tighter than a word after a following noun
+    # ("killed at least 15 and injured nearly 40": 15 is killed, 40 injured).
+    if before:
+        return _fact_of(before), False, False
+    after = _AFTER.match(text[q.end :])
+    if after:
+        word = _CASUALTY_WORD.match(text, q.end + after.end())
+        if word:
+            return _fact_of(word), True, False
+    # "81 people including 31 women and 5 children were martyred": the verb after the list.
+    listed = _LIST_THEN_WORD.match(text[q.end :])
+    if listed:
+        return ("fatalities" if listed.group("death") else "injuries"), True, False
+    toll = _TOLL_BEFORE.search(before_text)
+    if toll:
+        return ("injuries" if toll.group("injury") else "fatalities"), False, bool(toll.group("over"))
+    return None
+
+
+def _scope(q: Quantity, text: str) -> tuple[str | None, str | None]:
+    """(breakdown group or None for a total, fact named by the breakdown cue if any)."""
+    before = _BREAKDOWN_BEFORE.search(text[: q.start])
+    if before and _CASUALTY_WORD.search(before.group("gap")):
+        before = None  # "including 31 women ... were killed and 239 others": a new clause
+    after = _BREAKDOWN_AFTER.match(text[q.end :])
+    group = next((name for name, pattern in _SCOPE_RES if pattern.match(text[q.end :])), None)
+    hint = None
+    if after:
+        cue = after.group(0).lower()
+        hint = "injuries" if re.search(r"injur|wound", cue) else "fatalities"
+        if after.group("verb") and not _CASUALTY_WORD.fullmatch(after.group("verb")):
+            hint = None
+    if before or after:
+        return group or "other", hint
+    # "Syrian soldiers and 14 civilians were also killed": a group beside another group, or
+    # "also", is a part of the toll.
+    if group and (_GROUP_AND.search(text[: q.start]) or re.match(r"^[^.;,]{0,40}\balso\b", text[q.end :])):
+        return group, None
+    return None, None
+
+
+def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> bool:
+    """True when the clause around the figure is about retaliation, history or elsewhere."""
+    lo, hi = max(0, q.start - CUE_WINDOW_BEFORE), min(len(text), q.end + CUE_WINDOW_AFTER)
+    window = text[lo:hi]
+    if _OTHER_EVENT.search(window):
+        return True
+    if ctx.year is not None and any(int(y) < ctx.year for y in _YEAR.findall(window)):
+        return True
+    if ctx.main_places:
+        # Only places the clause puts the figure in ("in Idlib", "on the village of X"); a
+        # "UK-based" monitor or "Syria's" army names no place of the event.
+        places = [
+            _norm_place(e.text) for e in sentence.entities
+            if e.label in _PLACE_LABELS and e.end > lo and e.start < hi
+            and _LOCATIVE.search(text[max(0, e.start - 30) : e.start])
+        ]
+        if places and not any(_is_main(p, ctx.main_places) for p in places):
+            return True
+    return False
+
+
+def _weight(q: Quantity, text: str, fact: str) -> float:
+    """Confidence that the figure is a current toll of this event (see the weight constants)."""
+    weight = 1.0
+    if _SUPERSEDED_CUE.search(text):
+        weight = min(weight, SUPERSEDED_WEIGHT)
+    elif _PROVISIONAL_CUE.search(text):
+        weight = min(weight, PROVISIONAL_WEIGHT)
+    if q.is_word and q.qualifier == "at least" and q.text.strip().lower().endswith(VAGUE_ENDINGS):
+        weight = min(weight, VAGUE_WEIGHT)
+    if fact == "injuries" and re.search(r"hospitali[sz]ed", text[q.end : q.end + 60], re.IGNORECASE):
+        weight = min(weight, HOSPITAL_WEIGHT)
+    return weight
+
+
+def _speaker(sentence: Sentence, following: Sentence | None, ctx: _Context) -> str | None:
+    """Who states the sentence's figures, using pronoun carry-over and "This was reported by"."""
+    who = attribution.attribute(sentence)
+    if who is None and _PRONOUN_SPEAKER.search(sentence.text) and ctx.last_speaker:
+        if sentence.index - ctx.last_speaker_index <= MAX_SPEAKER_CARRY:
+            who = ctx.last_speaker
+    if who is None and following is not None and _FORWARD_SPEAKER.match(following.text):
+        who = attribution.attribute(following)
+    return who
+
+
+def _display(value: int, qualifier: Qualifier | None) -> str:
+    prefix = {"at least": "at least ", "more than": "more than ", "about": "about ", "up to": "up to "}
+    return f"{prefix.get(qualifier or '', '')}{value:,}"
+
+
+@dataclass(frozen=True)
+class _Figure:
+    fact: str
+    value: int
+    qualifier: Qualifier
+    scope: str | None
+    weight: float
+    additive: bool
+    start: int
+
+
+def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
+    """Casualty figures of this event in one sentence (other events' figures left out)."""
+    text = _blank(sentence.text)
+    found: list[_Figure] = []
+    last_fact: str | None = None
+    for q in numbers.find_quantities(text):
+        which = _which_fact(q, text)
+        if not _is_count(q, text, sentence, word_after=bool(which and which[1])):
+            continue
+        scope, hint = _scope(q, text)
+        if which is not None:
+            fact = which[0]
+        elif hint is not None:
+            fact = hint
+        elif scope is not None and last_fact is not None:
+            # A breakdown figure with no casualty word of its own ("including 31 women and 5
+            # children") inherits the fact of the figure it breaks down.
+            fact = last_fact
+        else:
+            continue
+        if _other_event(q, text, sentence, ctx):
+            continue
+        qualifier: Qualifier = "more than" if which and which[2] and q.qualifier == "exactly" else q.qualifier
+        additive = bool(_ADDITIVE_AFTER.match(text[q.end :]) or _ADDITIVE_BEFORE.search(text[: q.start]))
+        if fact == "fatalities" and re.match(r"^[^.;,]{0,40}presumed dead", text[q.end :], re.IGNORECASE):
+            additive = additive or any(f.fact == "fatalities" and f.scope is None for f in found)
+        if scope is None and fact == "fatalities" and _AT_SITE.match(text[q.end :]):
+            scope = SITE_SCOPE
+        found.append(_Figure(fact, q.value, qualifier, scope, _weight(q, text, fact), additive, q.start))
+        last_fact = fact
+    return _fold_additions(found)
+
+
+def _fold_additions(found: list[_Figure]) -> list[_Figure]:
+    """Sum the parts when a later figure says "others"/"more": the parts are not totals."""
+    out: list[_Figure] = []
+    for fig in found:
+        if fig.additive and fig.scope is None:
+            parts = [f for f in out if f.fact == fig.fact and f.scope in (None, SITE_SCOPE)]
+            if parts:
+                out = [f for f in out if f not in parts]
+                total = sum(p.value for p in parts) + fig.value
+                qualifier: Qualifier = "at least" if any(p.qualifier != "exactly" for p in [*parts, fig]) else "exactly"
+                out.append(_Figure(fig.fact, total, qualifier, None, min(p.weight for p in [*parts, fig]), False, parts[0].start))
+                continue
+        out.append(fig)
+    return out
+
+
+def _event_year(source: AnalysedSource) -> int | None:
+    """The anchor date's year, else the year the source names most often, else None."""
+    if source.anchor_date is not None:
+        return source.anchor_date.year
+    years = Counter(int(y) for s in source.sentences for y in _YEAR.findall(s.text))
+    return years.most_common(1)[0][0] if years else None
 
 
 def extract(source: AnalysedSource) -> list[Claim]:
-    """Claims about casualties stated in source."""
-    return []
+    """Fatalities and injuries claims stated in ``source``.
+
+    Takes an analysed source; returns one Claim per casualty figure of this event (value an
+    int, ``qualifier`` from the hedge, ``scope`` for breakdown groups, ``attributed_to`` the
+    body stating it, ``reported`` the source's anchor date). Figures of retaliation, other
+    places, earlier years and the wider war are left out. Never raises on odd text.
+    """
+    ctx = _Context(main_places=_main_places(source), year=_event_year(source))
+    claims: list[Claim] = []
+    sentences = source.sentences
+    for i, sentence in enumerate(sentences):
+        following = sentences[i + 1] if i + 1 < len(sentences) else None
+        who = _speaker(sentence, following, ctx)
+        if who is not None:
+            ctx.last_speaker, ctx.last_speaker_index = who, sentence.index
+        if _history_sentence(sentence, ctx):
+            # A paragraph that opens on an earlier year ("In June 2022, a quake ...") goes on
+            # about that event: its figures are not this event's.
+            ctx.other_paragraph = sentence.paragraph
+            continue
+        if ctx.other_paragraph == sentence.paragraph:
+            continue
+        figures = _figures(sentence, ctx)
+        for fig in figures:
+            value, quote = fig.value, sentence.text
+            previous = sentences[i - 1] if i else None
+            if (
+                fig.additive and fig.scope is None and fig.fact == "fatalities" and len(figures) == 1
+                and ctx.last_fatality and previous is not None
+                and ctx.last_fatality[0] == previous.index and previous.paragraph == sentence.paragraph - 0
+            ):
+                # "Four others are presumed dead" right after "two were killed": the sum.
+                value += ctx.last_fatality[1]
+                quote = f"{previous.text} {sentence.text}"
+            scope = fig.scope
+            if fig.fact == "fatalities" and scope is None and _PERPETRATOR_INCLUDED.search(sentence.text):
+                scope = INCLUDING_PERPETRATORS_SCOPE
+            claims.append(
+                Claim(
+                    fact="fatalities" if fig.fact == "fatalities" else "injuries",
+                    value=value,
+                    display=_display(value, fig.qualifier),
+                    source=source.source.id,
+                    sentence=sentence.id,
+                    quote=quote,
+                    qualifier=fig.qualifier,
+                    attributed_to=(attribution.attribute_span(sentence, fig.start, fig.start + 1) or who) if who else None,
+                    reported=source.anchor_date,
+                    scope=scope,
+                    weight=fig.weight,
+                )
+            )
+            if fig.fact == "fatalities" and fig.scope is None:
+                ctx.last_fatality = (sentence.index, value)
+        claims.extend(_perpetrator_deaths(source, sentence, who, ctx))
+    return _settle_sites(claims)
+
+
+def _history_sentence(sentence: Sentence, ctx: _Context) -> bool:
+    """True for a sentence that opens on an earlier year than the event's."""
+    if ctx.year is None:
+        return False
+    opening = _blank(sentence.text)[:HISTORY_OPENING_CHARS]
+    return any(int(y) < ctx.year for y in _YEAR.findall(opening))
+
+
+def _settle_sites(claims: list[Claim]) -> list[Claim]:
+    """A one-site figure is a part only when the source gives a larger total; else the total."""
+    totals = [c.value for c in claims if c.fact == "fatalities" and c.scope is None and isinstance(c.value, int)]
+    top = max(totals, default=0)
+    out = []
+    for claim in claims:
+        if claim.scope == SITE_SCOPE and isinstance(claim.value, int) and claim.value >= top:
+            claim = claim.model_copy(update={"scope": None})
+        out.append(claim)
+    return out
+
+
+def _perpetrator_deaths(source: AnalysedSource, sentence: Sentence, who: str | None, ctx: _Context) -> list[Claim]:
+    """A claim that the perpetrator died (once per source), counted as Wikipedia counts it."""
+    if ctx.perpetrator_counted:
+        return []
+    match = _PERPETRATOR_DEATH.search(_blank(sentence.text))
+    if match is None or _NEGATION.search(match.group(0)):
+        return []
+    plural = re.search(r"(?:attackers|assailants|perpetrators|bombers|gunmen|hijackers)\b", match.group(0), re.IGNORECASE)
+    count = None
+    if plural:
+        near = numbers.find_quantities(sentence.text[max(0, match.start() - 20) : match.end()])
+        count = near[0].value if near else None
+        if count is None:
+            return []  # "the attackers were killed": how many is not said
+    ctx.perpetrator_counted = True
+    value = count or 1
+    return [
+        Claim(
+            fact="fatalities",
+            value=value,
+            display=f"{value} perpetrator" + ("s" if value > 1 else ""),
+            source=source.source.id,
+            sentence=sentence.id,
+            quote=sentence.text,
+            qualifier="exactly",
+            attributed_to=who,
+            reported=source.anchor_date,
+            scope=PERPETRATORS_SCOPE,
+            weight=0.9,
+        )
+    ]

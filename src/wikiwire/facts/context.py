@@ -1,10 +1,182 @@
-"""Extract context claims. OWNER: a facts helper; the body is to be written."""
+"""Extract ``part_of`` claims: the wider conflict or series a report puts the event in.
+
+Recognised phrasings (no list of conflicts: the names come from the text):
+
+- a named civil war: "the Syrian civil war", "Syria's civil war", "the civil war in Syria"
+  -> value "Syrian civil war", display "the Syrian civil war";
+- a war or conflict in a country: "the war in Syria", "Syria's 12-year war", "the conflict
+  in Syria" -> value "war in Syria", display "the war in Syria";
+- a named insurgency or conflict: "the Kashmir insurgency", "the Israeli-Palestinian
+  conflict" -> as written;
+- a national series of attacks of the event's kind: "the latest mass shooting in the US",
+  "the tenth-deadliest shooting in U.S. history", "the latest in a string of stabbings in
+  France" -> value and display "mass shootings in the United States" (no article: that is
+  how the series is named).
+
+Display choice: wars and conflicts take "the" (Wikipedia's "Part of the Syrian civil war"
+reads from it); series do not ("Part of mass shootings in the United States").
+
+The country's adjective ("Syrian" for "Syria") is taken from the report's own NORP
+entities (spaCy's nationalities), so no demonym table is needed; without one the "war in
+X" form is used. Background sentences are exactly where context is stated, so the weight
+does not decay with position; it is lowered when the report is not about an attack
+(disasters are rarely "part of" a war, though reports recall wars nearby).
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import AnalysedSource, Claim
+import functools
+import re
+
+import pycountry
+
+from wikiwire.facts.kinds import dominant_kind, match_kinds
+from wikiwire.records import AnalysedSource, Claim, Sentence
+from wikiwire.taxonomy import kind_for
+
+__all__ = ["country_name", "extract"]
+
+# Weights by phrasing: a named civil war or conflict is explicit; "the war in X" names the
+# setting loosely; a series ranking ("deadliest in U.S. history") states membership.
+NAMED_WEIGHT = 1.0
+WAR_IN_WEIGHT = 0.7
+SERIES_WEIGHT = 0.85
+# Reports on disasters and accidents mention wars as background, not as what the event is
+# part of.
+NON_ATTACK_FACTOR = 0.3
+# Retaliation sentences name the same war, so they need no penalty here.
+
+_NAME = r"[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+)?"
+_DURATION = r"(?:\d+|[a-z]+)[- ]year(?:s)?(?:[- ]old|[- ]long)?\s+|(?:long-running|ongoing|brutal|bloody|devastating|protracted)\s+"
+_CIVIL_WAR = (
+    re.compile(rf"\b(?P<adj>{_NAME})\s+civil war\b"),
+    re.compile(rf"\b(?P<country>{_NAME})['’]s\s+(?:{_DURATION})*civil war\b"),
+    re.compile(rf"\bcivil war in\s+(?P<country>{_NAME})"),
+)
+_WAR_IN = (
+    re.compile(rf"\b(?:the\s+)?(?:{_DURATION})*(?:war|conflict|fighting)\s+in\s+(?P<country>{_NAME})"),
+    re.compile(rf"\b(?P<country>{_NAME})['’]s\s+(?:{_DURATION})*(?:war|conflict)\b"),
+)
+_NAMED_CONFLICT = re.compile(
+    r"\bthe\s+(?P<name>[A-Z][\w'’\-–]+(?:\s+[A-Z][\w'’\-–]+){0,2})\s+(?P<what>conflict|insurgency|uprising|war)\b"
+)
+_SERIES = (
+    re.compile(
+        r"\b(?:latest|deadliest|worst|(?:\w+-)(?:deadliest|worst)|most lethal)\b(?:\s+[\w-]+){0,2}?\s+in\s+"
+        r"(?:the\s+)?(?P<place>U\.S\.|US|USA|United States|America|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+        r"(?:['’]s)?\s*(?P<when>history|this year|in (?:recent )?(?:years|decades|memory))?"
+    ),
+    re.compile(
+        r"\blatest in an?\s+(?:long\s+)?(?:string|series|spate|wave|line|list)\s+of\s+[\w -]{3,40}?\s+in\s+"
+        r"(?:the\s+)?(?P<place>U\.S\.|US|USA|United States|America|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+    ),
+)
+_US = frozenset({"U.S.", "US", "USA", "United States", "America"})
+# Words that look like names at a sentence start but are not countries or adjectives.
+_NOT_NAMES = frozenset({"The", "This", "That", "A", "An", "Its", "Their", "His", "Her"})
+
+
+@functools.cache
+def country_name(text: str) -> str | None:
+    """The country ``text`` names (a name, code-free), as pycountry spells it, or None."""
+    if text in _US:
+        return "the United States"
+    try:
+        country = pycountry.countries.lookup(text)
+    except LookupError:
+        return None
+    name = getattr(country, "common_name", None) or country.name
+    return str(name)
+
+
+def _demonym(country: str, source: AnalysedSource) -> str | None:
+    """The adjective the report itself uses for ``country`` ("Syrian" for "Syria")."""
+    stem = country[:4].lower()
+    for sentence in source.sentences:
+        for ent in sentence.entities:
+            if ent.label == "NORP" and ent.text.lower().startswith(stem) and ent.text.lower() != country.lower():
+                return ent.text
+    return None
+
+
+def _claim(source: AnalysedSource, sentence: Sentence, value: str, display: str,
+           weight: float) -> Claim:
+    return Claim(
+        fact="part_of",
+        value=value,
+        display=display,
+        source=source.source.id,
+        sentence=sentence.id,
+        quote=sentence.text,
+        reported=source.anchor_date,
+        weight=round(max(0.0, min(1.0, weight)), 3),
+    )
+
+
+def _wars(sentence: Sentence, source: AnalysedSource) -> list[tuple[str, str, float]]:
+    """(value, display, weight) for wars and conflicts named in ``sentence``."""
+    text = sentence.text
+    out: list[tuple[str, str, float]] = []
+    for pattern in _CIVIL_WAR:
+        for match in pattern.finditer(text):
+            adj = match.groupdict().get("adj")
+            if adj is None:
+                country = match.group("country")
+                adj = _demonym(country, source) or country
+            if adj.split()[0] in _NOT_NAMES:
+                continue
+            out.append((f"{adj} civil war", f"the {adj} civil war", NAMED_WEIGHT))
+    if out:
+        return out
+    for pattern in _WAR_IN:
+        for match in pattern.finditer(text):
+            country = country_name(match.group("country"))
+            if country:
+                country = country.removeprefix("the ")
+                out.append((f"war in {country}", f"the war in {country}", WAR_IN_WEIGHT))
+    for match in _NAMED_CONFLICT.finditer(text):
+        if match.group("what") == "war" and country_name(match.group("name")):
+            continue  # "the Syria war" is handled as a war in a country
+        name = f"{match.group('name')} {match.group('what')}"
+        out.append((name, f"the {name}", NAMED_WEIGHT))
+    return out
+
+
+# "The shooting is the deadliest in U.S. history": a generic noun standing for the event.
+_EVENT_NOUN = re.compile(r"\b(?:attack|shooting|bombing|stabbing|massacre|incident|rampage)\b", re.IGNORECASE)
+
+
+def _series(sentence: Sentence, main: str | None) -> list[tuple[str, str, float]]:
+    """(value, display, weight) for national series of attacks named in ``sentence``.
+
+    The series is of the sentence's own attack kind, or of the report's main kind ``main``
+    when the sentence calls the event by a generic noun.
+    """
+    kinds = [m.kind for m in match_kinds(sentence.text) if m.kind.category == "attack"]
+    if not kinds and main and kind_for(main).category == "attack" and _EVENT_NOUN.search(sentence.text):
+        kinds = [kind_for(main)]
+    if not kinds:
+        return []
+    plural = kinds[0].plural or f"{kinds[0].noun}s"
+    out: list[tuple[str, str, float]] = []
+    for pattern in _SERIES:
+        for match in pattern.finditer(sentence.text):
+            country = country_name(match.group("place"))
+            if country:
+                series = f"{plural} in {country}"
+                out.append((series, series, SERIES_WEIGHT))
+    return out
 
 
 def extract(source: AnalysedSource) -> list[Claim]:
-    """Claims about context stated in source."""
-    return []
+    """``part_of`` claims stated in ``source`` (phrasings, values, weights: module docstring)."""
+    main = dominant_kind(source)
+    factor = 1.0 if main is None or kind_for(main).category == "attack" else NON_ATTACK_FACTOR
+    claims: list[Claim] = []
+    for sentence in source.sentences:
+        seen: set[str] = set()
+        for value, display, weight in _wars(sentence, source) + _series(sentence, main):
+            if value not in seen:
+                seen.add(value)
+                claims.append(_claim(source, sentence, value, display, weight * factor))
+    return claims

@@ -1,15 +1,729 @@
-"""Extract dates claims. OWNER: a facts helper; the body is to be written."""
+"""Date claims, the anchor date of each report, and rewriting relative dates into absolute ones.
+
+Three jobs:
+
+- ``anchor_date``: the day a report's relative expressions ("on Thursday", "yesterday") are
+  counted from. Normally its publication date; the rules that reject it are documented on
+  ``anchor_date`` and ``check_anchors``.
+- ``extract``: one claim per date a sentence states (explicit, weekday or relative), weighted
+  by how likely it is to be the date of *this* event (see "Weighting" below).
+- ``resolve_relative`` / ``rewrite_relative`` / ``format_date``: for prose that must not say
+  "on Thursday" once it is read out of its report's context.
+
+Explicit dates are read with our own patterns (exact and fast); dateparser is only asked
+about spaCy DATE entities that name a month our patterns did not cover, and its answers are
+cached. Weekday rule: a bare weekday ("on Thursday", "this Thursday", "Thursday night")
+means the most recent such day on or before the anchor; "last Thursday" the most recent one
+strictly before it; in a future-tense context ("will meet on Friday") the first such day on
+or after the anchor.
+
+This module also holds the event-proximity weighting shared by ``times`` and ``places``
+(``EventCues``): a date, time or place named next to the event's own noun or verb ("the
+strike in Homs", "killed on Thursday") is far more likely to be the event's than one named
+in a sentence about a retaliation, a statement or the background.
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import AnalysedSource, Claim
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from wikiwire.records import AnalysedSource, Claim, Sentence, Source
+from wikiwire.taxonomy import KINDS
+
+__all__ = [
+    "EventCues",
+    "anchor_date",
+    "check_anchors",
+    "event_cues",
+    "extract",
+    "find_dates",
+    "format_date",
+    "position_factor",
+    "resolve_relative",
+    "rewrite_relative",
+]
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+WEEKDAYS: dict[str, int] = {
+    name: number
+    for number, name in enumerate(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
+}
+
+# Month names must be capitalised: "may" and "march" are also verbs.
+_MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])"
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_WEEKDAY_FULL = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+_YEAR = r"(?P<{name}>(?:19|20)\d\d)(?!\d)"
+
+# "Thursday, 5 October 2023", "5 Oct 2023", "5th of October", "5-7 October 2023".
+_DMY = (
+    rf"(?:(?P<wd1>{_WEEKDAY}),?\s+)?{_DAY.format(name='d1')}"
+    rf"(?:\s*(?:-|–|—|to|and)\s*{_DAY.format(name='d1e')})?\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    rf"(?:,?\s+{_YEAR.format(name='y1')})?"
+)
+# "Thursday, October 5, 2023", "Oct. 25, 2023", "October 5", "October 7-8".
+_MDY = (
+    rf"(?:(?P<wd2>{_WEEKDAY}),?\s+)?(?P<m2>{_MONTH})\s+{_DAY.format(name='d2')}"
+    rf"(?:\s*(?:-|–|—|to|through)\s*{_DAY.format(name='d2e')})?(?:,?\s+{_YEAR.format(name='y2')})?"
+)
+_ISO = r"(?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)(?!\d)"
+EXPLICIT_RE = re.compile(rf"\b(?:{_DMY}|{_MDY}|{_ISO})")
+
+# Two explicit dates joined into a range: "from 5 October to 7 October", "between ... and ...".
+RANGE_JOIN_RE = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$")
+RANGE_OPEN_RE = re.compile(r"\b(?:from|between)\s*$", re.IGNORECASE)
+
+_POD = r"(?:morning|afternoon|evening|night)"
+# Weekday expressions. The modifier decides the rule (see module docstring); a weekday used
+# as an adjective ("Friday prayers") is not a date of anything and is filtered afterwards.
+WEEKDAY_RE = re.compile(
+    rf"\b(?:(?P<mod>on|this|last|past|next|early|late|earlier|later)\s+(?:on\s+)?)?"
+    rf"(?P<wd>{_WEEKDAY_FULL})(?:\s+(?P<pod>{_POD}))?\b"
+)
+# Other relative expressions and the day offset each means from the anchor.
+RELATIVE_RE = re.compile(
+    r"\b(?P<rel>(?:earlier\s+|later\s+)?today|tonight|(?:early\s+)?yesterday(?:\s+" + _POD + r")?"
+    r"|the\s+day\s+before\s+yesterday|last\s+night|overnight|(?:earlier\s+|early\s+|late\s+)?this\s+(?:morning|afternoon|evening)"
+    r"|(?P<n>one|two|three|four|five|six|\d)\s+days?\s+ago"
+    r"|last\s+week|(?:on\s+)?the\s+same\s+day)\b",
+    re.IGNORECASE,
+)
+NUMBER_WORDS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+RELATIVE_OFFSETS: tuple[tuple[str, int], ...] = (
+    ("day before yesterday", -2),
+    ("yesterday", -1),
+    ("last night", -1),
+    # "overnight" in a report means the night that ended on the publication day; the date
+    # most outlets then give is the anchor's.
+    ("overnight", 0),
+    ("today", 0),
+    ("tonight", 0),
+    ("this ", 0),
+)
+
+# Nouns after which a weekday is an adjective, not a date ("Friday prayers").
+ADJECTIVAL_WEEKDAY_RE = re.compile(r"^\s*(?:'s\b|’s\b|prayers?|sermons?|services?|markets?|editions?|papers?|briefings?|newsletters?)", re.IGNORECASE)
+
+# A future-tense context before a weekday: it names a day to come, not a day of the event.
+FUTURE_RE = re.compile(
+    r"\b(?:will|would|shall|is\s+expected|are\s+expected|expected\s+to|scheduled|set\s+(?:to|for)|plans?\s+to|planned|upcoming)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------
+# Weighting constants (calibrated together on hand-written reports and checked on the dev
+# corpus; change them as a set)
+
+# Sentences further into a report are more often background or aftermath; the headline and
+# the first sentences state the event itself.
+POSITION_DECAY = 0.05
+# ...but a date stated late in a report is still evidence.
+POSITION_FLOOR = 0.4
+# Characters between a mention and an event cue for the two to count as one phrase
+# ("killed on Thursday", "the drone strike on the military academy in Homs").
+NEAR_CHARS = 60
+# Tighter distance: the mention completes the event noun's own phrase ("the strike in Homs").
+TIGHT_CHARS = 25
+# Factors for where the nearest event cue is. A cue of the report's own kind of event
+# (the "main" kind) counts more than a generic casualty verb, which retaliation and
+# background sentences share.
+KIND_NEAR = 1.0
+KIND_SAME_SENTENCE = 0.75
+GENERIC_NEAR = 0.7
+GENERIC_SAME_SENTENCE = 0.5
+NO_CUE = 0.3
+# A sentence about another event (a retaliation, a previous attack, the background): its
+# mentions belong to that event unless tightly bound to this event's noun.
+OTHER_EVENT_FACTOR = 0.3
+OTHER_EVENT_TIGHT_FACTOR = 0.8
+# A date or time given as when something was *said* ("the ministry said on Sunday").
+REPORTING_FACTOR = 0.3
+# A date on a dateline or "Published/Updated" line: when the report came out, often but not
+# necessarily the event's day.
+DATELINE_WEIGHT = 0.2
+# Relative expressions are one inference away from the text; explicit dates win ties.
+RELATIVE_FACTOR = 0.85
+# ...and two inferences away when the anchor was inferred rather than the publication date.
+INFERRED_ANCHOR_FACTOR = 0.6
+# A week is not a day: "last week" is evidence of the period only.
+WEEK_FACTOR = 0.3
+# Future-tense dates are plans (funerals, hearings), not the event.
+FUTURE_FACTOR = 0.15
+# Claims below this weight are noise for every reconciliation rule: not emitted.
+MIN_WEIGHT = 0.08
+# Sentences read to decide which kind(s) of event a report is about.
+MAIN_KIND_SENTENCES = 4
+
+# ---------------------------------------------------------------------------------------------
+# Anchor-date constants
+
+# A report whose explicit dates all lie more than this before its publication date, yet
+# which speaks of "Thursday" or "yesterday", was not written on that date (a re-post or a
+# crawl date): news style names weekdays only for the past week.
+STALE_DAYS = 7
+# Lines at the top of a report where a dateline or "Published ..." line sits.
+DATELINE_LINES = 6
+# Cross-source check: a report dated this many days after the median of the other reports'
+# dates, whose only date cues are relative ones, cannot be resolved against its own date.
+CROSS_SOURCE_STALE_DAYS = 14
+# ...and the median needs this many other dated reports to mean anything.
+MIN_OTHER_SOURCES = 2
+# An explicit date without a year may lie this many days after the anchor (time-zone skew,
+# an event late the same night) and still be this year's; beyond it, it is last year's.
+YEARLESS_TOLERANCE_DAYS = 1
+
+# ---------------------------------------------------------------------------------------------
+# Event cues (shared with times and places)
+
+# Casualty and impact verbs: every kind of event has them, and so do retaliation sentences.
+GENERIC_CUES = (
+    r"kill(?:ed|ing|s)?", r"died", r"dead", r"deaths?", r"lost their lives", r"injur(?:ed|ing|ies)",
+    r"wounded", r"struck", r"hit", r"attack(?:ed|s)?", r"strikes?", r"targeted", r"victims?",
+    r"collapsed?", r"crash(?:ed)?", r"exploded", r"blast", r"explosion", r"rampage",
+    r"incident", r"disaster", r"tragedy", r"happened", r"occurred", r"took place", r"unfolded",
+    r"began", r"started",
+)
+GENERIC_CUE_RE = re.compile(r"\b(?:" + "|".join(GENERIC_CUES) + r")\b", re.IGNORECASE)
+
+# A sentence about something other than the event itself.
+OTHER_EVENT_RE = re.compile(
+    r"\b(?:in\s+response|responded|retaliat\w*|reprisal\w*|meanwhile|previous(?:ly)?|earlier\s+this\s+year"
+    r"|last\s+year|years?\s+ago|months\s+ago|anniversary|since\s+(?:19|20)\d\d|in\s+(?:19|20)\d\d|erupted|began\s+in"
+    r"|following\s+the|after\s+the|intensified|continued|history|historic(?:al)?)\b",
+    re.IGNORECASE,
+)
+# "said on Sunday", "told reporters Wednesday", "news conference Friday": when it was said.
+REPORTING_RE = re.compile(
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|added|according\s+to|news\s+conference|press\s+conference|briefing|statement|posted|published|updated|speaking)\b",
+    re.IGNORECASE,
+)
+# Characters between a reporting word and a date for the date to belong to the reporting.
+REPORTING_CHARS = 30
+# Right after the mention: "... Thursday morning news conference", "Sunday, officials said".
+REPORTING_AFTER_RE = re.compile(
+    r"^\W{0,3}(?:(?:news|press)\s+conference|briefing|,?\s*(?:officials|police|authorities|the\s+\w+)?\s*(?:said|announced|told))",
+    re.IGNORECASE,
+)
+# A dateline or metadata line: "Published October 5, 2023", "Posted at 9:01 PM, ...".
+DATELINE_RE = re.compile(r"^\W*(?:published|posted|updated|last\s+updated|date)\b", re.IGNORECASE)
+# Lines at most this long, holding at most this many lowercase words besides the date, are
+# datelines ("Thursday 5 October 2023 - 22:17") rather than prose ("It struck on 5 October.").
+DATELINE_MAX_CHARS = 60
+DATELINE_MAX_WORDS = 1
+LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
+
+
+@functools.cache
+def _kind_cue_re(keys: tuple[str, ...]) -> re.Pattern[str]:
+    patterns = [p for kind in KINDS if not keys or kind.key in keys for p in kind.patterns]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")", re.IGNORECASE)
+
+
+def position_factor(index: int) -> float:
+    """How much a mention in sentence ``index`` (0 = first) weighs by position alone."""
+    return max(POSITION_FLOOR, 1.0 - POSITION_DECAY * index)
+
+
+@dataclass(frozen=True)
+class EventCues:
+    """Where a report names its event: the kinds of event it is about and their cue pattern.
+
+    ``kinds`` are the taxonomy keys found in the report's first sentences (empty when none
+    was: then every kind's patterns count as cues).
+    """
+
+    kinds: tuple[str, ...]
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Regex of the report's own event nouns and verbs."""
+        return _kind_cue_re(self.kinds)
+
+    def proximity(self, text: str, start: int, end: int) -> float:
+        """Factor in (0, 1] for a mention at ``text[start:end]`` by its nearest event cue.
+
+        Combines how near the report's own event noun (or a generic casualty verb) is with a
+        penalty when the sentence is about another event, unless the mention completes the
+        event noun's own phrase.
+        """
+        kind_gap = _gap(self.pattern.finditer(text), start, end)
+        generic_gap = _gap(GENERIC_CUE_RE.finditer(text), start, end)
+        if kind_gap is not None and kind_gap <= NEAR_CHARS:
+            factor = KIND_NEAR
+        elif kind_gap is not None:
+            factor = KIND_SAME_SENTENCE
+        elif generic_gap is not None and generic_gap <= NEAR_CHARS:
+            factor = GENERIC_NEAR
+        elif generic_gap is not None:
+            factor = GENERIC_SAME_SENTENCE
+        else:
+            factor = NO_CUE
+        if OTHER_EVENT_RE.search(text):
+            tight = _tight_after_cue(self.pattern, text, start)
+            factor *= OTHER_EVENT_TIGHT_FACTOR if tight else OTHER_EVENT_FACTOR
+        return factor
+
+
+def _gap(matches: Iterable[re.Match[str]], start: int, end: int) -> int | None:
+    """Characters between the span and the nearest match (0 when they touch), None if none."""
+    best: int | None = None
+    for m in matches:
+        gap = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
+        best = gap if best is None else min(best, gap)
+    return best
+
+
+def _tight_after_cue(pattern: re.Pattern[str], text: str, start: int) -> bool:
+    """True when an event cue ends at most TIGHT_CHARS before ``start`` ("strike in |Homs")."""
+    return any(0 <= start - m.end() <= TIGHT_CHARS for m in pattern.finditer(text, 0, start))
+
+
+def event_cues(source: AnalysedSource) -> EventCues:
+    """The event cues of a report: the kinds named in its first MAIN_KIND_SENTENCES sentences."""
+    head = " ".join(s.text for s in source.sentences[:MAIN_KIND_SENTENCES])
+    kinds = tuple(k.key for k in KINDS if any(re.search(rf"\b(?:{p})", head, re.IGNORECASE) for p in k.patterns))
+    return EventCues(kinds)
+
+
+def reporting_near(text: str, start: int, end: int, cues: EventCues) -> bool:
+    """True when the mention says when something was *said*: a reporting word ("said",
+    "news conference") right before it with no event cue in between, or right after it."""
+    before = text[max(0, start - REPORTING_CHARS) : start]
+    said = list(REPORTING_RE.finditer(before))
+    if said:
+        last = said[-1]
+        between = before[last.end() :]
+        if not (GENERIC_CUE_RE.search(between) or cues.pattern.search(between)):
+            return True
+    return bool(REPORTING_AFTER_RE.match(text[end : end + REPORTING_CHARS]))
+
+
+def is_dateline(sentence: Sentence, start: int, end: int) -> bool:
+    """True when the mention sits on a dateline / metadata line rather than in prose: a
+    "Published/Posted/Updated" line, or a short line that is the date and little else."""
+    text = sentence.text
+    if start < DATELINE_MAX_CHARS and DATELINE_RE.search(text[:start]):
+        return True
+    rest = text[:start] + " " + text[end:]
+    return len(text) <= DATELINE_MAX_CHARS and len(LOWER_WORD_RE.findall(rest)) <= DATELINE_MAX_WORDS
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding dates in text
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date found in a text: its span, the day (and last day of a range) and how it was read.
+
+    ``kind`` is "explicit" (a calendar date), "weekday", "relative", "week" ("last week":
+    ``day``..``end`` is that week) or "same_day" (resolved to the previous mention's day).
+    ``future`` marks weekdays read in a future-tense context.
+    """
+
+    start: int
+    end: int
+    day: dt.date
+    end_day: dt.date | None
+    kind: str
+    has_year: bool = True
+    future: bool = False
+
+
+def format_date(d: dt.date) -> str:
+    """A date as the article writes it: day month year, no leading zero ("5 October 2023")."""
+    return f"{d.day} {d:%B} {d.year}"
+
+
+def format_range(start: dt.date, end: dt.date | None) -> str:
+    """A date or a range of days as the article writes it ("5–7 October 2023")."""
+    if end is None or end == start:
+        return format_date(start)
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day}–{format_date(end)}"
+    if start.year == end.year:
+        return f"{start.day} {start:%B} – {format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"
+
+
+def _month(token: str) -> int:
+    return MONTHS[token.rstrip(".").lower()]
+
+
+def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
+    """The year of a date written without one: the anchor's, or the year before when that
+    would put it more than YEARLESS_TOLERANCE_DAYS after the anchor."""
+    if anchor is None:
+        return None
+    try:
+        candidate = dt.date(anchor.year, month, day)
+    except ValueError:
+        return None
+    if candidate > anchor + dt.timedelta(days=YEARLESS_TOLERANCE_DAYS):
+        return anchor.year - 1
+    return anchor.year
+
+
+def _make_date(year: int | None, month: int, day: int) -> dt.date | None:
+    if year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _explicit(text: str, anchor: dt.date | None) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in EXPLICIT_RE.finditer(text):
+        g = m.groupdict()
+        if g["y3"]:
+            year, month, day, day_end = int(g["y3"]), int(g["m3"]), int(g["d3"]), None
+            has_year = True
+        else:
+            which = "1" if g["m1"] else "2"
+            month = _month(g[f"m{which}"])
+            day = int(g[f"d{which}"])
+            day_end = int(g[f"d{which}e"]) if g[f"d{which}e"] else None
+            has_year = bool(g[f"y{which}"])
+            year = int(g[f"y{which}"]) if has_year else _year_for(month, day, anchor)
+        first = _make_date(year, month, day)
+        if first is None:
+            continue
+        last = _make_date(year, month, day_end) if day_end else None
+        if last is not None and last <= first:
+            last = None
+        out.append(DateMention(m.start(), m.end(), first, last, "explicit", has_year))
+    return _join_ranges(text, out)
+
+
+def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """Merge "from DATE to DATE" / "between DATE and DATE" into one ranged mention."""
+    out: list[DateMention] = []
+    for found_mention in found:
+        mention = found_mention
+        prev = out[-1] if out else None
+        if prev is not None and not mention.has_year and mention.day.year != prev.day.year:
+            # "between October 7 and October 11": the second shares the first's year.
+            same_year = _make_date(prev.day.year, mention.day.month, mention.day.day)
+            if same_year is not None and RANGE_JOIN_RE.match(text[prev.end : mention.start]):
+                mention = DateMention(mention.start, mention.end, same_year, None, "explicit", False)
+        if (
+            prev is not None
+            and prev.end_day is None
+            and RANGE_JOIN_RE.match(text[prev.end : mention.start])
+            and (RANGE_OPEN_RE.search(text[: prev.start]) or text[prev.end : mention.start].strip() in "-–—")
+            and prev.day < mention.day
+        ):
+            out[-1] = DateMention(prev.start, mention.end, prev.day, mention.day, "explicit", prev.has_year)
+            continue
+        out.append(mention)
+    return out
+
+
+def _weekday_date(anchor: dt.date, weekday: int, modifier: str, future: bool) -> dt.date:
+    """Apply the weekday rule (module docstring) to one weekday expression."""
+    back = (anchor.weekday() - weekday) % 7
+    if modifier in ("last", "past"):
+        return anchor - dt.timedelta(days=back or 7)
+    if modifier == "next" or future:
+        return anchor + dt.timedelta(days=(weekday - anchor.weekday()) % 7)
+    return anchor - dt.timedelta(days=back)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[DateMention]) -> bool:
+    return any(start < s.end and s.start < end for s in spans)
+
+
+def _relative(text: str, anchor: dt.date, explicit: Sequence[DateMention]) -> list[DateMention]:
+    out: list[DateMention] = []
+    for m in WEEKDAY_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), explicit) or (
+            not m.group("pod") and ADJECTIVAL_WEEKDAY_RE.match(text[m.end() :])
+        ):
+            continue
+        # "Thursday, 5 October": the explicit date right after says it all.
+        if any(0 <= s.start - m.end() <= 3 for s in explicit):
+            continue
+        modifier = (m.group("mod") or "").lower()
+        future = modifier == "next" or bool(FUTURE_RE.search(text[: m.start()]))
+        day = _weekday_date(anchor, WEEKDAYS[m.group("wd").lower()], modifier, future)
+        out.append(DateMention(m.start(), m.end(), day, None, "weekday", future=future))
+    for m in RELATIVE_RE.finditer(text):
+        if _overlaps(m.start(), m.end(), explicit) or any(0 <= s.start - m.end() <= 3 for s in explicit):
+            continue
+        phrase = re.sub(r"\s+", " ", m.group("rel").lower())
+        if "same day" in phrase:
+            previous = [d for d in (*explicit, *out) if d.end <= m.start()]
+            if previous:
+                ref = max(previous, key=lambda d: d.end)
+                out.append(DateMention(m.start(), m.end(), ref.day, None, "same_day"))
+            continue
+        if phrase == "last week":
+            monday = anchor - dt.timedelta(days=anchor.weekday() + 7)
+            out.append(DateMention(m.start(), m.end(), monday, monday + dt.timedelta(days=6), "week"))
+            continue
+        if m.group("n"):
+            n = m.group("n").lower()
+            offset = -(int(n) if n.isdigit() else NUMBER_WORDS[n])
+        else:
+            offset = next(off for key, off in RELATIVE_OFFSETS if key in phrase + " ")
+        out.append(DateMention(m.start(), m.end(), anchor + dt.timedelta(days=offset), None, "relative"))
+    return out
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Every date ``text`` states, in text order.
+
+    Explicit dates without a year, weekdays and relative expressions are resolved against
+    ``anchor``; with no anchor only dates that carry their year are returned.
+    """
+    explicit = _explicit(text, anchor)
+    relative = _relative(text, anchor, explicit) if anchor is not None else []
+    return sorted((*explicit, *relative), key=lambda d: d.start)
+
+
+def resolve_relative(text: str, anchor: dt.date) -> list[tuple[int, int, dt.date]]:
+    """Spans of ``text`` holding a relative date, and the day each one means.
+
+    Covers weekday expressions ("on Thursday", "this Thursday", "Thursday night"),
+    "yesterday", "today", "last night", "N days ago" and "on the same day" (the day of the
+    previous date in ``text``). A span covers the whole adverbial, preposition and part of day
+    included, so ``rewrite_relative`` can replace it. "last week" is not a day and is left out,
+    as are weekdays in a future-tense context.
+    """
+    return [
+        (d.start, d.end, d.day)
+        for d in find_dates(text, anchor)
+        if d.kind in ("weekday", "relative", "same_day") and not d.future
+    ]
+
+
+_REWRITE_POD_RE = re.compile(rf"\b({_POD})\b", re.IGNORECASE)
+
+
+def rewrite_relative(text: str, anchor: dt.date) -> str:
+    """``text`` with each relative date replaced by the absolute one.
+
+    "killed on Thursday" -> "killed on 5 October 2023"; "Thursday night" -> "on the night of
+    5 October 2023"; "Yesterday, ..." -> "On 7 October 2023, ...".
+    """
+    out = text
+    for start, end, day in reversed(resolve_relative(text, anchor)):
+        phrase = text[start:end]
+        pod = _REWRITE_POD_RE.search(phrase)
+        if pod:
+            new = f"on the {pod.group(1).lower()} of {format_date(day)}"
+        elif "same day" in phrase.lower() and not phrase.lower().startswith("on"):
+            new = format_date(day)
+        else:
+            new = f"on {format_date(day)}"
+        # "killed on Thursday": the text's own "on" stays, ours is not doubled.
+        if new.startswith("on ") and re.search(r"\b(?:on|of)\s*$", text[:start], re.IGNORECASE):
+            new = new[3:]
+        if start == 0 or re.search(r"[.!?]\s*$", text[:start]):
+            new = new[:1].upper() + new[1:]
+        out = out[:start] + new + out[end:]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# dateparser fallback for DATE entities our patterns miss
+
+DATEPARSER_SETTINGS_BASE: dict[str, object] = {
+    "PREFER_DATES_FROM": "past",
+    # A month alone or a year alone is not a day: never let dateparser fill in the rest.
+    "REQUIRE_PARTS": ["day", "month"],
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+_MONTH_WORD_RE = re.compile(_MONTH)
+
+
+@functools.lru_cache(maxsize=4096)
+def _dateparse(text: str, anchor: dt.date) -> dt.date | None:
+    import dateparser
+
+    settings = {**DATEPARSER_SETTINGS_BASE, "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    return parsed.date() if parsed else None
+
+
+def _entity_dates(sentence: Sentence, anchor: dt.date | None, found: Sequence[DateMention]) -> list[DateMention]:
+    if anchor is None:
+        return []
+    out = []
+    for ent in sentence.entities:
+        if ent.label != "DATE" or _overlaps(ent.start, ent.end, found) or not _MONTH_WORD_RE.search(ent.text):
+            continue
+        day = _dateparse(ent.text, anchor)
+        if day is not None:
+            out.append(DateMention(ent.start, ent.end, day, None, "explicit", has_year=bool(re.search(r"\d{4}", ent.text))))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Anchor date
+
+IMMEDIACY_RE = re.compile(
+    rf"\b(?:{_WEEKDAY_FULL}|yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening|week))\b",
+    re.IGNORECASE,
+)
+
+
+def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.date | None, str | None]:
+    """The date ``source``'s relative expressions are resolved against, and why, if it is not
+    the publication date.
+
+    Rules, in order:
+
+    1. No publication date: the latest calendar date (with its year) on the report's first
+       DATELINE_LINES lines, else the latest in the whole text, else None.
+    2. A publication date is rejected when the report speaks in relative terms ("on
+       Thursday", "yesterday") while every calendar date it states lies more than STALE_DAYS
+       before it: the text was written soon after those dates and re-dated later. The anchor
+       is then the latest stated date if a weekday in the same sentence agrees with it,
+       else None (nothing gets resolved rather than something wrongly).
+    3. Otherwise the publication date.
+
+    Returns (anchor or None, note or None); the note says why the publication date was not
+    used. Never raises.
+    """
+    stated = [
+        (d, s.paragraph)
+        for s in sentences
+        for d in _explicit(s.text, source.published)
+        if d.has_year or source.published is not None
+    ]
+    if source.published is None:
+        top = [d.day for d, paragraph in stated if paragraph < DATELINE_LINES and d.has_year]
+        every = [d.day for d, _ in stated if d.has_year]
+        if top or every:
+            day = max(top or every)
+            return day, f"no publication date; inferred {day.isoformat()} from the latest date the report states"
+        return None, "no publication date, and the report states no full date to infer one from"
+    published = source.published
+    if not stated or not any(IMMEDIACY_RE.search(s.text) for s in sentences):
+        return published, None
+    latest = max(d.day for d, _ in stated)
+    if (published - latest).days <= STALE_DAYS:
+        return published, None
+    why = (
+        f"publication date {published.isoformat()} is {(published - latest).days} days after the "
+        f"latest date the report states ({latest.isoformat()}) yet it uses relative dates"
+    )
+    for s in sentences:
+        for d in _explicit(s.text, published):
+            if d.day == latest and any(
+                WEEKDAYS[m.group("wd").lower()] == latest.weekday() for m in WEEKDAY_RE.finditer(s.text)
+            ):
+                return latest, f"{why}; anchored on {latest.isoformat()}, whose weekday the text names"
+    return None, f"{why}; relative dates left unresolved"
+
+
+def check_anchors(analysed: Sequence[AnalysedSource]) -> tuple[AnalysedSource, ...]:
+    """Reject anchors that disagree with the other reports of the same event.
+
+    A report dated more than CROSS_SOURCE_STALE_DAYS after the median anchor of the other
+    reports (at least MIN_OTHER_SOURCES of them), which uses relative dates and states no
+    calendar date within STALE_DAYS of its own date, was re-dated or crawled late: its
+    anchor becomes None with a note, so none of its relative dates is resolved. A genuine
+    follow-up weeks later loses its relative dates too: a missing date is better than a
+    wrong one. Returns the sources in the same order (unchanged ones are the same objects).
+    """
+    anchors = [a.anchor_date for a in analysed]
+    out: list[AnalysedSource] = []
+    for i, item in enumerate(analysed):
+        own = item.anchor_date
+        others = sorted(d for j, d in enumerate(anchors) if j != i and d is not None)
+        if own is None or len(others) < MIN_OTHER_SOURCES:
+            out.append(item)
+            continue
+        median = others[len(others) // 2]
+        gap = (own - median).days
+        confirmed = any(
+            abs((d.day - own).days) <= STALE_DAYS for s in item.sentences for d in _explicit(s.text, own)
+        )
+        if gap > CROSS_SOURCE_STALE_DAYS and not confirmed and any(IMMEDIACY_RE.search(s.text) for s in item.sentences):
+            note = (
+                f"anchor {own.isoformat()} is {gap} days after the other reports' median date "
+                f"({median.isoformat()}) and nothing in the text confirms it; relative dates left unresolved"
+            )
+            out.append(item.model_copy(update={"anchor_date": None, "anchor_note": note}))
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims
+
+
+def _weight(mention: DateMention, sentence: Sentence, cues: EventCues, inferred_anchor: bool) -> float:
+    text = sentence.text
+    if is_dateline(sentence, mention.start, mention.end):
+        return DATELINE_WEIGHT
+    weight = position_factor(sentence.index) * cues.proximity(text, mention.start, mention.end)
+    if reporting_near(text, mention.start, mention.end, cues):
+        weight *= REPORTING_FACTOR
+    if mention.kind != "explicit":
+        weight *= RELATIVE_FACTOR
+        if inferred_anchor:
+            weight *= INFERRED_ANCHOR_FACTOR
+    if mention.kind == "week":
+        weight *= WEEK_FACTOR
+    if mention.future:
+        weight *= FUTURE_FACTOR
+    return round(min(1.0, weight), 3)
 
 
 def extract(source: AnalysedSource) -> list[Claim]:
-    """Claims about dates stated in source."""
-    return []
+    """Date claims stated in ``source``: one per date mention, weighted (module docstring).
 
-
-def anchor_date(source, sentences):  # type: ignore[no-untyped-def]
-    """(date relative expressions are resolved against, note why the publication date was rejected)."""
-    return source.published, None
+    Value "YYYY-MM-DD"; ``value_end`` for ranges and "last week". Relative expressions are
+    skipped when the source has no anchor date.
+    """
+    anchor = source.anchor_date
+    cues = event_cues(source)
+    inferred = source.anchor_note is not None
+    claims: list[Claim] = []
+    for sentence in source.sentences:
+        found = find_dates(sentence.text, anchor)
+        found = sorted((*found, *_entity_dates(sentence, anchor, found)), key=lambda d: d.start)
+        for mention in found:
+            weight = _weight(mention, sentence, cues, inferred)
+            if weight < MIN_WEIGHT:
+                continue
+            claims.append(
+                Claim(
+                    fact="date",
+                    value=mention.day.isoformat(),
+                    value_end=mention.end_day.isoformat() if mention.end_day else None,
+                    display=format_range(mention.day, mention.end_day),
+                    source=source.source.id,
+                    sentence=sentence.id,
+                    quote=sentence.text,
+                    reported=anchor,
+                    weight=weight,
+                )
+            )
+    return claims

@@ -1,10 +1,346 @@
-"""Extract places claims. OWNER: a facts helper; the body is to be written."""
+"""Location claims: where the event happened (venue, city, region, country, coordinates, zone).
+
+Each sentence's place names (spaCy GPE/LOC entities, resolved with ``wikiwire.gazetteer``)
+are grouped into chains ("Lewiston, Maine", "Syria's Homs", "Herat province in
+Afghanistan"), each chain completed from the gazetteer (a city's region and country,
+coordinates, IANA zone) and given a venue when one is named with it (a FAC entity, an
+organisation named like a facility, "the X bowling alley", or "the military academy in
+Homs", which Wikipedia calls "Homs Military Academy").
+
+One claim per chain. The weight says how likely the chain is the event's own place: it
+combines the sentence's position, how near the event's own noun or verb it is (``dates.
+EventCues``: "the strike in Homs" beats a town named in a sentence about the retaliation),
+and penalties for datelines (where the reporter filed from) and for vaguer places (a
+country alone). A place given as a reference point ("40 km northwest of Herat", "near
+Herat") yields its region, not the city.
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import AnalysedSource, Claim
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from wikiwire import gazetteer
+from wikiwire.facts.dates import EventCues, event_cues, position_factor
+from wikiwire.gazetteer import Place
+from wikiwire.records import AnalysedSource, Claim, Sentence
+
+__all__ = ["Place", "extract", "is_country", "lookup"]
+
+# Labels whose text may name a place the gazetteer knows.
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+# Labels whose text may name a venue.
+VENUE_LABELS = frozenset({"FAC", "ORG"})
+
+# Last words that make a name a venue or facility ("Schemengees Bar & Grille").
+FACILITY_WORDS = frozenset(
+    "academy college university school hospital clinic airport stadium arena mall market hotel mosque "
+    "church cathedral synagogue temple shrine station bar grille grill restaurant cafe café club nightclub "
+    "theater theatre cinema center centre plaza base prison barracks lanes recreation tower building "
+    "port harbor harbour dam mine factory plant refinery camp square park bridge tunnel highway embassy "
+    "consulate ministry headquarters compound palace concert festival".split()
+)
+# Facilities named in English after their city ("the military academy in Homs" -> "Homs
+# Military Academy"): institutions of which a city has one of each kind, with a modifier.
+INSTITUTION_RE = re.compile(
+    r"\b(?:the|a|an)\s+(?P<mods>(?:[A-Za-z]+\s+){1,2})(?P<noun>academy|college|university|hospital|airport|stadium|prison|barracks)"
+    r"\s+(?:in|at|of)\s+(?:the\s+)?(?:(?:city|town|province)\s+of\s+)?(?:[A-Z]\w+(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
+# "at the Just-In-Time Recreation bowling alley", "at Schemengees Bar": a proper name right
+# before a generic facility noun.
+NAMED_FACILITY_RE = re.compile(
+    r"\b(?:at|inside|into|on|near)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,5})"
+    r"(?:bowling\s+alley|bar|restaurant|nightclub|club|mosque|church|synagogue|school|hospital|market|mall|hotel|stadium|supermarket|store|concert|festival)\b"
+)
+# Characters between a venue and the chain it lies in ("the X bowling alley in Lewiston").
+VENUE_ATTACH_CHARS = 45
+
+# What may stand between two names of one chain: ", ", " (", "'s ", " in ", " in the
+# province of ", compass words ("Homs (central Syria)").
+CONNECTOR_RE = re.compile(
+    r"^(?:[\s,(’']|'s\b|’s\b|\b(?:in|of|the|city|town|province|state|region|governorate|district|county|central"
+    r"|north\w*|south\w*|east\w*|west\w*)\b)*$",
+    re.IGNORECASE,
+)
+# A place given as a reference point: the event was near it, not in it.
+REFERENCE_POINT_RE = re.compile(
+    r"(?:\b\d[\d,.]*\s*(?:km|kilometers?|kilometres?|miles?|mi)\s*\(?[^)]{0,30}\)?\s*(?:\w+\s+)?of\s+"
+    r"|\b(?:near|outside|off)\s+)(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+# A dateline: "BEIRUT:", "LEWISTON, Maine —", "ANKARA (AA) -".
+DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:[-–—:]|\(\w)")
+
+# Weight factors (calibrated together with those in ``dates``).
+# Where the reporter filed from, not necessarily where it happened.
+DATELINE_FACTOR = 0.3
+# A country alone or a region alone is true of the event but vaguer than a city: it should
+# not outvote a city named as often.
+COUNTRY_ONLY_FACTOR = 0.6
+REGION_ONLY_FACTOR = 0.8
+# A misspelling guessed by fuzzy matching is less certain than an exact name.
+FUZZY_FACTOR = 0.8
+# A venue named with no place in its sentence: placed in the report's main place.
+VENUE_ONLY_FACTOR = 0.8
+# A venue we composed from "the military academy in Homs" rather than read as a name.
+COMPOSED_VENUE_FACTOR = 0.8
+# Claims below this weight are noise for every reconciliation rule.
+MIN_WEIGHT = 0.08
+# At most this many claims from one sentence: a list of towns shelled is one statement.
+MAX_PER_SENTENCE = 3
+
+
+def lookup(name: str) -> Place | None:
+    """The place ``name`` most likely means (see ``gazetteer.lookup``), or None."""
+    return gazetteer.lookup(name)
+
+
+def is_country(name: str) -> bool:
+    """True when ``name`` is (a common name of) a country."""
+    return gazetteer.is_country(name)
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    place: Place
+    fuzzy: bool = False
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class _Chain:
+    start: int
+    end: int
+    mentions: tuple[_Mention, ...]
+
+    def most(self, kind: str) -> Place | None:
+        return next((m.place for m in self.mentions if m.place.kind == kind), None)
+
+
+def _context_countries(source: AnalysedSource) -> tuple[str, ...]:
+    """ISO codes of the countries a report names (directly or through a region), most named first."""
+    gaz = gazetteer.get()
+    counts: Counter[str] = Counter()
+    for sentence in source.sentences:
+        for ent in sentence.entities:
+            if ent.label in PLACE_LABELS:
+                place = gaz.lookup(ent.text)
+                if place is not None and place.kind in ("country", "region") and place.country_code:
+                    counts[place.country_code] += 1
+    return tuple(code for code, _ in counts.most_common())
+
+
+def _mentions(sentence: Sentence, countries: tuple[str, ...]) -> list[_Mention]:
+    gaz = gazetteer.get()
+    out: list[_Mention] = []
+    for ent in sentence.entities:
+        if ent.label not in PLACE_LABELS:
+            continue
+        place = gaz.lookup(ent.text, countries)
+        fuzzy = False
+        if place is None and ent.label == "GPE":
+            place = gaz.fuzzy(ent.text, countries)
+            fuzzy = place is not None
+        if place is not None:
+            out.append(_Mention(ent.start, ent.end, place, fuzzy, ent.text))
+    return out
+
+
+def _contains(outer: Place, inner: Place) -> bool:
+    if outer.kind == "country":
+        return inner.country_code == outer.country_code and inner.kind != "country"
+    if outer.kind == "region":
+        return inner.kind == "city" and inner.country_code == outer.country_code and inner.region in (None, outer.name)
+    return False
+
+
+def _refit(mention: _Mention, outer: Place) -> _Mention:
+    """Re-resolve a name inside ``outer`` ("Lewiston, Idaho" is not Lewiston, Maine)."""
+    if _contains(outer, mention.place):
+        return mention
+    candidates = [p for p, _ in gazetteer.get().candidates(mention.text) if _contains(outer, p)]
+    if not candidates:
+        return mention
+    return replace(mention, place=max(candidates, key=lambda p: p.population))
+
+
+def _chains(text: str, mentions: Sequence[_Mention]) -> list[_Chain]:
+    chains: list[list[_Mention]] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if chains:
+            last = chains[-1][-1]
+            if CONNECTOR_RE.match(text[last.end : mention.start]):
+                # Either order: "Lewiston, Maine" (inner first) or "Syria's Homs" (outer first).
+                refit = _refit(last, mention.place)
+                if _contains(mention.place, refit.place):
+                    chains[-1][-1] = refit
+                    chains[-1].append(mention)
+                    continue
+                refit = _refit(mention, last.place)
+                if _contains(last.place, refit.place):
+                    chains[-1].append(refit)
+                    continue
+        chains.append([mention])
+    return [_Chain(c[0].start, c[-1].end, tuple(c)) for c in chains]
+
+
+def _value(chain: _Chain, text: str) -> dict[str, object]:
+    city = chain.most("city")
+    region = chain.most("region")
+    country = chain.most("country")
+    anchor_place = city or region or country or chain.mentions[0].place
+    if city is not None and REFERENCE_POINT_RE.search(text[: chain.start]):
+        # "40 km northwest of Herat": in the city's region, not in the city.
+        city_region = gazetteer.get().lookup(city.region, (city.country_code or "",)) if city.region else None
+        region = region or city_region
+        city = None
+    region_name = region.name if region is not None else (city.region if city is not None else None)
+    tz = next((p.tz for p in (city, region, country, anchor_place) if p is not None and p.tz), None)
+    return {
+        "venue": None,
+        "city": city.name if city is not None else None,
+        "region": region_name,
+        "country": country.name if country is not None else anchor_place.country,
+        "lat": city.lat if city is not None else None,
+        "lon": city.lon if city is not None else None,
+        "tz": tz,
+    }
+
+
+def _display(value: dict[str, object]) -> str:
+    return ", ".join(str(value[k]) for k in ("venue", "city", "region", "country") if value.get(k))
+
+
+def _venues(sentence: Sentence) -> list[tuple[int, int, str]]:
+    """Venues named in a sentence: (start, end, name)."""
+    text = sentence.text
+    out: list[tuple[int, int, str]] = []
+    for ent in sentence.entities:
+        if ent.label not in VENUE_LABELS:
+            continue
+        name = re.sub(r"^(?:the|a|an)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+        words = name.split()
+        if not words or not name[:1].isupper():
+            continue
+        if ent.label == "FAC" or words[-1].lower() in FACILITY_WORDS:
+            out.append((ent.start, ent.end, name))
+    for m in NAMED_FACILITY_RE.finditer(text):
+        name = m.group("name").strip()
+        if not any(s <= m.start("name") < e for s, e, _ in out):
+            out.append((m.start("name"), m.start("name") + len(name), name))
+    return sorted(out)
+
+
+def _composed_venue(text: str, chain: _Chain) -> str | None:
+    """ "the military academy in Homs" -> "Homs Military Academy" (see INSTITUTION_RE)."""
+    city = chain.most("city")
+    m = INSTITUTION_RE.search(text[: chain.start])
+    if city is None or m is None:
+        return None
+    mods = [w for w in m.group("mods").split() if w.islower() or m.group("mods").istitle()]
+    if not mods:
+        return None
+    return " ".join([city.name, *(w.capitalize() for w in mods), m.group("noun").capitalize()])
+
+
+def _is_dateline(text: str, chain: _Chain) -> bool:
+    if chain.start > 2:
+        return False
+    head = text[chain.start : chain.mentions[0].end]
+    return head.isupper() or bool(DATELINE_AFTER_RE.match(text[chain.end :]))
+
+
+def _specificity(value: dict[str, object]) -> float:
+    if value["city"] or value["venue"]:
+        return 1.0
+    return REGION_ONLY_FACTOR if value["region"] else COUNTRY_ONLY_FACTOR
+
+
+def _chain_weight(sentence: Sentence, chain: _Chain, value: dict[str, object], cues: EventCues) -> float:
+    weight = position_factor(sentence.index) * cues.proximity(sentence.text, chain.start, chain.end)
+    weight *= _specificity(value)
+    if _is_dateline(sentence.text, chain):
+        weight *= DATELINE_FACTOR
+    if any(m.fuzzy for m in chain.mentions):
+        weight *= FUZZY_FACTOR
+    return weight
+
+
+def _longest_venue(name: str, known: Sequence[str]) -> str:
+    """The fullest form of a venue the report uses ("Key Bridge" -> "Francis Scott Key Bridge")."""
+    words = name.lower().split()
+    fuller = [k for k in known if len(k) > len(name) and k.lower().split()[-len(words) :] == words]
+    return max(fuller, key=len) if fuller else name
 
 
 def extract(source: AnalysedSource) -> list[Claim]:
-    """Claims about places stated in source."""
-    return []
+    """Location claims stated in ``source``, one per place chain (module docstring).
+
+    Value {"venue", "city", "region", "country", "lat", "lon", "tz"}, missing parts None;
+    ``tz`` is the IANA zone of the most specific part that has one.
+    """
+    countries = _context_countries(source)
+    cues = event_cues(source)
+    pending: list[tuple[Sentence, dict[str, object], float]] = []
+    orphans: list[tuple[Sentence, str, float]] = []
+    venue_names: list[str] = []
+    for sentence in source.sentences:
+        text = sentence.text
+        venues = _venues(sentence)
+        venue_names += [v for _, _, v in venues]
+        chains = _chains(text, _mentions(sentence, countries))
+        used: set[int] = set()
+        found: list[tuple[dict[str, object], float]] = []
+        for chain in chains:
+            value = _value(chain, text)
+            weight = _chain_weight(sentence, chain, value, cues)
+            near = [
+                (i, v)
+                for i, v in enumerate(venues)
+                if 0 <= chain.start - v[1] <= VENUE_ATTACH_CHARS or (v[0] >= chain.end and v[0] - chain.end <= 3)
+            ]
+            composed = _composed_venue(text, chain)
+            if near:
+                used.add(near[0][0])
+                value["venue"] = near[0][1][2]
+            elif composed:
+                value["venue"] = composed
+                weight *= COMPOSED_VENUE_FACTOR
+            found.append((value, weight))
+        for i, (start, end, name) in enumerate(venues):
+            if i not in used and not chains:
+                weight = position_factor(sentence.index) * cues.proximity(text, start, end) * VENUE_ONLY_FACTOR
+                orphans.append((sentence, name, weight))
+        found.sort(key=lambda vw: -vw[1])
+        pending += [(sentence, value, weight) for value, weight in found[:MAX_PER_SENTENCE]]
+
+    # Venues with no place in their sentence lie in the report's main place.
+    if orphans and pending:
+        main = max(pending, key=lambda p: p[2])[1]
+        for sentence, name, weight in orphans:
+            pending.append((sentence, {**main, "venue": name}, weight))
+
+    claims: list[Claim] = []
+    for sentence, value, weight in pending:
+        if value.get("venue"):
+            value["venue"] = _longest_venue(str(value["venue"]), venue_names)
+        if weight < MIN_WEIGHT:
+            continue
+        claims.append(
+            Claim(
+                fact="location",
+                value=value,  # type: ignore[arg-type]
+                display=_display(value),
+                source=source.source.id,
+                sentence=sentence.id,
+                quote=sentence.text,
+                reported=source.anchor_date,
+                weight=round(min(1.0, weight), 3),
+            )
+        )
+    return claims

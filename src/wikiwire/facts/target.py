@@ -1,10 +1,215 @@
-"""Extract target claims. OWNER: a facts helper; the body is to be written."""
+"""Extract ``target`` claims (what was attacked) and ``weapons`` claims (what it was done with).
+
+Targets come from phrases such as "an attack on X", "targeted X", "X was targeted". The
+phrase X is cut to a short noun phrase with regexes (no parser): determiners dropped, cut
+at the first preposition or clause word ("the graduation ceremony of the military academy in
+Homs" -> "graduation ceremony"). Gatherings and people ("ceremony", "worshippers") weigh
+more than buildings: when an attack on a building hits a gathering, the gathering is what was
+targeted and the building is the venue (the location extractor reports venues).
+
+Weapons come from a small vocabulary of weapon nouns with their modifiers ("explosive-laden
+drones", "AR-15-style rifle", "knife"); a weapon in the hands of the attacker ("armed with",
+"carrying", "with a") weighs more than one merely mentioned.
+
+Claims are extracted for every kind of event; reconciliation keeps targets only for attacks.
+``value`` is a normalised key used for voting (lower case, the head noun and one modifier:
+"graduation ceremony", or the weapon's head noun: "drone"); ``display`` the phrase as written.
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import AnalysedSource, Claim
+import re
+
+from wikiwire.facts.kinds import sentence_relevance
+from wikiwire.records import AnalysedSource, Claim, FactName, Sentence
+
+__all__ = ["extract", "normalise_target", "target_phrases", "weapon_phrases"]
+
+# --- targets -------------------------------------------------------------------------------
+
+# A run of words after the cue; cut later at the first stop word. Eight words is longer
+# than any target head we keep and short enough not to run into the next clause.
+_WORDS = r"(?P<np>[\w'’\-.]+(?:\s+[\w'’\-.]+){0,7})"
+_ATTACK_NOUNS = r"attacks?|strikes?|airstrikes?|assaults?|bombings?|raids?|shootings?|offensive|ambush"
+_ATTACK_ON = re.compile(rf"\b(?:{_ATTACK_NOUNS})\s+(?:on|against|targeting)\s+{_WORDS}", re.IGNORECASE)
+_TARGETED = re.compile(
+    rf"\b(?:targeted|targeting|targets|attacked|attacking|stormed)\s+(?:into\s+|onto\s+)?{_WORDS}",
+    re.IGNORECASE,
+)
+# "targeted X" states the aim; "an attack on X" often just names the place that was hit.
+TARGETED_WEIGHT = 1.0
+ATTACK_ON_WEIGHT = 0.85
+# "X was targeted by ...": the words before the passive verb, after the last clause break.
+_PASSIVE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:when|after|as|where)\s+)(?P<np>[\w'’\- ]{3,80}?)\s+(?:was|were|had been|has been|is being)\s+(?:targeted|attacked|struck)\b",
+    re.IGNORECASE,
+)
+# Words that end the target phrase: prepositions and clause openers. "of"/"for" are
+# included because what follows them qualifies the head ("ceremony of the academy").
+_STOP = frozenset(
+    ["in", "at", "on", "near", "during", "where", "which", "who", "whom", "that", "when", "with", "by", "after", "before", "as", "and", "or", "but", "from", "for", "of", "to", "while", "since", "until", "amid", "killing", "injuring", "leaving", "resulting", "using", "causing", "immediately", "shortly", "just", "this", "today", "yesterday", "tonight", "last", "said", "says", "into", "onto", "was", "were", "is", "are", "has", "have", "had", "be", "been", "being", "causes", "caused", "kills", "killed", "kill", "held", "include", "includes", "included", "left", "leaves", "resulted", "took", "happened", "comes", "came", "collapsed", "attended", "hosted", "organised", "organized", "located", "situated"]
+)
+_DETERMINERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "several", "some", "two", "three"])
+# Phrases that are not targets (pronouns, vague nouns, the attack itself).
+_NOT_TARGETS = frozenset(
+    ["it", "them", "him", "her", "us", "me", "you", "itself", "themselves", "the", "area", "areas", "place", "site", "scene", "targets", "target", "attack", "attacks", "strike", "country", "region", "city", "people's"]
+)
+# Heads naming gatherings or people: what an attack on a crowded place aims at.
+_GATHERINGS = re.compile(
+    r"\b(?:ceremony|ceremonies|parade|wedding|funeral|concert|festival|rally|gathering|"
+    r"celebration|prayers?|worshippers|congregation|crowds?|market|students|pupils|"
+    r"cadets|graduates|civilians|children|pilgrims|mourners|protesters|shoppers|convoy|"
+    r"patrol|checkpoint|officers|soldiers|troops|police|meeting|procession|match|party)\b",
+    re.IGNORECASE,
+)
+# Gatherings outweigh buildings (see module docstring); a building is still a target.
+GATHERING_WEIGHT = 1.0
+OTHER_TARGET_WEIGHT = 0.75
+# A head phrase longer than this is a clause that slipped through, not a target.
+MAX_TARGET_WORDS = 5
+
+
+def _cut(words: str) -> str:
+    """The noun phrase at the start of ``words``: determiners off, cut at the first stop word."""
+    out: list[str] = []
+    for raw in words.split():
+        word = raw.strip("\"“”'’‘")
+        bare = word.rstrip(",.;:").lower()
+        # A participle after the head starts a reduced clause ("the ceremony attended by").
+        participle = bool(out) and bare.endswith("ed") and word.islower()
+        if bare in _STOP or participle or (not out and bare in _DETERMINERS) or bare.isdigit():
+            if out or bare in _STOP:
+                break
+            continue
+        out.append(word.rstrip(",.;:"))
+        if word != word.rstrip(",.;:"):
+            break
+    return " ".join(out[:MAX_TARGET_WORDS])
+
+
+def normalise_target(phrase: str) -> str:
+    """The voting key of a target phrase: lower case, its last two words (modifier + head)."""
+    words = [w for w in re.split(r"\s+", phrase.lower()) if w and w not in _DETERMINERS]
+    return " ".join(words[-2:])
+
+
+def target_phrases(text: str) -> list[tuple[str, float]]:
+    """Short target noun phrases named in ``text`` with their cue weight, in order, no repeats."""
+    found: list[tuple[str, float]] = []
+    for pattern, weight in ((_TARGETED, TARGETED_WEIGHT), (_ATTACK_ON, ATTACK_ON_WEIGHT)):
+        for match in pattern.finditer(text):
+            found.append((_cut(match.group("np")), weight))
+    for match in _PASSIVE.finditer(text):
+        words = match.group("np").split()
+        # The subject is the last few words before the verb ("... a military academy").
+        tail = words[-MAX_TARGET_WORDS:]
+        det = max((i for i, w in enumerate(tail) if w.lower() in _DETERMINERS), default=-1)
+        found.append((_cut(" ".join(tail[det + 1 :])), TARGETED_WEIGHT))
+    out: list[tuple[str, float]] = []
+    for phrase, weight in found:
+        if phrase and phrase.lower() not in _NOT_TARGETS and all(p != phrase for p, _ in out):
+            out.append((phrase, weight))
+    return out
+
+
+def _is_place(sentence: Sentence, phrase: str) -> bool:
+    """Whether ``phrase`` is just a place name (a city is where, not what, was attacked)."""
+    return any(e.label in ("GPE", "LOC") and e.text == phrase for e in sentence.entities)
+
+
+# --- weapons -------------------------------------------------------------------------------
+
+_WEAPON_MODIFIER = (
+    r"(?:explosives?-laden|bomb-laden|explosive|kamikaze|suicide|armed|attack|military-style|"
+    r"semi-?automatic|automatic|high-powered|assault-style|assault|AR-15-style|AR-style|"
+    r"AR-15|AK-47|hunting|long-bladed|kitchen|large|homemade|home-made|improvised|"
+    r"\.?\d+(?:-caliber|mm)|[\w-]+-style)"
+)
+# Head nouns and their voting key.
+_WEAPON_HEADS: dict[str, str] = {
+    "drone": "drone", "drones": "drone", "uav": "drone", "uavs": "drone",
+    "rifle": "rifle", "rifles": "rifle", "handgun": "handgun", "handguns": "handgun",
+    "pistol": "pistol", "pistols": "pistol", "shotgun": "shotgun", "shotguns": "shotgun",
+    "firearm": "firearm", "firearms": "firearm", "knife": "knife", "knives": "knife",
+    "machete": "machete", "machetes": "machete", "axe": "axe", "car bomb": "car bomb",
+    "car bombs": "car bomb", "truck bomb": "truck bomb", "ied": "IED", "ieds": "IED",
+    "improvised explosive device": "IED", "improvised explosive devices": "IED",
+    "explosive vest": "explosive vest", "suicide vest": "explosive vest",
+    "grenade": "grenade", "grenades": "grenade", "rocket": "rocket", "rockets": "rocket",
+    "missile": "missile", "missiles": "missile", "mortar": "mortar", "mortars": "mortar",
+    "explosives": "explosives", "explosive ammunition": "explosives",
+}
+_HEAD_ALTERNATION = "|".join(
+    re.escape(h).replace(r"\ ", r"\s+") for h in sorted(_WEAPON_HEADS, key=len, reverse=True)
+)
+_WEAPON = re.compile(
+    rf"\b(?P<phrase>(?:{_WEAPON_MODIFIER}[\s-]+){{0,3}}(?P<head>{_HEAD_ALTERNATION}))\b"
+    # Not a camera drone filming the aftermath, nor a weapons instructor.
+    r"(?!\s+(?:video|footage|images?|camera|shots?|views?|instructors?|dealers?|licen[cs]es?|permits?))",
+    re.IGNORECASE,
+)
+# Cues that put the weapon in the attacker's hands.
+_WIELDED = re.compile(
+    r"\b(?:with|armed with|carrying|wielding|holding|using|laden with|fired|launched|"
+    r"detonated|by)\s+(?:(?:a|an|the|his|her|their|two|several)\s+)?$",
+    re.IGNORECASE,
+)
+# A weapon in the attacker's hands, or one that is the subject of the attack verb.
+WIELDED_WEIGHT = 1.0
+MENTIONED_WEIGHT = 0.6
+# Text before a weapon that shows it belongs to someone else ("grabbed a knife" to fight back).
+_DEFENSIVE = re.compile(r"\b(?:grabbed|picked up|seized|found|recovered)\s+(?:a|an|the|his|her)\s+$", re.IGNORECASE)
+DEFENSIVE_WEIGHT = 0.2
+
+
+def weapon_phrases(text: str) -> list[tuple[str, str, float]]:
+    """Weapons named in ``text``: (display phrase, voting key, wield factor), in order."""
+    out: list[tuple[str, str, float]] = []
+    for match in _WEAPON.finditer(text):
+        head = re.sub(r"\s+", " ", match.group("head").lower())
+        key = _WEAPON_HEADS[head]
+        before = text[max(0, match.start() - 30) : match.start()]
+        if _DEFENSIVE.search(before):
+            factor = DEFENSIVE_WEIGHT
+        elif _WIELDED.search(before) or key == "drone":
+            # Drones in an attack report are the attack's means whatever the verb.
+            factor = WIELDED_WEIGHT
+        else:
+            factor = MENTIONED_WEIGHT
+        out.append((match.group("phrase"), key, factor))
+    return out
+
+
+# --- claims --------------------------------------------------------------------------------
+
+
+def _claim(source: AnalysedSource, sentence: Sentence, fact: FactName, value: str,
+           display: str, weight: float) -> Claim:
+    return Claim(
+        fact=fact,
+        value=value,
+        display=display,
+        source=source.source.id,
+        sentence=sentence.id,
+        quote=sentence.text,
+        reported=source.anchor_date,
+        weight=round(max(0.0, min(1.0, weight)), 3),
+    )
 
 
 def extract(source: AnalysedSource) -> list[Claim]:
-    """Claims about target stated in source."""
-    return []
+    """Target and weapons claims stated in ``source`` (see module docstring for the rules)."""
+    claims: list[Claim] = []
+    for sentence, score in sentence_relevance(source):
+        for phrase, cue in target_phrases(sentence.text):
+            if _is_place(sentence, phrase):
+                continue
+            kind = GATHERING_WEIGHT if _GATHERINGS.search(phrase) else OTHER_TARGET_WEIGHT
+            weight = score * kind * cue
+            claims.append(_claim(source, sentence, "target", normalise_target(phrase), phrase, weight))
+        seen: set[str] = set()
+        for phrase, key, factor in weapon_phrases(sentence.text):
+            if key not in seen:
+                seen.add(key)
+                claims.append(_claim(source, sentence, "weapons", key, phrase, score * factor))
+    return claims

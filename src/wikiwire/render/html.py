@@ -1,10 +1,363 @@
-"""Render a Build as html. OWNER: render helper; the body is to be written."""
+"""Render a Build as one self-contained HTML page, laid out like a Wikipedia article.
+
+The page fetches nothing: the stylesheet is inline, it uses the reader's system fonts and
+has no scripts, images or frames; the only URLs are the links to the cited reports.
+
+Each citation ``[n]`` links to its reference and carries a tooltip (shown on hover and on
+keyboard focus, by CSS alone) quoting the source sentences the article sentence was written
+from, so a reader can check a claim without leaving the page. References list back-links
+("↑ a b") to every place they are cited. A closing "Sources and processing" section shows
+how the article was made: conflicting figures and how they were resolved, every report read
+(with merged copies), skipped inputs, and what verification checked and dropped.
+
+Everything that comes from a report or an input goes through ``html.escape`` (attributes
+included); URLs are only ever http(s), percent-encoded.
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import Build
+from html import escape
+
+from wikiwire.records import ArticleSentence, Build, Claim, Section
+from wikiwire.render import view
+
+__all__ = ["render"]
+
+# A tooltip longer than this stops being a glance at the evidence; the reference has the rest.
+TOOLTIP_MAX_CHARS = 600
+# Evidence sentences quoted in one tooltip are joined by this, as quotations elide text.
+EVIDENCE_JOIN = " … "
+
+STYLE = """
+:root{color-scheme:light}
+*{box-sizing:border-box}
+body{margin:0;background:#f6f6f6;color:#202122;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;line-height:1.6}
+.page{max-width:62rem;margin:0 auto;padding:1.5rem 2rem 3rem;background:#fff;border-left:1px solid #eaecf0;border-right:1px solid #eaecf0;min-height:100vh}
+h1,h2{font-family:Georgia,"Linux Libertine","Times New Roman",serif;font-weight:normal;border-bottom:1px solid #a2a9b1}
+h1{font-size:1.9rem;margin:0 0 .2rem;line-height:1.3}
+h2{font-size:1.5rem;margin:1.4rem 0 .5rem;line-height:1.3;overflow:hidden}
+h3{font-size:1.15rem;margin:1.1rem 0 .3rem}
+h4,h5,h6{font-size:1rem;margin:1rem 0 .3rem}
+p{margin:.4rem 0 .8rem}
+a{color:#0645ad;text-decoration:none}
+a:hover,a:focus{text-decoration:underline}
+.tagline{color:#54595d;font-size:.85rem;margin:0 0 1rem}
+.infobox{float:right;clear:right;width:22rem;max-width:100%;margin:0 0 1rem 1.4rem;border:1px solid #a2a9b1;background:#f8f9fa;font-size:.875rem;line-height:1.45}
+.infobox table{width:100%;border-collapse:collapse}
+.infobox caption{font-weight:bold;font-size:1.1rem;padding:.45rem .5rem;background:#eaecf0;border-bottom:1px solid #a2a9b1}
+.infobox th{text-align:left;vertical-align:top;padding:.3rem .5rem;width:38%}
+.infobox td{vertical-align:top;padding:.3rem .5rem}
+.infobox tr+tr th,.infobox tr+tr td{border-top:1px solid #eaecf0}
+.toc{display:inline-block;min-width:14rem;border:1px solid #a2a9b1;background:#f8f9fa;padding:.5rem 1.2rem .6rem;font-size:.9rem;margin:.4rem 0 1rem}
+.toc h2{font-family:inherit;font-size:.95rem;font-weight:bold;border:0;margin:0 0 .2rem;text-align:center}
+.toc ol{list-style:none;margin:0;padding:0}
+.toc ol ol{padding-left:1.6em}
+.tocnumber{color:#202122;padding-right:.45em}
+.cite{position:relative;font-size:.75em;line-height:1;white-space:nowrap}
+.cite>a{padding:0 .05em}
+.tip{display:none;position:absolute;z-index:10;left:-1rem;top:1.5em;width:26rem;max-width:80vw;white-space:normal;text-align:left;background:#fff;color:#202122;border:1px solid #a2a9b1;border-radius:3px;box-shadow:0 3px 10px rgba(0,0,0,.25);padding:.6rem .8rem;font-size:.85rem;line-height:1.45;font-weight:normal;font-style:normal}
+.cite:hover .tip,.cite:focus-within .tip{display:block}
+.tip q{font-style:italic}
+.tip .tip-src{display:block;margin-top:.35rem;color:#54595d;font-size:.9em}
+.references{font-size:.9rem;padding-left:2.2em}
+.references li{margin:.15rem 0}
+.references li:target{background:#eaf3ff}
+.backlinks{padding-right:.3em}
+.backlinks a{font-weight:bold}
+.backlinks sup a{font-style:italic;font-weight:bold;padding:0 .1em}
+.processing{font-size:.875rem}
+.processing table{border-collapse:collapse;margin:.4rem 0 1rem;width:100%}
+.processing caption{text-align:left;font-weight:bold;padding:.2rem 0}
+.processing th,.processing td{border:1px solid #c8ccd1;padding:.25rem .5rem;text-align:left;vertical-align:top}
+.processing th{background:#eaecf0}
+.processing .quote{color:#54595d;font-style:italic}
+.muted{color:#54595d}
+@media (max-width:42rem){.page{padding:1rem}.infobox{float:none;width:auto;margin:0 0 1rem}}
+"""
+
+
+class _Page:
+    """Builds the page; keeps the citation counters the back-links need."""
+
+    def __init__(self, build: Build) -> None:
+        self.build = build
+        self.cites = view.citations(build)
+        self.title = view.inline_text(build.article.title or build.title)
+        self.seen: dict[int, int] = {}  # reference number -> citations written so far
+        self.tips = 0
+        self.labels = {r.number: view.backlink_labels(r.uses) for r in self.cites.references}
+
+    # -- the article ---------------------------------------------------------------------
+
+    def render(self) -> str:
+        from wikiwire import __version__
+
+        body = [
+            f'<h1 id="top">{escape(self.title)}</h1>',
+            f'<p class="tagline">A wikiwire {escape(__version__)} article written from '
+            f"{len(self.build.sources)} news report{'s' if len(self.build.sources) != 1 else ''}.</p>",
+            self.infobox(),
+            *self.lead(),
+        ]
+        sections = [s for s in self.build.article.sections if view.has_content(s)]
+        anchors = self.anchors(sections)
+        body.append(self.contents(sections, anchors))
+        body.extend(self.section(s, 0, anchors) for s in sections)
+        body.append(self.references())
+        body.append(self.processing())
+        return (
+            "<!doctype html>\n"
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f'<meta name="generator" content="wikiwire {escape(__version__)}">\n'
+            f"<title>{escape(self.title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+            '<main class="page">\n' + "\n".join(b for b in body if b) + "\n</main>\n</body>\n</html>\n"
+        )
+
+    def infobox(self) -> str:
+        rows = "".join(
+            f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
+            for label, value in view.infobox_rows(self.build)
+        )
+        return (
+            '<aside class="infobox" aria-label="Infobox">'
+            f"<table><caption>{escape(self.title)}</caption><tbody>{rows}</tbody></table></aside>"
+        )
+
+    def lead(self) -> list[str]:
+        bold = f"<b>{escape(self.title)}</b>"
+        lead = self.build.article.lead
+        if not lead:
+            return [f"<p>{bold}</p>"]
+        first = view.inline_text(lead[0].text)
+        parts = view.split_title(first, self.title)
+        if parts is None:
+            opening = f"{bold}: {escape(first)}"
+        else:
+            before, match, after = parts
+            opening = f"{escape(before)}<b>{escape(match)}</b>{escape(after)}"
+        return [
+            "<p>"
+            + " ".join(self.sentence(s, opening if i == j == 0 else None) for j, s in enumerate(para))
+            + "</p>"
+            for i, para in enumerate(view.paragraphs(lead))
+        ]
+
+    def anchors(self, sections: list[Section]) -> dict[int, str]:
+        """Heading ids by ``id()`` of the section; "s-" keeps them apart from ref/cite ids."""
+        out: dict[int, str] = {}
+        taken: set[str] = set()
+
+        def walk(section: Section) -> None:
+            base = "s-" + (view.slug(view.inline_text(section.heading)) or "section")
+            anchor, n = base, 2
+            while anchor in taken:
+                anchor, n = f"{base}-{n}", n + 1
+            taken.add(anchor)
+            out[id(section)] = anchor
+            for sub in section.subsections:
+                if view.has_content(sub):
+                    walk(sub)
+
+        for section in sections:
+            walk(section)
+        return out
+
+    def contents(self, sections: list[Section], anchors: dict[int, str]) -> str:
+        def items(secs: list[Section], prefix: str) -> str:
+            out = []
+            for n, sec in enumerate(secs, start=1):
+                number = f"{prefix}{n}"
+                subs = [s for s in sec.subsections if view.has_content(s)]
+                inner = f"<ol>{items(subs, number + '.')}</ol>" if subs else ""
+                out.append(
+                    f'<li><a href="#{anchors[id(sec)]}"><span class="tocnumber">{number}</span>'
+                    f"{escape(view.inline_text(sec.heading))}</a>{inner}</li>"
+                )
+            return "".join(out)
+
+        n = len(sections)
+        extra = (
+            f'<li><a href="#references"><span class="tocnumber">{n + 1}</span>References</a></li>'
+            f'<li><a href="#processing"><span class="tocnumber">{n + 2}</span>Sources and processing</a></li>'
+        )
+        return (
+            '<nav class="toc" aria-labelledby="contents"><h2 id="contents">Contents</h2>'
+            f"<ol>{items(sections, '')}{extra}</ol></nav>"
+        )
+
+    def section(self, section: Section, depth: int, anchors: dict[int, str]) -> str:
+        level = view.heading_level(depth)
+        parts = [
+            f'<section><h{level} id="{anchors[id(section)]}">'
+            f"{escape(view.inline_text(section.heading))}</h{level}>"
+        ]
+        parts.extend(
+            "<p>" + " ".join(self.sentence(s) for s in para) + "</p>"
+            for para in view.paragraphs(section.sentences)
+        )
+        parts.extend(
+            self.section(sub, depth + 1, anchors) for sub in section.subsections if view.has_content(sub)
+        )
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def sentence(self, sentence: ArticleSentence, opening: str | None = None) -> str:
+        """A sentence and its citation marks; ``opening`` is already-escaped text to use."""
+        text = opening if opening is not None else escape(view.inline_text(sentence.text))
+        return text + "".join(self.citation(sentence, sid) for sid in view.cited(sentence))
+
+    def citation(self, sentence: ArticleSentence, source_id: str) -> str:
+        ref = self.cites.by_id[source_id]
+        k = self.seen.get(ref.number, 0)
+        self.seen[ref.number] = k + 1
+        self.tips += 1
+        tip = f"tip-{self.tips}"
+        return (
+            f'<sup class="cite" id="cite-{ref.number}-{self.labels[ref.number][k]}">'
+            f'<a href="#ref-{ref.number}" aria-describedby="{tip}">[{ref.number}]</a>'
+            f'<span class="tip" id="{tip}" role="tooltip">{self.tooltip(sentence, ref)}</span></sup>'
+        )
+
+    def tooltip(self, sentence: ArticleSentence, ref: view.Reference) -> str:
+        evidence = self.cites.evidence(sentence, ref.source.id)
+        where = ", ".join(x for x in (ref.outlet or "", view.long_date(ref.date)) if x)
+        if not evidence:
+            # No source sentence recorded for this citation: show what the reference is.
+            return f"<q>{escape(ref.title)}</q>" + (
+                f'<span class="tip-src">{escape(where)}</span>' if where else ""
+            )
+        quoted = EVIDENCE_JOIN.join(evidence)
+        if len(quoted) > TOOLTIP_MAX_CHARS:
+            quoted = quoted[:TOOLTIP_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+        return f'<q>{escape(quoted)}</q><span class="tip-src">{escape(where or ref.title)}</span>'
+
+    # -- references and the processing notes ----------------------------------------------
+
+    def references(self) -> str:
+        items = []
+        for ref in self.cites.references:
+            labels = self.labels[ref.number]
+            if len(labels) == 1:
+                back = f'<a href="#cite-{ref.number}-a" aria-label="Back to the citation">↑</a>'
+            else:
+                back = "↑ " + " ".join(
+                    f'<sup><a href="#cite-{ref.number}-{x}">{x}</a></sup>' for x in labels
+                )
+            title = (
+                f'<a href="{escape(ref.url)}" rel="nofollow noopener">{escape(ref.title)}</a>'
+                if ref.url
+                else escape(ref.title)
+            )
+            parts = [f"“{title}”."]
+            if ref.outlet:
+                parts.append(f"<i>{escape(ref.outlet)}</i>.")
+            if ref.date:
+                parts.append(f"{view.long_date(ref.date)}.")
+            if ref.also_published_by:
+                names = ", ".join(escape(n) for n in dict.fromkeys(ref.also_published_by))
+                parts.append(f'<span class="muted">Also published by {names}.</span>')
+            items.append(
+                f'<li id="ref-{ref.number}"><span class="backlinks">{back}</span> {" ".join(parts)}</li>'
+            )
+        listing = f'<ol class="references">{"".join(items)}</ol>' if items else "<p>No references.</p>"
+        return f'<section><h2 id="references">References</h2>\n{listing}\n</section>'
+
+    def processing(self) -> str:
+        b = self.build
+        parts = [
+            '<section class="processing"><h2 id="processing">Sources and processing</h2>',
+        ]
+        if b.facts.conflicts:
+            parts.append("<h3>Conflicting figures</h3>")
+            parts.extend(self.conflict(c.fact, c.claims, c.resolution) for c in b.facts.conflicts)
+        parts.append("<h3>Reports read</h3>")
+        parts.append(self.reports())
+        parts.append("<h3>Skipped inputs</h3>")
+        if b.skipped:
+            parts.append(
+                "<ul>"
+                + "".join(
+                    f"<li><code>{escape(view.inline_text(s.input))}</code>: {escape(view.inline_text(s.reason))}</li>"
+                    for s in b.skipped
+                )
+                + "</ul>"
+            )
+        else:
+            parts.append('<p class="muted">None: every input gave a usable report.</p>')
+        parts.append("<h3>Verification</h3>")
+        v = b.verification
+        parts.append(
+            f"<p>{v.checked} sentence{'s' if v.checked != 1 else ''} checked against the reports "
+            f"they cite: {v.passed} passed, {v.recited} re-cited to a supporting report, "
+            f"{len(v.dropped)} dropped.</p>"
+        )
+        if v.dropped:
+            parts.append(
+                '<table><thead><tr><th>Dropped sentence</th><th>Reason</th></tr></thead><tbody>'
+                + "".join(
+                    f'<tr><td class="quote">{escape(view.inline_text(d.text))}</td>'
+                    f"<td>{escape(view.inline_text(d.reason))}</td></tr>"
+                    for d in v.dropped
+                )
+                + "</tbody></table>"
+            )
+        parts.append("</section>")
+        return "\n".join(parts)
+
+    def source_link(self, source_id: str) -> str:
+        ref = self.cites.by_id.get(source_id)
+        if ref is None:
+            return escape(view.inline_text(source_id))
+        return f'<a href="#ref-{ref.number}">[{ref.number}]</a>'
+
+    def conflict(self, fact: str, claims: tuple[Claim, ...], resolution: str) -> str:
+        rows = "".join(
+            "<tr>"
+            f"<td>{escape(view.inline_text(c.display))}</td>"
+            f"<td>{escape(c.qualifier or '')}</td>"
+            f"<td>{escape(view.inline_text(c.attributed_to or ''))}</td>"
+            f"<td>{self.source_link(c.source)}</td>"
+            f"<td>{escape(view.long_date(c.reported))}</td>"
+            f'<td class="quote">{escape(view.inline_text(c.quote))}</td>'
+            "</tr>"
+            for c in claims
+        )
+        label = escape(view.param_label(fact))
+        return (
+            f"<table><caption>{label}</caption><thead><tr><th>Figure</th><th>Qualifier</th>"
+            "<th>Attributed to</th><th>Report</th><th>Reported</th><th>Quote</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+            f"<p><b>Resolution:</b> {escape(view.inline_text(resolution))}</p>"
+        )
+
+    def reports(self) -> str:
+        anchors = {a.source.id: a.anchor_note for a in self.build.analysed}
+        rows = []
+        for source in self.build.sources:
+            copies = "; ".join(
+                escape(view.inline_text(d.outlet or d.input))
+                + f" (<code>{escape(view.inline_text(d.input))}</code>, similarity {d.similarity:.2f})"
+                for d in source.duplicates
+            )
+            note = anchors.get(source.id)
+            rows.append(
+                "<tr>"
+                f"<td>{self.source_link(source.id) if source.id in self.cites.by_id else 'not cited'}</td>"
+                f"<td>{escape(view.inline_text(source.outlet or ''))}</td>"
+                f"<td>{escape(view.long_date(source.published))}</td>"
+                f"<td><code>{escape(view.inline_text(source.input))}</code></td>"
+                f"<td>{copies}</td>"
+                f"<td>{escape(view.inline_text(note)) if note else ''}</td>"
+                "</tr>"
+            )
+        return (
+            "<table><thead><tr><th>Reference</th><th>Outlet</th><th>Published</th><th>Input</th>"
+            "<th>Merged copies</th><th>Dating note</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>"
+        )
 
 
 def render(build: Build) -> str:
-    """The html text of the article."""
-    raise NotImplementedError
+    """The article as one self-contained HTML5 page (see the module docstring)."""
+    return _Page(build).render()

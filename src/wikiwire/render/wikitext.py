@@ -1,10 +1,230 @@
-"""Render a Build as wikitext. OWNER: render helper; the body is to be written."""
+"""Render a Build as MediaWiki wikitext, and read the infobox back from wikitext.
+
+Everything that comes from a report (sentences, titles, outlets, infobox values) is plain
+text, never markup: characters that could open a template, link, tag, table, list, heading,
+bold/italic run, signature or behaviour switch are written as HTML entities, which MediaWiki
+displays as the character itself. So the only templates in the output are the infobox,
+``cite news`` and ``reflist``; the only tags are ``<ref>`` and the bold title.
+
+Merged duplicate copies of a report are named after its ``cite news`` template, inside the
+same ``<ref>``: "Also published by X and Y." (``|agency=`` would claim a wire service wrote
+it, which we do not know).
+
+``parse_infobox`` is the inverse for the infobox: parsed with mwparserfromhell and
+unescaped, the values are exactly ``article.infobox.params`` (after ``view.clean_text``).
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import Build
+import html
+import re
+
+import mwparserfromhell
+from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Text
+from mwparserfromhell.wikicode import Wikicode
+
+from wikiwire.errors import InfoboxNotFoundError
+from wikiwire.records import ArticleSentence, Build, Section
+from wikiwire.render import view
+
+__all__ = ["escape_text", "escape_value", "parse_infobox", "render"]
+
+CITE_TEMPLATE = "cite news"
+
+# Characters that open markup anywhere in a line. Apostrophes, underscores and tildes only
+# matter in runs ('' italic, __NOTOC__, ~~~~ signature), so only runs are escaped and
+# "Syria's" stays readable. "&" only when it would start an entity ("&amp;" must stay text).
+_INLINE_MARKUP = re.compile(r"[<>\[\]{}|]|&(?=#?[A-Za-z0-9]+;)|'(?=')|(?<=')'|_(?=_)|~(?=~)")
+# Characters that are markup at the start of a line: lists, indents, headings, horizontal
+# rules, preformatted text, tables.
+_LINE_START = frozenset("*#:;=-! ")
+# In infobox values only list and indent markers matter at the start (templates often put a
+# value on its own line); "=", "-" and "!" are common in values and harmless there.
+_VALUE_START = frozenset("*#:;")
+_NAMED = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# What parse_infobox trims around a value: the layout whitespace render puts there (PHP's
+# trim, which MediaWiki applies to named parameters, removes the same set).
+_LAYOUT_WHITESPACE = " \t\n\r"
+
+
+def _entity(char: str) -> str:
+    return _NAMED.get(char) or f"&#{ord(char)};"
+
+
+def escape_text(text: str, *, line_start: bool = False, edge_quotes: bool = False) -> str:
+    """``text`` (one line of plain prose) as wikitext that displays exactly that text.
+
+    ``line_start``: the text begins a line, so list/heading/table markers are escaped too.
+    ``edge_quotes``: bold markup will touch the text, so apostrophes at its ends are
+    escaped (else "'''" next to "'" reads as a longer run).
+    """
+    out = _INLINE_MARKUP.sub(lambda m: _entity(m.group()), text)
+    if line_start and text[:1] in _LINE_START:
+        out = _entity(text[0]) + out[1:]
+    if edge_quotes:
+        if out.startswith("'"):
+            out = "&#39;" + out[1:]
+        if out.endswith("'"):
+            out = out[:-1] + "&#39;"
+    return out
+
+
+def escape_value(value: str) -> str:
+    """``value`` as a template parameter value that reads back (``parse_infobox``) unchanged.
+
+    Beyond ``escape_text``: every whitespace character other than an inner space, and any
+    whitespace at either end, is written as an entity, because template parameters are
+    trimmed and a line break inside a value can start a list.
+    """
+    value = view.clean_text(value)
+    out = escape_text(value)
+    if value[:1] in _VALUE_START:
+        out = _entity(value[0]) + out[1:]
+    chars = list(out)
+    last = len(chars) - 1
+    for i, char in enumerate(chars):
+        if char.isspace() and (char != " " or i in (0, last)):
+            chars[i] = _entity(char)
+    return "".join(chars)
 
 
 def render(build: Build) -> str:
-    """The wikitext text of the article."""
-    raise NotImplementedError
+    """The article as MediaWiki wikitext: infobox, lead with the bold title, sections with a
+    ``<ref>`` after every sentence (full the first time, by name after), References."""
+    cites = view.citations(build)
+    defined: set[str] = set()
+    lines = [_infobox(build)]
+    lines.extend(_lead(build, cites, defined))
+    for section in build.article.sections:
+        lines.extend(_section(section, 0, cites, defined))
+    lines.extend(["", "== References ==", "{{reflist}}"])
+    return "\n".join(lines) + "\n"
+
+
+def _infobox(build: Build) -> str:
+    box = build.article.infobox
+    rows = [f"{{{{{box.template}"]
+    rows.extend(f"| {name} = {escape_value(value)}" for name, value in box.params.items())
+    rows.append("}}")
+    return "\n".join(rows)
+
+
+def _lead(build: Build, cites: view.Citations, defined: set[str]) -> list[str]:
+    title = view.inline_text(build.article.title or build.title)
+    lead = build.article.lead
+    bold = f"'''{escape_text(title, edge_quotes=True)}'''"
+    if not lead:
+        return [bold]
+    first = view.inline_text(lead[0].text)
+    parts = view.split_title(first, title)
+    if parts is None:
+        # The composer's first sentence does not name the article: lead with the name, as
+        # editors do for descriptive titles, rather than leave the page without it.
+        opening = f"{bold}: {escape_text(first, edge_quotes=True)}"
+    else:
+        before, match, after = parts
+        opening = (
+            escape_text(before, line_start=True, edge_quotes=True)
+            + f"'''{escape_text(match, edge_quotes=True)}'''"
+            + escape_text(after, edge_quotes=True)
+        )
+    lines: list[str] = []
+    for i, para in enumerate(view.paragraphs(lead)):
+        rendered = [_sentence(s, cites, defined, text=opening if i == j == 0 else None)
+                    for j, s in enumerate(para)]
+        lines.append(" ".join(rendered))
+    return lines
+
+
+def _section(section: Section, depth: int, cites: view.Citations, defined: set[str]) -> list[str]:
+    if not view.has_content(section):
+        return []
+    marks = "=" * view.heading_level(depth)
+    heading = escape_text(view.inline_text(section.heading)).replace("=", "&#61;")
+    lines = ["", f"{marks} {heading} {marks}"]
+    lines.extend(
+        " ".join(_sentence(s, cites, defined) for s in para)
+        for para in view.paragraphs(section.sentences)
+    )
+    for sub in section.subsections:
+        lines.extend(_section(sub, depth + 1, cites, defined))
+    return lines
+
+
+def _sentence(
+    sentence: ArticleSentence,
+    cites: view.Citations,
+    defined: set[str],
+    *,
+    text: str | None = None,
+) -> str:
+    """One sentence and its refs; ``text`` is already-escaped text to use instead."""
+    body = text if text is not None else escape_text(view.inline_text(sentence.text), line_start=True)
+    refs = []
+    for sid in view.cited(sentence):
+        ref = cites.by_id[sid]
+        if ref.name in defined:
+            refs.append(f'<ref name="{ref.name}" />')
+        else:
+            defined.add(ref.name)
+            refs.append(f'<ref name="{ref.name}">{_cite(ref)}</ref>')
+    return body + "".join(refs)
+
+
+def _cite(ref: view.Reference) -> str:
+    params = []
+    if ref.url:
+        params.append(("url", ref.url))
+    params.append(("title", ref.title))
+    if ref.outlet:
+        params.append(("work", ref.outlet))
+    if ref.date:
+        params.append(("date", ref.date.isoformat()))
+    cite = "{{" + CITE_TEMPLATE + "".join(f" |{k}={escape_value(v)}" for k, v in params) + "}}"
+    if ref.also_published_by:
+        cite += " Also published by " + escape_text(_and_list(ref.also_published_by)) + "."
+    return cite
+
+
+def _and_list(items: tuple[str, ...]) -> str:
+    unique = list(dict.fromkeys(items))
+    if len(unique) <= 1:
+        return "".join(unique)
+    return ", ".join(unique[:-1]) + " and " + unique[-1]
+
+
+def parse_infobox(wikitext: str) -> dict[str, str]:
+    """The parameters of the first infobox template in ``wikitext``, name -> displayed value.
+
+    Values are trimmed of layout whitespace and their HTML entities decoded, so for wikitext
+    from ``render`` the result equals the infobox params (see the module docstring).
+    Raises InfoboxNotFoundError when no template named "Infobox ..." is present.
+    """
+    code = mwparserfromhell.parse(wikitext)
+    for template in code.filter_templates(recursive=False):
+        if str(template.name).strip().lower().startswith("infobox"):
+            return {
+                str(param.name).strip(): _unescape(
+                    mwparserfromhell.parse(str(param.value).strip(_LAYOUT_WHITESPACE))
+                )
+                for param in template.params
+            }
+    raise InfoboxNotFoundError("no {{Infobox ...}} template in the wikitext")
+
+
+def _unescape(code: Wikicode) -> str:
+    """Displayed text of plain-text wikicode: entities decoded, free URLs kept as written."""
+    out = []
+    for node in code.nodes:
+        if isinstance(node, Text):
+            out.append(node.value)
+        elif isinstance(node, HTMLEntity):
+            out.append(node.normalize())
+        elif isinstance(node, ExternalLink) and not node.brackets:
+            out.append(_unescape(node.url))
+        else:
+            # Markup we never write into a value (someone else's wikitext): keep its source,
+            # entities decoded, rather than guess how it displays.
+            out.append(_ENTITY.sub(lambda m: html.unescape(m.group()), str(node)))
+    return "".join(out)

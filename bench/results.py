@@ -1,0 +1,215 @@
+"""Turn one benchmark run's measurements into bench/RESULTS.md (only measured figures)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+STAGES = ("ingest", "clean", "analyse", "extract", "reconcile", "compose", "verify", "render")
+# A 1-minute load average above this share of the cores means other work competed with the
+# benchmark, so its timings are noisy and should be rerun on a quiet machine.
+NOISY_LOAD_PER_CORE = 0.5
+# The issue's goals.
+GOAL_FLOOR_RATIO = 1.5
+GOAL_WALL_100_S = 10.0
+GOAL_WALL_1000_S = 60.0
+GOAL_RSS_MB = 1536.0
+
+
+def _f(value: float | None, digits: int = 2) -> str:
+    return "–" if value is None else f"{value:.{digits}f}"
+
+
+def _ok(runs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [r for r in runs if "error" not in r]
+
+
+def _ratio(run: dict[str, Any]) -> float | None:
+    return run["build_s"] / run["floor_s"] if run.get("floor_s") else None
+
+
+def _machine(data: dict[str, Any]) -> list[str]:
+    m = data["machine"]
+    cold = data["cold"]
+    model = cold.get("model", "?")
+    cores = float(m["nproc"] or 1)
+    loads = (m["load_start"][0], m.get("load_end", m["load_start"])[0])
+    lines = [
+        "# wikiwire benchmark results",
+        "",
+        f"Measured by `python bench/run.py` on **{m['date']}** at commit {m['commit']}.",
+        "",
+        f"- Machine: {m['nproc']} cores (`nproc`), {m['cpu']}, {m['ram_gb']} GB RAM",
+        f"- Python {m['python']}, spaCy {m['spacy']}, pipeline {model} "
+        f"(running: {', '.join(cold.get('pipeline', []))}; disabled: {', '.join(cold.get('disabled', [])) or 'none'})",
+        f"- 1-minute load average: {loads[0]:.2f} at the start, {loads[1]:.2f} at the end",
+        f"- spaCy processes: policy `{data['n_process_policy']}`"
+        + (f" (2 processes from {data['auto_words']:,} words of input)" if data["n_process_policy"] == "auto" else "")
+        + f"; best of {data['repeat']} build(s) per size",
+    ]
+    if max(loads) > NOISY_LOAD_PER_CORE * cores:
+        lines += [
+            "",
+            f"> **Noisy run**: the machine was shared (load average up to {max(loads):.1f} on {m['nproc']} cores) "
+            "while this ran, so the timings below are slower and less steady than on a quiet machine. "
+            "Rerun `python bench/run.py` on an idle machine for release figures.",
+        ]
+    return lines
+
+
+def _cold(data: dict[str, Any]) -> list[str]:
+    cold = data["cold"]
+    lines = ["", "## Cold start (fresh process)", ""]
+    if "error" in cold:
+        return [*lines, f"failed: {cold['error']}"]
+    return [
+        *lines,
+        "| import wikiwire (s) | load spaCy pipeline (s) | interpreter start to model ready (s) | process wall (s) | RSS (MB) |",
+        "| ---: | ---: | ---: | ---: | ---: |",
+        f"| {_f(cold['import_s'])} | {_f(cold['load_s'])} | {_f(cold['since_interpreter_s'])} | {_f(cold['process_wall_s'])} | {cold['rss_mb']:.0f} |",
+    ]
+
+
+def _builds(data: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        "## Build time, floor ratio and memory by report count",
+        "",
+        "*build* = `pipeline.run` + writing the four outputs (model already loaded); *floor* = a bare "
+        "`nlp.pipe` over the same report texts with the same pipeline, disabled components, "
+        "batch size and process count; *wall* = import + model load + build, in a fresh process. "
+        "RSS is the peak resident set of the main process and of the largest spaCy worker process.",
+        "",
+        "| reports | words | sources kept | spaCy processes | build (s) | floor (s) | floor ratio | wall incl. load (s) | ms / report | peak RSS main (MB) | peak RSS worker (MB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for run in data["runs"]:
+        if "error" in run:
+            lines.append(f"| {run['size']:,} | failed: {run['error']} |||||||||| |")
+            continue
+        lines.append(
+            f"| {run['size']:,} | {run['words']:,} | {run['sources']:,} | {run['n_process']} | {_f(run['build_s'])} | "
+            f"{_f(run['floor_s'])} | {_f(_ratio(run))} | {_f(run['wall_s'])} | {1000 * run['build_s'] / run['size']:.1f} | "
+            f"{run['rss_main_mb']:.0f} | {run['rss_worker_mb']:.0f} |"
+        )
+    return lines
+
+
+def _stages(data: dict[str, Any]) -> list[str]:
+    runs = _ok(data["runs"])
+    if not runs:
+        return []
+    lines = [
+        "",
+        "## Stage breakdown (seconds, `pipeline.StageTimer`; render timed around `write_outputs`)",
+        "",
+        "| reports | " + " | ".join(STAGES) + " | not in a stage |",
+        "| ---: |" + " ---: |" * (len(STAGES) + 1),
+    ]
+    for run in runs:
+        stages = run["stages"]
+        other = run["build_s"] - sum(stages.get(s, 0.0) for s in STAGES)
+        lines.append(f"| {run['size']:,} | " + " | ".join(_f(stages.get(s), 3) for s in STAGES) + f" | {other:.3f} |")
+    big = runs[-1]
+    share = sorted(((big["stages"].get(s, 0.0) / big["build_s"], s) for s in STAGES), reverse=True)
+    lines += ["", f"At {big['size']:,} reports: " + ", ".join(f"{s} {100 * v:.0f}%" for v, s in share if v >= 0.01) + " of build time."]
+    return lines
+
+
+def _growth(data: dict[str, Any]) -> list[str]:
+    by_size = {r["size"]: r for r in _ok(data["runs"])}
+    if 10 not in by_size or 1000 not in by_size:
+        return []
+    small, big = by_size[10], by_size[1000]
+
+    def slope(a: float, b: float) -> float:
+        return math.log(b / a) / math.log(big["size"] / small["size"])
+
+    rest_small = small["build_s"] - small["stages"].get("analyse", 0.0)
+    rest_big = big["build_s"] - big["stages"].get("analyse", 0.0)
+    lines = [
+        "",
+        "## Growth from 10 to 1,000 reports",
+        "",
+        "| reports | build (s) | ms / report | build minus analyse (s) |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    for size in sorted(by_size):
+        if size >= 10:
+            run = by_size[size]
+            lines.append(f"| {size:,} | {_f(run['build_s'])} | {1000 * run['build_s'] / size:.1f} | {run['build_s'] - run['stages'].get('analyse', 0.0):.2f} |")
+    lines += [
+        "",
+        f"Log-log slope of build time, 10 → 1,000 reports: **{slope(small['build_s'], big['build_s']):.2f}** "
+        "(1.0 = linear, 2.0 = quadratic); of the time outside spaCy (build minus analyse): "
+        f"**{slope(rest_small, rest_big):.2f}**.",
+    ]
+    if small["n_process"] != big["n_process"]:
+        lines.append(f"(The spaCy process count differs between the sizes: {small['n_process']} at 10, {big['n_process']} at 1,000.)")
+    return lines
+
+
+def _cli(data: dict[str, Any]) -> list[str]:
+    if not data["cli"]:
+        return []
+    lines = [
+        "",
+        "## Command line, end to end (`wikiwire build FOLDER -o OUT -q` on the generated .txt reports)",
+        "",
+        "| reports | wall incl. interpreter, import and model load (s) | exit | peak RSS (MB) | outputs |",
+        "| ---: | ---: | ---: | ---: | --- |",
+    ]
+    for cli in data["cli"]:
+        lines.append(f"| {cli['size']:,} | {_f(cli['wall_s'])} | {cli['exit']} | {cli['rss_mb']:.0f} | {', '.join(cli['outputs']) or '–'} |")
+    return lines
+
+
+def _batch(data: dict[str, Any]) -> list[str]:
+    if not data["batch"]:
+        return []
+    lines = [
+        "",
+        "## Batch mode (`wikiwire build --events ../shared/corpus/dev.jsonl --jobs N --force -q`)",
+        "",
+        "| jobs | wall incl. model load (s) | exit | events built | peak RSS parent (MB) |",
+        "| ---: | ---: | ---: | --- | ---: |",
+    ]
+    for b in data["batch"]:
+        lines.append(f"| {b['jobs']} | {_f(b['wall_s'])} | {b['exit']} | {len(b['folders'])}: {', '.join(b['folders']) or '–'} | {b['rss_mb']:.0f} |")
+    return lines
+
+
+def _goals(data: dict[str, Any]) -> list[str]:
+    by_size = {r["size"]: r for r in _ok(data["runs"])}
+    rows: list[tuple[str, str, str]] = []
+
+    def add(goal: str, value: float | None, limit: float, fmt: str) -> None:
+        if value is None:
+            rows.append((goal, "not measured", "–"))
+        else:
+            rows.append((goal, fmt.format(value), "yes" if value <= limit else "**no**"))
+
+    for size in (100, 1000):
+        run = by_size.get(size)
+        add(f"floor ratio ≤ {GOAL_FLOOR_RATIO} at {size:,} reports", _ratio(run) if run else None, GOAL_FLOOR_RATIO, "{:.2f}")
+    add(f"100 reports ≤ {GOAL_WALL_100_S:.0f} s wall incl. model load", by_size[100]["wall_s"] if 100 in by_size else None, GOAL_WALL_100_S, "{:.1f} s")
+    add(f"1,000 reports ≤ {GOAL_WALL_1000_S:.0f} s wall incl. model load", by_size[1000]["wall_s"] if 1000 in by_size else None, GOAL_WALL_1000_S, "{:.1f} s")
+    peak = max((max(r["rss_main_mb"], r["rss_worker_mb"]) for r in by_size.values()), default=None)
+    add("peak RSS ≤ 1.5 GB (any one process)", peak, GOAL_RSS_MB, "{:.0f} MB")
+    lines = ["", "## Goals (issue 5)", "", "| goal | measured | met |", "| --- | ---: | :---: |"]
+    lines += [f"| {g} | {v} | {ok} |" for g, v, ok in rows]
+    return lines
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """The RESULTS.md text for one run's measurements ``data`` (see run.py for its shape)."""
+    parts = [_machine(data), _goals(data), _cold(data), _builds(data), _stages(data), _growth(data), _cli(data), _batch(data)]
+    lines = [line for part in parts for line in part]
+    lines += [
+        "",
+        "Reports are generated by `bench/reports.py` from the example's `.txt` reports and, when "
+        "`../shared/corpus` is present, the same event's corpus articles: each keeps a shuffled "
+        "subset of one base report's sentences, borrows sentences from others and nudges its "
+        "figures, so none is merged as a near-duplicate (see *sources kept*). Raw figures: `RESULTS.json`.",
+    ]
+    return "\n".join(lines) + "\n"

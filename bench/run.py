@@ -1,0 +1,340 @@
+"""wikiwire benchmark: cold start, build time and peak RSS by report count, the spaCy floor
+ratio, the stage breakdown, growth from 10 to 1,000 reports, and batch mode.
+
+    python bench/run.py [--sizes 1,10,100,1000] [--out bench/RESULTS.md]
+
+Every measurement runs in a fresh subprocess (``--worker ...``) so imports, model load and
+peak RSS belong to that measurement alone. Results go to RESULTS.md (and the raw figures to
+RESULTS.json beside it); nothing is written that was not measured in this run.
+"""
+
+from __future__ import annotations
+
+import time
+
+_T0 = time.perf_counter()  # before any heavy import: the cold-start clock starts here
+
+import argparse  # noqa: E402
+import datetime as dt  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import resource  # noqa: E402
+import subprocess  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+EXAMPLE = ROOT / "examples" / "homs-2023"
+CORPUS = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
+# The corpus event whose articles are mixed with the example's reports (same event).
+CORPUS_EVENT = "homs-drone-strike-2023"
+STAGES = ("ingest", "clean", "analyse", "extract", "reconcile", "compose", "verify", "render")
+# Above this many words, the "auto" policy runs spaCy in two processes: below it, starting a
+# second worker (fork, then shipping docs back) costs more than it saves. Set from the
+# n_process=1 vs 2 measurements recorded in RESULTS.md.
+AUTO_N_PROCESS_WORDS = 40_000
+
+
+def _rss_mb(who: int) -> float:
+    # ru_maxrss is in KiB on Linux.
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _emit(payload: dict[str, Any]) -> None:
+    print("BENCH " + json.dumps(payload), flush=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# workers (each in its own process)
+
+
+def worker_cold(model: str | None) -> None:
+    """Import wikiwire and load the model; report the seconds each took."""
+    t_start = time.perf_counter()
+    from wikiwire import analyse, pipeline  # noqa: F401
+
+    t_import = time.perf_counter()
+    nlp = analyse.load_nlp(model)
+    t_load = time.perf_counter()
+    _emit({
+        "since_interpreter_s": t_load - _T0,
+        "import_s": t_import - t_start,
+        "load_s": t_load - t_import,
+        "model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
+        "pipeline": list(nlp.pipe_names),
+        "disabled": list(nlp.disabled),
+        "rss_mb": _rss_mb(resource.RUSAGE_SELF),
+    })
+
+
+def _n_process(policy: str, words: int) -> int:
+    if policy == "auto":
+        return 2 if words >= AUTO_N_PROCESS_WORDS else 1
+    return int(policy)
+
+
+def worker_build(size: int, policy: str, repeat: int, model: str | None, profile: str | None) -> None:
+    """Build ``size`` generated reports; time every stage and the bare nlp.pipe floor."""
+    t_start = time.perf_counter()
+    from wikiwire import analyse, pipeline
+    from wikiwire.render import FORMATS, write_outputs
+
+    t_import = time.perf_counter()
+    nlp = analyse.load_nlp(model)
+    t_load = time.perf_counter()
+
+    sys.path.insert(0, str(HERE))
+    import reports
+
+    docs = reports.generate(reports.load_bases(EXAMPLE, CORPUS, CORPUS_EVENT), size)
+    texts = [d.text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    n_process = _n_process(policy, words)
+    # wikiwire pipes lines, the floor whole reports: the floor's batches hold as many reports
+    # as analyse's batches hold lines' worth of text, so both split the work alike between
+    # processes (a 256-report batch would leave the second process idle at 300 reports).
+    lines = sum(1 for t in texts for line in t.splitlines() if line.strip())
+    batch_size = max(1, round(getattr(analyse, "PIPE_BATCH_SIZE", 1000) * len(texts) / lines))
+
+    # The first document through a fresh pipeline pays one-off set-up; both the build and the
+    # floor are measured after it so neither carries it (it is counted in the wall figure).
+    t_warm = time.perf_counter()
+    for _ in nlp.pipe(["A short sentence warms the pipeline up."]):
+        pass
+    warm_s = time.perf_counter() - t_warm
+
+    builds: list[float] = []
+    floors: list[float] = []
+    stage_runs: list[dict[str, float]] = []
+    result: dict[str, Any] = {}
+    out = Path(tempfile.mkdtemp(prefix="wikiwire-bench-"))
+    for rep in range(repeat):
+        timer = pipeline.StageTimer()
+        profiler = None
+        if profile and rep == 0:
+            import cProfile
+
+            profiler = cProfile.Profile()
+            profiler.enable()
+        t0 = time.perf_counter()
+        build = pipeline.run(documents=docs, nlp=nlp, timer=timer, n_process=n_process)
+        t1 = time.perf_counter()
+        write_outputs(build, out, FORMATS)
+        t2 = time.perf_counter()
+        if profiler is not None:
+            profiler.disable()
+            _write_profile(profiler, Path(profile))
+        stages = dict(timer.seconds)
+        stages["render"] = t2 - t1
+        stage_runs.append(stages)
+        builds.append(t2 - t0)
+
+        t3 = time.perf_counter()
+        for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            pass
+        floors.append(time.perf_counter() - t3)
+        result = {
+            "sources": len(build.sources),
+            "sentences": sum(len(a.sentences) for a in build.analysed),
+            "article_sentences": len(build.article.lead) + _count_sentences(build.article.sections),
+            "verified": f"{build.verification.passed}/{build.verification.checked}",
+            "title": build.title,
+        }
+    best = min(range(repeat), key=lambda i: builds[i])
+    _emit({
+        "size": size,
+        "words": words,
+        "n_process": n_process,
+        "batch_size": batch_size,
+        "import_s": t_import - t_start,
+        "load_s": t_load - t_import,
+        "warm_s": warm_s,
+        "build_s": builds[best],
+        "builds_s": builds,
+        "floor_s": min(floors),
+        "floors_s": floors,
+        "stages": stage_runs[best],
+        "wall_s": (t_load - _T0) + warm_s + builds[best],
+        "rss_main_mb": _rss_mb(resource.RUSAGE_SELF),
+        "rss_worker_mb": _rss_mb(resource.RUSAGE_CHILDREN),
+        **result,
+    })
+
+
+def _count_sentences(sections: Any) -> int:
+    return sum(len(s.sentences) + _count_sentences(s.subsections) for s in sections)
+
+
+def _write_profile(profiler: Any, path: Path) -> None:
+    import io
+    import pstats
+
+    buf = io.StringIO()
+    stats = pstats.Stats(profiler, stream=buf).strip_dirs()
+    buf.write("== by own time (tottime) ==\n")
+    stats.sort_stats("tottime").print_stats(45)
+    buf.write("\n== by cumulative time ==\n")
+    stats.sort_stats("cumulative").print_stats(45)
+    path.write_text(buf.getvalue(), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------------
+# the orchestrator
+
+
+def _run_worker(args: list[str], timeout: float) -> dict[str, Any]:
+    start = time.perf_counter()
+    try:
+        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), *args], capture_output=True, text=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        return {"error": f"timed out after {timeout:.0f} s"}
+    outer = time.perf_counter() - start
+    for line in reversed(proc.stdout.splitlines()):
+        if line.startswith("BENCH "):
+            payload: dict[str, Any] = json.loads(line[len("BENCH "):])
+            payload["process_wall_s"] = outer
+            return payload
+    tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
+    return {"error": f"exit {proc.returncode}: {tail}"}
+
+
+def _timed_command(cmd: list[str], timeout: float) -> dict[str, Any]:
+    """Run ``cmd``; its wall time, exit status and peak RSS (from wait4, this child only)."""
+    import threading
+
+    with tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=err)
+        killer = threading.Timer(timeout, proc.kill)
+        killer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            killer.cancel()
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        tail = err.read().decode("utf-8", "replace").strip().splitlines()[-3:]
+    return {"wall_s": wall, "exit": proc.returncode, "rss_mb": usage.ru_maxrss / 1024, "stderr": tail}
+
+
+def cli_check(size: int, timeout: float) -> dict[str, Any]:
+    """`wikiwire build FOLDER` on ``size`` generated .txt reports, as a user would run it."""
+    sys.path.insert(0, str(HERE))
+    import reports
+
+    docs = reports.generate(reports.load_bases(EXAMPLE, CORPUS, CORPUS_EVENT), size)
+    with tempfile.TemporaryDirectory(prefix="wikiwire-bench-cli-") as tmp:
+        folder = Path(tmp) / "reports"
+        reports.write_files(docs, folder)
+        result = _timed_command([sys.executable, "-m", "wikiwire", "build", str(folder), "-o", str(Path(tmp) / "out"), "-q"], timeout)
+        result["outputs"] = sorted(p.name for p in (Path(tmp) / "out").glob("*")) if (Path(tmp) / "out").exists() else []
+    result["size"] = size
+    return result
+
+
+def batch_check(jobs: int, timeout: float) -> dict[str, Any]:
+    """`wikiwire build --events dev.jsonl --jobs N --force` into a fresh folder."""
+    with tempfile.TemporaryDirectory(prefix="wikiwire-bench-batch-") as tmp:
+        out = Path(tmp) / "out"
+        result = _timed_command([sys.executable, "-m", "wikiwire", "build", "--events", str(CORPUS), "-o", str(out), "--jobs", str(jobs), "--force", "-q"], timeout)
+        result["folders"] = sorted(p.name for p in out.iterdir() if (p / ".wikiwire-done").exists()) if out.exists() else []
+    result["jobs"] = jobs
+    return result
+
+
+def machine() -> dict[str, Any]:
+    """What this run ran on (read, not assumed)."""
+    import platform
+
+    cpu = "unknown"
+    mem_kb = 0
+    for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+        if line.startswith("MemTotal"):
+            mem_kb = int(line.split()[1])
+    try:
+        import spacy
+
+        spacy_version = spacy.__version__
+    except ImportError:
+        spacy_version = "not installed"
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True, check=False).stdout.strip()
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False).stdout.strip()
+    dirty = subprocess.run(["git", "-C", str(ROOT), "status", "--porcelain"], capture_output=True, text=True, check=False).stdout.strip()
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": nproc,
+        "cpu": cpu,
+        "ram_gb": round(mem_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "spacy": spacy_version,
+        "commit": commit + (" (with uncommitted changes)" if dirty else ""),
+        "load_start": os.getloadavg(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="1,10,100,1000", help="report counts to build (comma-separated)")
+    parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="Markdown results file")
+    parser.add_argument("--n-process", default="auto", help=f"spaCy processes: 1, 2, or auto (2 from {AUTO_N_PROCESS_WORDS} words)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest is reported")
+    parser.add_argument("--cli-sizes", default="100", help="sizes also timed through `wikiwire build FOLDER` (comma-separated, empty for none)")
+    parser.add_argument("--no-batch", action="store_true", help="skip the batch-mode (--events, --jobs 1 vs 2) measurement")
+    parser.add_argument("--profile", default="", help="sizes to profile with cProfile into bench/profile-N.txt (comma-separated)")
+    parser.add_argument("--model", default=None, help="spaCy pipeline (default: wikiwire's)")
+    parser.add_argument("--timeout", type=float, default=900.0, help="seconds allowed per measurement")
+    parser.add_argument("--worker", choices=("cold", "build"), help=argparse.SUPPRESS)
+    parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--profile-to", default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+
+    if args.worker == "cold":
+        worker_cold(args.model)
+        return
+    if args.worker == "build":
+        worker_build(args.size, args.n_process, args.repeat, args.model, args.profile_to)
+        return
+
+    sys.path.insert(0, str(HERE))
+    import results
+
+    model_args = ["--model", args.model] if args.model else []
+    info = machine()
+    log = print
+    log(f"machine: {info}")
+    cold = _run_worker(["--worker", "cold", *model_args], args.timeout)
+    log(f"cold start: {cold}")
+    profiled = {int(s) for s in args.profile.split(",") if s.strip()}
+    runs = []
+    for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
+        extra = ["--profile-to", str(HERE / f"profile-{size}.txt")] if size in profiled else []
+        run = _run_worker(["--worker", "build", "--size", str(size), "--n-process", args.n_process, "--repeat", str(args.repeat), *model_args, *extra], args.timeout)
+        run.setdefault("size", size)
+        log(f"{size} reports: {run}")
+        runs.append(run)
+    clis = []
+    for size in [int(s) for s in args.cli_sizes.split(",") if s.strip()]:
+        clis.append(cli_check(size, args.timeout))
+        log(f"cli {size}: {clis[-1]}")
+    batches = []
+    if not args.no_batch and CORPUS.exists():
+        for jobs in (1, 2):
+            batches.append(batch_check(jobs, args.timeout))
+            log(f"batch --jobs {jobs}: {batches[-1]}")
+    info["load_end"] = os.getloadavg()
+    data = {"machine": info, "cold": cold, "runs": runs, "cli": clis, "batch": batches, "n_process_policy": args.n_process, "auto_words": AUTO_N_PROCESS_WORDS, "repeat": args.repeat}
+    args.out.write_text(results.markdown(data), encoding="utf-8")
+    args.out.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    log(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()

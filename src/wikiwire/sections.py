@@ -1,0 +1,249 @@
+"""Which section of the article a report's sentence belongs to, and whether it is about the event.
+
+Rules on cue words plus the sentence's named entities, checked in a fixed precedence: a
+sentence that condemns the attack is a reaction even if it names the toll; a sentence about the
+war since 2011 is background even though it counts the dead. The roles are the ``role`` values of
+``taxonomy.SectionSpec``; ``place_role`` maps a role the event's kind has no section for onto
+one it has (an attack has no "Damage" section: damage is narrated in the attack section).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from wikiwire.records import Entity, EventFacts
+from wikiwire.taxonomy import Kind, SectionSpec
+
+__all__ = ["ROLES", "EventCues", "Role", "classify", "place_role", "section_roles"]
+
+Role = Literal[
+    "background", "event", "casualties", "damage", "aftermath", "response", "investigation",
+    "reactions",
+]
+ROLES: tuple[Role, ...] = (
+    "background", "event", "casualties", "damage", "aftermath", "response", "investigation",
+    "reactions",
+)
+
+_REACTION = re.compile(
+    r"\b(?:condemn(?:ed|s|ing|ation)?|denounc(?:ed|es|ing)|deplor(?:ed|es)|condolences?|sympath(?:y|ies)|"
+    r"(?:deep(?:ly)? )?concern(?:ed)?|called for (?:calm|restraint|de-?escalation)|called on all parties|"
+    r"urged (?:all parties|restraint|calm)|exercise (?:the utmost )?restraint|solidarity|"
+    r"expressed (?:(?:its|his|her|their) )?(?:shock|sorrow|sadness|grief)|paid tribute|"
+    r"described the (?:attack|strike|bombing|shooting) as|called the (?:attack|strike|bombing|shooting))\b",
+    re.IGNORECASE,
+)
+_INVESTIGATION = re.compile(
+    r"\b(?:investigat\w+|probe|inquiry|inquest|forensic\w*|black box(?:es)?|flight recorders?|"
+    r"NTSB|cause of the|autopsy|prosecutors?|charged with)\b",
+    re.IGNORECASE,
+)
+_BACKGROUND = re.compile(
+    r"\b(?:since (?:19|20)\d\d|began in (?:19|20)\d\d|erupted|broke out in|civil war|years of (?:war|conflict|fighting)|"
+    r"for (?:many )?years|decades?|historically|previously|prior to the|came after|"
+    r"followed (?:weeks|months|days|years)|in recent (?:weeks|months|years)|heavily dependent|"
+    r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters)\b",
+    re.IGNORECASE,
+)
+_AFTERMATH = re.compile(
+    r"\b(?:retaliat\w*|in response|responded|vow(?:ed|s) to|respond with|funerals?|mourning|mourned|"
+    r"buried|burials?|manhunt|arrest(?:ed|s)?|detained|curfew|lockdown|shelled|bombardment|"
+    r"intensified|counter-?attacks?|reprisals?|aftermath|(?:following|after) the (?:\w+ )?(?:attack|strike|bombing|shooting)|"
+    r"in the days after|the next day|state of emergency|cancel(?:l?ed)|closed)\b",
+    re.IGNORECASE,
+)
+_RESPONSE = re.compile(
+    r"\b(?:rescu\w+|search(?:ing)? (?:for|through)|search and rescue|relief|humanitarian|aid|"
+    r"evacuat\w+|shelters?|donat\w+|emergency (?:teams|services|workers|response)|Red Crescent|"
+    r"Red Cross|volunteers|dispatched|deployed|tents|field hospitals?|pledged)\b",
+    re.IGNORECASE,
+)
+_DAMAGE = re.compile(
+    r"\b(?:destroy\w*|damag\w+|collaps\w+|flatten\w+|razed|levell?ed|homes|houses|buildings|villages|"
+    r"infrastructure|rubble|power outages?|cut off)\b",
+    re.IGNORECASE,
+)
+_TOLL = re.compile(
+    r"\b(?:killed|killing|dead|deaths?|died|death toll|toll|injur\w+|wounded|wounding|casualties|"
+    r"victims|bodies|lost their lives|claimed the lives|fatalities|survivors?)\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|dozens?|scores)\b",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+
+# A definite mention of "the attack"/"the earthquake": in a report about one event it refers
+# to that event. Up to two modifiers ("the drone attack", "the surprise suicide bombing").
+_EVENT_ANAPHOR = re.compile(
+    r"\b(?:the|this|Thursday's|today's) (?:[\w-]+ ){0,2}?(?:attacks?|strikes?|bombings?|blasts?|explosions?|"
+    r"shootings?|stabbings?|massacre|earthquakes?|quakes?|tremors?|floods?|flooding|collapse|crash|"
+    r"derailment|fires?|wildfires?|disaster|incident|tragedy|assault|raid|storm|cyclone|hurricane|"
+    r"typhoon|landslide|sinking|stampede|crush)\b",
+    re.IGNORECASE,
+)
+# A place named right after the anaphor ("the bombing in Ankara") that is not one of the
+# event's places means another event.
+_PLACE_AFTER = re.compile(r"\s+(?:in|at|on|near)\s+(?:the\s+)?([A-Z][\w'-]+)")
+
+
+@dataclass(frozen=True)
+class EventCues:
+    """What marks a sentence as being about this event: its places, its kind's patterns,
+    names of perpetrators, and the country (a weaker cue, for background and reactions)."""
+
+    places: tuple[str, ...] = ()
+    country: str | None = None
+    kind_patterns: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    _place_re: re.Pattern[str] | None = field(default=None, repr=False)
+    _kind_re: re.Pattern[str] | None = field(default=None, repr=False)
+    _country_re: re.Pattern[str] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_facts(cls, facts: EventFacts, kind: Kind) -> EventCues:
+        """Cues from the reconciled location, perpetrators and the kind's patterns."""
+        location = facts.get("location").value
+        places: list[str] = []
+        country = None
+        if isinstance(location, dict):
+            for key in ("venue", "city", "region"):
+                value = location.get(key)
+                if isinstance(value, str) and value:
+                    places.append(value)
+            raw_country = location.get("country")
+            country = raw_country if isinstance(raw_country, str) and raw_country else None
+        names: list[str] = []
+        perp = facts.get("perpetrators")
+        if isinstance(perp.value, str) and perp.value and perp.value.lower() != "unknown":
+            names.append(perp.value)
+        return cls.build(places, country, kind.patterns, names)
+
+    @classmethod
+    def build(cls, places: Iterable[str], country: str | None, kind_patterns: Sequence[str],
+              names: Iterable[str] = ()) -> EventCues:
+        """Compile the cue regexes once."""
+        place_words = _place_words((*places, *names))
+        place_re = re.compile(r"\b(?:" + "|".join(map(re.escape, place_words)) + r")\b", re.IGNORECASE) if place_words else None
+        kind_re = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in kind_patterns) + r")", re.IGNORECASE) if kind_patterns else None
+        country_re = None
+        if country:
+            stem = country[:-1] if len(country) > 4 and country[-1] in "aey" else country
+            country_re = re.compile(rf"\b(?:{re.escape(country)}|{re.escape(stem)}\w*)\b", re.IGNORECASE)
+        return cls(tuple(places), country, tuple(kind_patterns), tuple(names), place_re, kind_re, country_re)
+
+    def mentions_event(self, text: str) -> bool:
+        """True when ``text`` names the event: its place, its kind, or "the attack"."""
+        if self._place_re is not None and self._place_re.search(text):
+            return True
+        if self._kind_re is not None and self._kind_re.search(text):
+            return True
+        for m in _EVENT_ANAPHOR.finditer(text):
+            after = _PLACE_AFTER.match(text, m.end())
+            if after is None or (self._place_re is not None and self._place_re.search(after.group(1))):
+                return True
+        return False
+
+    @property
+    def country_pattern(self) -> re.Pattern[str] | None:
+        """The compiled pattern for the country and its demonym, None when unknown."""
+        return self._country_re
+
+    def mentions_country(self, text: str) -> bool:
+        """True when ``text`` names the event's country or its people ("Syria", "Syrian")."""
+        return self._country_re is not None and bool(self._country_re.search(text))
+
+
+# Words in a place name too generic to mark a sentence on their own ("Province", "City").
+_GENERIC_PLACE_WORDS = frozenset(
+    {"province", "governorate", "district", "city", "county", "state", "region", "military",
+     "academy", "bridge", "river", "the", "of", "street", "school", "college", "hospital",
+     "university", "airport", "station", "port", "center", "centre", "square", "market",
+     "mosque", "church", "north", "south", "east", "west", "central", "new", "unknown"}
+)
+# Shortest place word used as a cue: shorter ones ("Al", "US") match too much.
+MIN_PLACE_WORD = 3
+
+
+def _place_words(names: Iterable[str]) -> list[str]:
+    """Full names plus their distinctive words ("Homs Military Academy" -> "Homs")."""
+    out: set[str] = set()
+    for name in names:
+        out.add(name)
+        for word in re.findall(r"[\w'-]+", name):
+            if len(word) >= MIN_PLACE_WORD and word.lower() not in _GENERIC_PLACE_WORDS and word[:1].isupper():
+                out.add(word)
+    return sorted(out, key=len, reverse=True)
+
+
+def _has_actor(text: str, entities: Sequence[Entity]) -> bool:
+    """True when a country, organisation, person or nationality is named outside quotes."""
+    quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
+    return any(e.label in _ACTOR_LABELS and not any(s <= e.start < t for s, t in quotes) for e in entities)
+
+
+def _older_year(text: str, event_year: int | None) -> bool:
+    return event_year is not None and any(int(y) < event_year for y in _YEAR.findall(text))
+
+
+def classify(text: str, entities: Sequence[Entity] = (), *, event_year: int | None = None) -> Role:
+    """The section role of a sentence.
+
+    Takes the (rewritten) sentence text, its named entities and the event's year (a sentence
+    about an earlier year is background). Returns one of ``ROLES``; "event" when no other
+    role's cues are present.
+    """
+    if _REACTION.search(text) and _has_actor(text, entities):
+        return "reactions"
+    if _INVESTIGATION.search(text):
+        return "investigation"
+    if _BACKGROUND.search(text) or _older_year(text, event_year):
+        return "background"
+    if _AFTERMATH.search(text):
+        return "aftermath"
+    if _RESPONSE.search(text):
+        return "response"
+    if _TOLL.search(text) and (_NUMBER.search(text) or re.search(r"\bamong the\b", text, re.IGNORECASE)):
+        return "casualties"
+    if _DAMAGE.search(text):
+        return "damage"
+    return "event"
+
+
+def section_roles(specs: Sequence[SectionSpec]) -> frozenset[str]:
+    """Every role the given section specs (and their subsections) accept."""
+    roles: set[str] = set()
+    for spec in specs:
+        roles.add(spec.role)
+        roles |= section_roles(spec.subsections)
+    return frozenset(roles)
+
+
+# Where a role goes when the kind's sections have no place for it, in order of preference.
+_FALLBACK: dict[str, tuple[str, ...]] = {
+    "damage": ("event",),
+    "response": ("aftermath", "event"),
+    "investigation": ("aftermath", "response", "event"),
+    "aftermath": ("response", "event"),
+    "reactions": ("response", "aftermath"),
+    "casualties": ("event",),
+    "background": (),
+    "event": (),
+}
+
+
+def place_role(role: str, available: frozenset[str]) -> str | None:
+    """The role of the section a sentence of ``role`` goes in, given the ``available`` roles;
+    None when there is nowhere for it (the sentence is left out)."""
+    if role in available:
+        return role
+    for other in _FALLBACK.get(role, ()):
+        if other in available:
+            return other
+    return None

@@ -1,0 +1,74 @@
+"""The article title, by the naming convention for event articles: "<year> <place> <event type>".
+
+"2023 Homs drone strike", "2023 Herat earthquakes". The place is the most specific settled
+place that reads as a name (city, else region, else country); the event type is the kind's
+noun, plural when the kind has one and the reports speak of several events.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from wikiwire.records import AnalysedSource, EventFacts
+from wikiwire.taxonomy import Kind
+
+__all__ = ["event_place", "is_plural", "make_title"]
+
+# Administrative words dropped from a region in a title ("Herat Province" -> "Herat"), as
+# event titles do ("2023 Herat earthquakes", not "2023 Herat Province earthquakes").
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(?:Province|Governorate|District|Region|County|Oblast|Prefecture|State|Department|Municipality)$",
+    re.IGNORECASE,
+)
+# How many more sentences must use the plural than the singular before the title does. A
+# single plural mention ("earthquakes are common here") must not make one event several.
+PLURAL_MARGIN = 1
+
+
+def event_place(facts: EventFacts) -> str | None:
+    """The place a title names: city, else region (without "Province"), else country."""
+    location = facts.get("location").value
+    if not isinstance(location, dict):
+        display = facts.get("location").display
+        return display.split(",")[0].strip() or None if display else None
+    for key in ("city", "region", "country"):
+        value = location.get(key)
+        if isinstance(value, str) and value.strip():
+            return _ADMIN_SUFFIX.sub("", value.strip())
+    return None
+
+
+def is_plural(kind: Kind, analysed: Sequence[AnalysedSource]) -> bool:
+    """True when the reports speak of several events of ``kind`` ("the earthquakes") more
+    often than of one, and the kind has a plural noun."""
+    if not kind.plural:
+        return False
+    plural = re.compile(rf"\b{re.escape(kind.plural)}\b", re.IGNORECASE)
+    singular = re.compile(rf"\b{re.escape(kind.noun)}\b(?!s)", re.IGNORECASE)
+    n_plural = n_singular = 0
+    for source in analysed:
+        for sentence in source.sentences:
+            n_plural += len(plural.findall(sentence.text))
+            n_singular += len(singular.findall(sentence.text))
+    return n_plural >= n_singular + PLURAL_MARGIN
+
+
+def _year(facts: EventFacts) -> str | None:
+    value = facts.get("date").value
+    text = value if isinstance(value, str) else facts.get("date").display
+    m = re.search(r"\b(1[89]\d\d|20\d\d)\b", text or "")
+    return m.group(1) if m else None
+
+
+def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource] = ()) -> str:
+    """The title for the event: "<year> <place> <noun>", leaving out the parts not known.
+
+    Takes the reconciled facts, the event's taxonomy kind and the analysed sources (to tell
+    one event from several). Never empty: with nothing known it is the kind's noun,
+    capitalised.
+    """
+    noun = kind.plural if is_plural(kind, analysed) and kind.plural else kind.noun
+    parts = [p for p in (_year(facts), event_place(facts), noun) if p]
+    title = " ".join(parts)
+    return title[:1].upper() + title[1:]

@@ -1,0 +1,52 @@
+"""part_of claims: wars, conflicts and national series, named from the reports' own words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from wikiwire.analyse import analyse
+from wikiwire.facts import context
+from wikiwire.records import AnalysedSource, Claim, Source
+
+
+def _claims(nlp, text: str) -> list[Claim]:  # type: ignore[no-untyped-def]
+    src = Source(id="s1", input="test", text=text, published=dt.date(2024, 5, 2))
+    source: AnalysedSource = analyse([src], nlp)[0]
+    return context.extract(source)
+
+
+def test_named_civil_war(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "The airstrike on the market was among the deadliest since the start of the Yemeni civil war.")
+    assert [(c.value, c.display) for c in claims] == [("Yemeni civil war", "the Yemeni civil war")]
+
+
+def test_possessive_country_takes_the_reports_adjective(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A car bomb killed 20 Syrian soldiers in Latakia on Monday.\n"
+        "Syria's 12-year civil war has killed hundreds of thousands of people."
+    )
+    assert {c.value for c in _claims(nlp, text)} == {"Syrian civil war"}
+
+
+def test_war_in_a_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "A drone strike hit a fuel depot, a monitor of the war in Sudan said.")
+    assert [(c.value, c.display) for c in claims] == [("war in Sudan", "the war in Sudan")]
+
+
+def test_national_series(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A gunman killed seven people at a warehouse in Ohio, the latest mass shooting in the US this year."
+    claims = _claims(nlp, text)
+    assert [c.display for c in claims] == ["mass shootings in the United States"]
+
+
+def test_state_history_is_not_a_national_series(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _claims(nlp, "It was the deadliest mass shooting in Maine history.") == []
+
+
+def test_disaster_reports_weigh_wars_less(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A strong earthquake struck the west of the country on Saturday, killing 200 people.\n"
+        "The region is still recovering from the war in Afghanistan."
+    )
+    claims = _claims(nlp, text)
+    assert claims and all(c.weight < 0.5 for c in claims)
