@@ -162,7 +162,9 @@ def test_markdown_has_no_markup_from_report_text(sentence: str, value: str, titl
         assert forbidden not in types
     assert types.count("strong_open") == 1  # the bold title
     assert types.count("heading_open") == 4  # title + Attack, Casualties, Aftermath
-    assert types.count("td_open") == 2 * 11  # every infobox row survives any cell text
+    # Every infobox row survives any cell text (the title row is dropped when it repeats the title).
+    rows = 11 - (view.inline_text(value) == view.inline_text(title))
+    assert types.count("td_open") == 2 * rows
 
 
 def _md_text(text: str) -> str:

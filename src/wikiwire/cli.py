@@ -94,7 +94,7 @@ def _hint(exc: InputError) -> str | None:
 
 
 def _print_skipped(skipped: object) -> None:
-    for item in skipped if isinstance(skipped, tuple | list) else ():
+    for item in skipped if isinstance(skipped, tuple | list) else ():  # Skipped records
         err.print(f"skipped: {item.input}: {item.reason}", markup=False, soft_wrap=True)
 
 

@@ -59,6 +59,11 @@ DEFAULT_MAX_SENTENCES = 6
 # at least 89 people" / "at least 89 people were killed") but not two different facts about
 # the same subject, which share half their words far less often.
 DUPLICATE_JACCARD = 0.5
+# Within one section, a sentence sharing this share of its content words with a better
+# supported one already chosen adds too little to keep (two reports' different wordings of
+# the same background, which fall below DUPLICATE_JACCARD). Sections hold at most a few
+# tens of candidates, so this comparison is cheap.
+REDUNDANT_JACCARD = 0.3
 # MinHash permutations: 64 estimates a Jaccard of 0.5 within about ±0.06, enough to
 # separate duplicates from merely related sentences at a fraction of 128's cost.
 MINHASH_PERMUTATIONS = 64
@@ -343,9 +348,17 @@ def _items(candidates: Sequence[_Candidate], event_date: dt.date | None) -> list
 
 
 def _select(items: Sequence[_Item], role: str) -> list[_Item]:
-    """The best-supported items of a section, at most its cap, in time/source order."""
+    """The best-supported items of a section, at most its cap, in time/source order; an
+    item that mostly repeats one already chosen is skipped."""
     cap = MAX_SENTENCES.get(role, DEFAULT_MAX_SENTENCES)
-    best = sorted(items, key=lambda it: (-it.support, it.key))[:cap]
+    best: list[_Item] = []
+    for item in sorted(items, key=lambda it: (-it.support, it.key)):
+        if len(best) >= cap:
+            break
+        words = item.rep.words
+        if any(len(words & b.rep.words) / max(1, len(words | b.rep.words)) >= REDUNDANT_JACCARD for b in best):
+            continue
+        best.append(item)
     return sorted(best, key=lambda it: it.key)
 
 

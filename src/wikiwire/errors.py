@@ -27,7 +27,15 @@ class EmptyInputError(InputError):
 
 
 class NoUsableReportError(InputError):
-    """A folder or the whole input set yielded no report that could be used."""
+    """A folder or the whole input set yielded no report that could be used.
+
+    ``skipped`` lists every input that was set aside on the way, with its reason, so the
+    caller can say why nothing was left.
+    """
+
+    def __init__(self, path: str, problem: str, *, line: int | None = None, skipped: tuple[object, ...] = ()) -> None:
+        super().__init__(path, problem, line=line)
+        self.skipped = skipped
 
 
 class BinaryInputError(InputError):

@@ -44,7 +44,7 @@ PlaceKind = Literal["city", "region", "country"]
 # cut-offs): 5000 keeps the small towns where events happen without the 170k-row 1000 file.
 MIN_CITY_POPULATION = 5000
 # Bump when the index layout or the indexing rules change: it invalidates cached pickles.
-INDEX_VERSION = 4
+INDEX_VERSION = 4  # (ranking constants are not part of the index)
 # Alternate names shorter than this are codes or fragments ("QHS"), not names.
 MIN_ALIAS_CHARS = 3
 # A country's time zone is the one its cities' population mostly lives in; below this share
@@ -53,11 +53,11 @@ COUNTRY_TZ_SHARE = 0.9
 # Ranking bonuses (in units of log10 population): a country name is nearly always meant as
 # the country ("Lebanon" over Lebanon, Pennsylvania); a place in a country the report names
 # beats a bigger namesake elsewhere (Lewiston, Maine over Lewiston, Idaho when Maine is named);
-# the primary name beats an alternate name.
+# a place's own name beats another place's alternate name, many of which are historical or
+# local ("Maine" is an old name of Des Plaines, Illinois).
 COUNTRY_BONUS = 10.0
 CONTEXT_BONUS = 6.0
-REGION_CONTEXT_BONUS = 3.0
-PRIMARY_BONUS = 1.0
+PRIMARY_BONUS = 3.0
 # A second-level subdivision (a district) is rarely what a bare name means.
 SUBREGION_PENALTY = 2.0
 # A region ranks by its biggest city's population (an index of how often it is in the news:
@@ -324,7 +324,7 @@ class Gazetteer:
         if place.kind == "country":
             score += COUNTRY_BONUS
         if place.country_code in countries:
-            score += CONTEXT_BONUS if place.kind != "region" else REGION_CONTEXT_BONUS
+            score += CONTEXT_BONUS
         if primary:
             score += PRIMARY_BONUS
         if place.kind == "region" and place.level > 1:

@@ -193,9 +193,13 @@ def _subject(title: str) -> str:
     return title if re.match(r"the\b", title, re.IGNORECASE) else f"The {title}"
 
 
-def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentence:
+def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentence | None:
     venue, place = _location_phrase(facts, title)
     date = _date_text(facts)
+    if not (venue or place or date):
+        # "The Incident was an incident." says nothing: without a place or a date there is
+        # no first sentence to write.
+        return None
     plural = bool(kind.plural) and title.lower().endswith(kind.plural.lower())
     verb = "were" if plural else "was"
     target = facts.get("target").display

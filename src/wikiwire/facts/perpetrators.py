@@ -66,10 +66,12 @@ _UNKNOWN = re.compile(
 
 # A group name: capitalised words (with connectors), or an acronym; quotes allowed.
 _GROUP = r"(?P<group>(?:the )?[A-Z][\w'’.\-]*(?:\s+(?:of|al|al-|and|the|in|for|[A-Z][\w'’.\-]*))*)"
+# A lower-case noun after a group's name that is not part of it ("the Islamic State group").
+_GROUP_NOUN = r"(?:group|militants|militia|organi[sz]ation|fighters|movement|network|faction)"
 _CLAIMED = (
-    re.compile(rf"{_GROUP}\s+(?:has |have |had |later |quickly |swiftly )*(?:claimed|accepted|took|taken) (?:the )?responsibility", re.UNICODE),
+    re.compile(rf"{_GROUP}(?:\s+{_GROUP_NOUN})?\s+(?:has |have |had |later |quickly |swiftly )*(?:claimed|accepted|took|taken) (?:the )?responsibility"),
     re.compile(rf"responsibility (?:for [^.;]{{0,60}}?)?(?:was |has been |had been )?claimed by\s+{_GROUP}"),
-    re.compile(rf"{_GROUP}\s+(?:said|says|announced) (?:that )?it (?:had )?(?:carried out|was behind|conducted|staged)"),
+    re.compile(rf"{_GROUP}(?:\s+{_GROUP_NOUN})?\s+(?:said|says|announced) (?:that )?it (?:had )?(?:carried out|was behind|conducted|staged)"),
 )
 
 # --- accused -------------------------------------------------------------------------------
@@ -105,7 +107,8 @@ _UNSPOKEN_ACCUSED = (
     re.compile(rf"^{_DOER}{_DOER_VERBS}", re.IGNORECASE),
     re.compile(rf"\b(?:targeted|attacked|carried out|perpetrated|launched) by\s+{_ACCUSED_NP}", re.IGNORECASE),
 )
-_REPORTING = re.compile(r"\b(?:that|said|says|stated|states|announced|announcing|saying|stating)\b\s*", re.IGNORECASE)
+# Reporting words that may open a doer phrase; not "states"/"says", which are also nouns.
+_REPORTING = re.compile(r"\b(?:that|said|stated|announced|announcing|saying|stating)\b\s*", re.IGNORECASE)
 _QUOTES = re.compile(r"[\"“”]|(?<!\w)['‘’]|['‘’](?!\w)")
 # Accused phrases must name an actor: one of these heads, or a capitalised name.
 _ACTOR_HEAD = re.compile(
@@ -173,6 +176,8 @@ def normalise_group(phrase: str) -> str | None:
     return phrase
 
 
+# Bodies named by a bare role noun, written in lower case mid-sentence.
+_ROLE_ONLY = frozenset({"police", "authorities", "officials", "investigators", "prosecutors", "officers"})
 # Longest accuser kept: enough for "Syria's Ministries of Defence and Foreign Affairs".
 MAX_ACCUSER_WORDS = 9
 _ISSUED = re.compile(r"\s+(?:were|was|has|have|had)?\s*(?:issued|released|published|put out|quick to|swift to)\b.*$")
@@ -187,7 +192,7 @@ def _trim_accuser(raw: str) -> str | None:
     text = " ".join(words)
     if not text or text.lower() in {"it", "he", "she", "they", "who", "which", "that"}:
         return None
-    if text.split()[0] in {"The", "A", "An"}:
+    if text.split()[0] in {"The", "A", "An"} or text.lower() in _ROLE_ONLY:
         text = text[0].lower() + text[1:]
     return text
 

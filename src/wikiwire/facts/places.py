@@ -31,16 +31,40 @@ __all__ = ["Place", "extract", "is_country", "lookup"]
 
 # Labels whose text may name a place the gazetteer knows.
 PLACE_LABELS = frozenset({"GPE", "LOC"})
+# spaCy's small model often labels foreign place names as organisations, nationalities or
+# people ("Herat" as NORP, "Homs" as ORG): such a text counts as a place only when it is a
+# place's own name in a country the report names.
+MISLABELLED = frozenset({"ORG", "NORP", "PERSON", "FAC"})
+# A small town outside every country the report names is more likely a false match ("Zenda"
+# for part of "Zenda Jan") than the event's place; big cities abroad are kept.
+OUTSIDE_CONTEXT_MIN_POPULATION = 100_000
+# A region word right after or before a name makes it the region ("Herat province",
+# "the province of Herat").
+REGION_AFTER_RE = re.compile(r"^\s+(?P<word>province|governorate|region|state|oblast|prefecture)\b", re.IGNORECASE)
+REGION_BEFORE_RE = re.compile(r"\b(?P<word>province|governorate|region|state|oblast|prefecture)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Labels whose text may name a venue.
 VENUE_LABELS = frozenset({"FAC", "ORG"})
 
 # Last words that make a name a venue or facility ("Schemengees Bar & Grille").
 FACILITY_WORDS = frozenset(
-    "academy college university school hospital clinic airport stadium arena mall market hotel mosque "
-    "church cathedral synagogue temple shrine station bar grille grill restaurant cafe café club nightclub "
-    "theater theatre cinema center centre plaza base prison barracks lanes recreation tower building "
-    "port harbor harbour dam mine factory plant refinery camp square park bridge tunnel highway embassy "
-    "consulate ministry headquarters compound palace concert festival".split()
+    {
+        "academy", "college", "university", "school", "hospital", "clinic", "airport", "stadium",
+        "arena", "mall", "market", "hotel", "mosque", "church", "cathedral", "synagogue", "temple",
+        "shrine", "station", "bar", "grille", "grill", "restaurant", "cafe", "café", "club",
+        "nightclub", "theater", "theatre", "cinema", "center", "centre", "plaza", "base", "prison",
+        "barracks", "lanes", "recreation", "tower", "building", "port", "harbor", "harbour", "dam",
+        "mine", "factory", "plant", "refinery", "camp", "square", "park", "bridge", "tunnel",
+        "highway", "embassy", "consulate", "compound", "palace", "concert", "festival",
+    }
+)
+# Words of a venue name that does not name one venue by itself ("Military Academy"): such a
+# name is completed with its city ("Homs Military Academy").
+GENERIC_VENUE_WORDS = FACILITY_WORDS | frozenset(
+    {
+        "military", "national", "central", "general", "public", "main", "police", "army", "naval",
+        "air", "force", "state", "city", "regional", "medical", "memorial", "community",
+        "international",
+    }
 )
 # Facilities named in English after their city ("the military academy in Homs" -> "Homs
 # Military Academy"): institutions of which a city has one of each kind, with a modifier.
@@ -135,19 +159,45 @@ def _context_countries(source: AnalysedSource) -> tuple[str, ...]:
     return tuple(code for code, _ in counts.most_common())
 
 
+def _resolve(gaz: gazetteer.Gazetteer, label: str, name: str, countries: tuple[str, ...]) -> tuple[Place | None, bool]:
+    """(place, found by fuzzy matching) for one entity, by the label rules above."""
+    if label in PLACE_LABELS:
+        place = gaz.lookup(name, countries)
+        if place is None and label == "GPE":
+            fuzzy = gaz.fuzzy(name, countries)
+            return fuzzy, fuzzy is not None
+        return place, False
+    own = [p for p, primary in gaz.candidates(name) if primary and p.country_code in countries]
+    return (max(own, key=lambda p: p.population), False) if own else (None, False)
+
+
 def _mentions(sentence: Sentence, countries: tuple[str, ...]) -> list[_Mention]:
     gaz = gazetteer.get()
+    text = sentence.text
     out: list[_Mention] = []
     for ent in sentence.entities:
-        if ent.label not in PLACE_LABELS:
+        if ent.label not in PLACE_LABELS and ent.label not in MISLABELLED:
             continue
-        place = gaz.lookup(ent.text, countries)
-        fuzzy = False
-        if place is None and ent.label == "GPE":
-            place = gaz.fuzzy(ent.text, countries)
-            fuzzy = place is not None
-        if place is not None:
-            out.append(_Mention(ent.start, ent.end, place, fuzzy, ent.text))
+        place, fuzzy = _resolve(gaz, ent.label, ent.text, countries)
+        if place is None:
+            continue
+        start, end = ent.start, ent.end
+        after = REGION_AFTER_RE.match(text[end:])
+        before = REGION_BEFORE_RE.search(text[:start])
+        if place.kind == "city" and (after or before):
+            word = (after or before).group("word")  # type: ignore[union-attr]
+            region = gaz.lookup(f"{ent.text} {word}", (place.country_code or "",))
+            if region is not None and region.kind == "region":
+                place = region
+                end = end + after.end() if after else end
+        if (
+            countries
+            and place.country_code not in countries
+            and place.kind == "city"
+            and place.population < OUTSIDE_CONTEXT_MIN_POPULATION
+        ):
+            continue
+        out.append(_Mention(start, end, place, fuzzy, ent.text))
     return out
 
 
@@ -307,7 +357,11 @@ def extract(source: AnalysedSource) -> list[Claim]:
             composed = _composed_venue(text, chain)
             if near:
                 used.add(near[0][0])
-                value["venue"] = near[0][1][2]
+                name = near[0][1][2]
+                city = value["city"]
+                if city and all(w.lower() in GENERIC_VENUE_WORDS for w in name.split()):
+                    name = f"{city} {name}"
+                value["venue"] = name
             elif composed:
                 value["venue"] = composed
                 weight *= COMPOSED_VENUE_FACTOR

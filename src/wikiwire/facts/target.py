@@ -31,9 +31,11 @@ __all__ = ["extract", "normalise_target", "target_phrases", "weapon_phrases"]
 # than any target head we keep and short enough not to run into the next clause.
 _WORDS = r"(?P<np>[\w'’\-.]+(?:\s+[\w'’\-.]+){0,7})"
 _ATTACK_NOUNS = r"attacks?|strikes?|airstrikes?|assaults?|bombings?|raids?|shootings?|offensive|ambush"
-_ATTACK_ON = re.compile(rf"\b(?:{_ATTACK_NOUNS})\s+(?:on|against|targeting)\s+{_WORDS}", re.IGNORECASE)
+# The phrase is read in a lookahead so that one cue's words do not hide the next cue
+# ("stormed a hotel and attacked a wedding party").
+_ATTACK_ON = re.compile(rf"\b(?:{_ATTACK_NOUNS})\s+(?:on|against|targeting)\s+(?={_WORDS})", re.IGNORECASE)
 _TARGETED = re.compile(
-    rf"\b(?:targeted|targeting|targets|attacked|attacking|stormed)\s+(?:into\s+|onto\s+)?{_WORDS}",
+    rf"\b(?:targeted|targeting|targets|attacked|attacking|stormed)\s+(?:into\s+|onto\s+)?(?={_WORDS})",
     re.IGNORECASE,
 )
 # "targeted X" states the aim; "an attack on X" often just names the place that was hit.
