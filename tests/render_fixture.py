@@ -273,7 +273,7 @@ def with_text(build: Build, *, sentence: str | None = None, value: str | None = 
             "sections": tuple(fix_section(s) for s in article.sections),
         })
     if value is not None:
-        params = {k: value for k in article.infobox.params}
+        params = dict.fromkeys(article.infobox.params, value)
         article = article.model_copy(update={"infobox": Infobox(template=article.infobox.template, params=params)})
     if title is not None:
         article = article.model_copy(update={"title": title})

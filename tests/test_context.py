@@ -50,3 +50,8 @@ def test_disaster_reports_weigh_wars_less(nlp) -> None:  # type: ignore[no-untyp
     )
     claims = _claims(nlp, text)
     assert claims and all(c.weight < 0.5 for c in claims)
+
+
+def test_civil_war_without_an_adjective_in_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = _claims(nlp, "A car bomb killed nine people, the deadliest attack since the civil war in Libya ended.")
+    assert [c.value for c in claims] == ["civil war in Libya"]

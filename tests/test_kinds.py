@@ -90,7 +90,7 @@ def test_more_specific_kind_swallows_its_words() -> None:
 
 
 def test_patterns_stop_at_word_ends() -> None:
-    assert kinds.match_kinds("A man stormed into the bar") == []
+    assert kinds.match_kinds("A man stormed into the bar") == ()
 
 
 def test_kind_specificity() -> None:

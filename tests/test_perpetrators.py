@@ -78,3 +78,24 @@ def test_keys() -> None:
     assert perpetrators.normalise_group('"terrorists"') == "terrorist groups"
     assert perpetrators.normalise_group("militants supported by known powers") == "militants"
     assert perpetrators.normalise_group("the weather") is None
+
+
+def test_claim_by_a_lower_case_prefixed_name_and_no_self_accusation(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The militant group al-Shabaab claimed responsibility for the car bombing, "
+        "saying its fighters targeted officials at the hotel."
+    )
+    claims = perpetrators.extract(_source(nlp, text))
+    assert [(c.value, c.stance) for c in claims] == [("al-Shabaab", "claimed")]
+
+
+def test_accusation_of_a_named_group(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Provincial officials blamed the Baloch Liberation Front (BLF) for the blast, which the group denied."
+    accused = [c for c in perpetrators.extract(_source(nlp, text)) if c.stance == "accused"]
+    assert [(c.value, c.attributed_to) for c in accused] == [("Baloch Liberation Front", "Provincial officials")]
+
+
+def test_named_the_suspect_as(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A man stabbed three commuters at the station. Prosecutors named the suspect as Lukas Brenner."
+    suspected = [c for c in perpetrators.extract(_source(nlp, text)) if c.stance == "suspected"]
+    assert [(c.value, c.attributed_to) for c in suspected] == [("Lukas Brenner", "prosecutors")]

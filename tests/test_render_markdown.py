@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 from markdown_it import MarkdownIt
-from render_fixture import homs_build, with_text
 
+from render_fixture import homs_build, with_text
 from wikiwire.records import ArticleSentence
 from wikiwire.render.markdown import escape, render
 

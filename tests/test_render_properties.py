@@ -7,14 +7,15 @@
 
 from __future__ import annotations
 
+import os
 from html.parser import HTMLParser
 
 import mwparserfromhell
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
-from render_fixture import homs_build, with_text
 
+from render_fixture import homs_build, with_text
 from wikiwire.render import html, markdown, record, view, wikitext
 
 # Fragments that mean something in wikitext, Markdown or HTML, mixed with arbitrary text.
@@ -31,7 +32,8 @@ hostile = st.lists(st.one_of(st.sampled_from(NASTY), st.text(max_size=6)), max_s
 # legitimately changes.
 visible = hostile.filter(lambda s: bool(view.inline_text(s)))
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# WIKIWIRE_PROPERTY_EXAMPLES raises the count for a deeper run than CI's.
+SETTINGS = settings(max_examples=int(os.environ.get("WIKIWIRE_PROPERTY_EXAMPLES", "150")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 BASE = homs_build()
 
 

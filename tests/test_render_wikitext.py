@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import mwparserfromhell
 import pytest
-from render_fixture import homs_build, with_text
 
+from render_fixture import homs_build, with_text
 from wikiwire.errors import InfoboxNotFoundError
 from wikiwire.records import ArticleSentence, Section, Source
 from wikiwire.render import render as render_format
@@ -175,6 +175,17 @@ def test_escape_value_protects_edges_and_line_breaks() -> None:
     assert escape_value("* Homs") == "&#42; Homs"
     assert escape_value("~14:00") == "~14:00"
     assert escape_value("112+") == "112+"
+
+
+def test_copy_without_outlet_is_named_by_its_title() -> None:
+    from wikiwire.records import Duplicate
+
+    build = homs_build()
+    copy = Duplicate(input="reports/02-copy.txt", title="Dozens killed at Homs cadets' ceremony", similarity=0.97)
+    first = build.sources[0].model_copy(update={"duplicates": (copy,)})
+    wiki = render(build.model_copy(update={"sources": (first, *build.sources[1:])}))
+    assert "|date=2023-10-05}} Also published as “Dozens killed at Homs cadets' ceremony”.</ref>" in wiki
+    assert "02-copy.txt" not in wiki
 
 
 def test_ref_names_use_safe_characters_only() -> None:

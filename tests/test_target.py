@@ -67,3 +67,26 @@ def test_phrases_helpers() -> None:
     assert [(p, k) for p, k, _ in target.weapon_phrases("police said he fired a semi-automatic pistol")] == [
         ("semi-automatic pistol", "pistol")
     ]
+
+
+def test_occasion_named_near_the_attack_beats_the_venue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A drone attack on the naval college in Tartus killed 40 people on Thursday.\n"
+        "The blast came minutes after the defence minister left the graduation ceremony."
+    )
+    targets = _facts(target.extract(_source(nlp, text)), "target")
+    assert targets["graduation ceremony"].weight > targets["naval college"].weight
+
+
+def test_occasion_phrases() -> None:
+    assert target.occasion_phrases("minutes after he left a graduation ceremony") == ["graduation ceremony"]
+    assert target.occasion_phrases("mourners attended the funeral") == ["funeral"]
+
+
+def test_accident_reports_weigh_targets_less(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A bridge collapsed into the river after a container ship struck one of its piers on Tuesday."
+    attack = "A bomber struck a crowded market on Tuesday, killing 30 shoppers."
+    accident_targets = [c for c in target.extract(_source(nlp, text)) if c.fact == "target"]
+    attack_targets = [c for c in target.extract(_source(nlp, attack)) if c.fact == "target"]
+    assert attack_targets and max(c.weight for c in attack_targets) > 0.7
+    assert all(c.weight < 0.35 for c in accident_targets)

@@ -31,6 +31,7 @@ from wikiwire.records import (
     ArticleSentence,
     Claim,
     EventFacts,
+    FactName,
     Infobox,
     Section,
     Sentence,
@@ -69,9 +70,7 @@ REDUNDANT_JACCARD = 0.3
 MINHASH_PERMUTATIONS = 64
 
 _STOPWORDS = frozenset(
-    "a an the of in on at to for from by with and or but as is are was were be been has have had "
-    "that which who this these those it its their his her they he she said says also after before "
-    "into over than more least about".split()
+    ["a", "an", "the", "of", "in", "on", "at", "to", "for", "from", "by", "with", "and", "or", "but", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "that", "which", "who", "this", "these", "those", "it", "its", "their", "his", "her", "they", "he", "she", "said", "says", "also", "after", "before", "into", "over", "than", "more", "least", "about"]
 )
 _WORD = re.compile(r"[\w'-]+")
 
@@ -92,7 +91,7 @@ def infobox(facts: EventFacts, kind: Kind, title: str) -> Infobox:
         elif fact_name == "coordinates":
             value = _coordinates(facts)
         else:
-            value = facts.get(fact_name).display  # type: ignore[arg-type]
+            value = facts.facts[fact_name].display if fact_name in facts.facts else ""
         if value:
             params[param] = value
     return Infobox(template=template.name, params=params)
@@ -234,12 +233,13 @@ def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: Eve
 # figures in prose must agree with the infobox
 
 
-_TOLL_FIGURE = re.compile(
-    r"(?P<q>(?:at least|more than|over|nearly|about|around|some|approximately|up to)\s+)?"
-    r"(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:\w+\s+){0,3}?"
-    r"(?:people|persons|civilians|soldiers|individuals|were killed|killed|dead|died|deaths|injured|wounded|casualties|victims)\b",
+# What a casualty figure counts, within a few words after it ("89 people", "60 were killed").
+_TOLL_NOUN = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|cadets|officers|individuals|"
+    r"were killed|killed|dead|died|deaths|injured|wounded|casualties|victims)\b",
     re.IGNORECASE,
 )
+_VAGUE_COUNT = re.compile(r"dozen|score|hundreds|thousands|numerous|several", re.IGNORECASE)
 _ATTRIBUTED = re.compile(
     r"\baccording to\b|\b(?:said|says|reported|confirmed|stated|announced|put|placed|estimated|recorded|"
     r"counted|documented|told)\b",
@@ -250,8 +250,9 @@ _ATTRIBUTED = re.compile(
 def _allowed_figures(facts: EventFacts) -> set[int]:
     """Every figure the infobox's casualty counts state (bounds, best, breakdown groups)."""
     allowed: set[int] = set()
-    for name in ("fatalities", "injuries"):
-        fact = facts.get(name)  # type: ignore[arg-type]
+    names: tuple[FactName, ...] = ("fatalities", "injuries")
+    for name in names:
+        fact = facts.get(name)
         value = fact.value
         if isinstance(value, dict):
             allowed |= {v for v in value.values() if isinstance(v, int)}
@@ -265,11 +266,12 @@ def _contradicts_toll(text: str, allowed: set[int]) -> bool:
     """True when ``text`` states an unattributed casualty figure the infobox does not."""
     if not allowed or _ATTRIBUTED.search(text):
         return False
-    from wikiwire.facts.numbers import parse_number
+    from wikiwire.facts.numbers import find_quantities
 
-    for m in _TOLL_FIGURE.finditer(text):
-        number = parse_number(m.group("n"))
-        if number is not None and number not in allowed:
+    for quantity in find_quantities(text):
+        if quantity.is_word and _VAGUE_COUNT.search(quantity.text):
+            continue  # "dozens" contradicts no figure
+        if _TOLL_NOUN.match(text, quantity.end) and quantity.value not in allowed:
             return True
     return False
 
@@ -302,12 +304,34 @@ def _clusters(candidates: Sequence[_Candidate]) -> list[list[_Candidate]]:
 
     for i, h in enumerate(hashes):
         for j in lsh.query(h):
-            if j != i and candidates[i].words and hashes[i].jaccard(hashes[j]) >= DUPLICATE_JACCARD:
+            if (j != i and candidates[i].words and hashes[i].jaccard(hashes[j]) >= DUPLICATE_JACCARD
+                    and _compatible(candidates[i], candidates[j])):
                 parent[find(i)] = find(j)
     groups: dict[int, list[_Candidate]] = defaultdict(list)
     for i, candidate in enumerate(candidates):
         groups[find(i)].append(candidate)
     return list(groups.values())
+
+
+_ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON"})
+_DIGITS = re.compile(r"\d[\d,.]*")
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"^the\s+|['’]s$", "", name.lower())
+
+
+def _compatible(a: _Candidate, b: _Candidate) -> bool:
+    """Two similar sentences are the same statement only if they give the same figures and
+    do not name entirely different actors ("Algeria expressed condolences" is not "Brazil
+    expressed condolences", however alike the words)."""
+    if set(_DIGITS.findall(a.text)) != set(_DIGITS.findall(b.text)):
+        return False
+    names_a = {_bare(e.text) for e in a.sentence.entities if e.label in _ACTOR_LABELS}
+    names_b = {_bare(e.text) for e in b.sentence.entities if e.label in _ACTOR_LABELS}
+    # A name only one side has is a detail one report adds; a name on each side that the
+    # other lacks means two different actors.
+    return not (names_a - names_b and names_b - names_a)
 
 
 def _best_wording(cluster: Sequence[_Candidate]) -> _Candidate:
@@ -356,7 +380,8 @@ def _select(items: Sequence[_Item], role: str) -> list[_Item]:
         if len(best) >= cap:
             break
         words = item.rep.words
-        if any(len(words & b.rep.words) / max(1, len(words | b.rep.words)) >= REDUNDANT_JACCARD for b in best):
+        if any(len(words & b.rep.words) / max(1, len(words | b.rep.words)) >= REDUNDANT_JACCARD
+               and _compatible(item.rep, b.rep) for b in best):
             continue
         best.append(item)
     return sorted(best, key=lambda it: it.key)

@@ -32,7 +32,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = ["Gazetteer", "Place", "get", "is_country", "lookup", "normalize"]
 
@@ -132,6 +132,9 @@ class Place:
     population: int = 0
     level: int = 1  # subdivision level for regions (1 = first-level)
 
+
+# Positions of Place fields in the index rows (``astuple`` order).
+_KIND, _COUNTRY_CODE, _POPULATION = 1, 3, 8
 
 _STRIP_CHARS = str.maketrans({"'": "", "’": "", "`": "", "ʿ": "", "ʾ": "", ".": "", "‘": ""})
 
@@ -252,7 +255,7 @@ class Gazetteer:
             for name in (city["name"], *(a for a in city["alternatenames"] if _is_name(a))):
                 for key in _keys(name):
                     city_keys[(city["countrycode"], key)].append(city)
-        by_country: dict[str, list[object]] = defaultdict(list)
+        by_country: dict[str, list[Any]] = defaultdict(list)  # pycountry records are untyped
         for sub in subdivisions:
             by_country[sub.country_code].append(sub)
         # (cc, admin1) -> regions claiming it; only an unshared claim links the other cities.
@@ -368,21 +371,28 @@ class Gazetteer:
             elif city:
                 key, want = city.group("a") or city.group("b"), "city"
             elif direction:
-                key = direction.group("base")
+                # "northwest Syria", "western Afghanistan": only a country is named so; "East
+                # Coast" is no region called Coast.
+                base = direction.group("base")
+                countries_only = [h for h in self.hits(base) if self.places[h[0]].kind == "country"]
+                if countries_only:
+                    return self.places[max(countries_only, key=lambda h: self._score(h[0], h[1], context, None))[0]]
+                break
             else:
                 break
         return None
 
     @functools.cached_property
-    def _fuzzy_pool(self) -> dict[str, list[str]]:
-        """Fuzzy candidates by first letter: names of big-enough places (see constants)."""
-        pool: dict[str, list[str]] = defaultdict(list)
-        places = self.places
+    def _fuzzy_pool(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """Fuzzy candidates by first letter: (name, countries of its places) for names of
+        big-enough places (see constants). Read from the raw rows: building Place objects
+        for 200k names would take seconds."""
+        pool: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        rows = self.rows
         for key, codes in self.names.items():
-            if any(
-                places[c >> 1].kind != "city" or places[c >> 1].population >= FUZZY_MIN_POPULATION for c in codes
-            ):
-                pool[key[:1]].append(key)
+            hits = [rows[c >> 1] for c in codes]
+            if any(row[_KIND] != "city" or int(row[_POPULATION]) >= FUZZY_MIN_POPULATION for row in hits):  # type: ignore[call-overload]
+                pool[key[:1]].append((key, frozenset(str(row[_COUNTRY_CODE]) for row in hits)))
         return dict(pool)
 
     def fuzzy(self, name: str, countries: Iterable[str] = ()) -> Place | None:
@@ -400,9 +410,8 @@ class Gazetteer:
         context = frozenset(countries)
         choices = [
             k
-            for k in self._fuzzy_pool.get(key[:1], ())
-            if abs(len(k) - len(key)) <= FUZZY_MAX_LENGTH_DIFF
-            and (not context or any(self.places[i].country_code in context for i, _ in self.hits(k)))
+            for k, where in self._fuzzy_pool.get(key[:1], ())
+            if abs(len(k) - len(key)) <= FUZZY_MAX_LENGTH_DIFF and (not context or where & context)
         ]
         cutoff = FUZZY_SCORE_IN_CONTEXT if context else FUZZY_SCORE_GLOBAL
         found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact
+from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact, FactName
 from wikiwire.taxonomy import UNKNOWN_KIND, Kind
 
 __all__ = ["Figure", "Toll", "casualty_summary", "compose_lead", "event_word", "toll"]
@@ -200,7 +200,7 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         # "The Incident was an incident." says nothing: without a place or a date there is
         # no first sentence to write.
         return None
-    plural = bool(kind.plural) and title.lower().endswith(kind.plural.lower())
+    plural = kind.plural is not None and title.lower().endswith(kind.plural.lower())
     verb = "were" if plural else "was"
     target = facts.get("target").display
     used = [facts.get(n) for n in ("date", "location", "type")]
@@ -346,8 +346,9 @@ def casualty_summary(facts: EventFacts) -> tuple[ArticleSentence, ...]:
     """The casualty figures explained once: each body's figure, attributed, and the range
     of unattributed reports; then the breakdown by group. Each sentence cites its claims."""
     out: list[ArticleSentence] = []
-    for name in ("fatalities", "injuries"):
-        fact = facts.get(name)  # type: ignore[arg-type]
+    names: tuple[FactName, ...] = ("fatalities", "injuries")
+    for name in names:
+        fact = facts.get(name)
         claims = _main_claims(fact, facts)
         if not claims:
             continue

@@ -75,17 +75,15 @@ def _country_names() -> frozenset[str]:
 
 def is_country(name: str) -> bool:
     """True when ``name`` is a country ("Brazil", "Russia", "the United Arab Emirates").
-    Uses ``wikiwire.gazetteer.is_country`` when that module exists, else pycountry."""
+    Asks ``wikiwire.gazetteer``; pycountry (plus the press's usual short names) when the
+    gazetteer cannot be loaded."""
     try:
-        from wikiwire import gazetteer  # type: ignore[attr-defined]
+        from wikiwire import gazetteer
 
-        external = getattr(gazetteer, "is_country", None)
-        if callable(external):
-            return bool(external(name))
-    except ImportError:
-        pass
-    key = name.strip().lower()
-    return key in _country_names() or key.removeprefix("the ") in _country_names()
+        return gazetteer.is_country(name)
+    except (ImportError, OSError):
+        key = name.strip().lower()
+        return key in _country_names() or key.removeprefix("the ") in _country_names()
 
 
 @dataclass(frozen=True)

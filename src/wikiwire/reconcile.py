@@ -1,15 +1,939 @@
 """Stage 5, reconcile: turn claims into one Fact per infobox field, recording conflicts.
 
-OWNER: casualties/reconcile helper. Contract below is fixed; the body is to be written.
+Claims are the single source of truth; every Fact lists the claims behind it and every
+disagreement between sources becomes a Conflict naming the rule that resolved it. The rules,
+each a named function or constant below, are those of a careful editor:
+
+Numbers (fatalities, injuries) -- tolls rise, and bodies disagree:
+  1. ``MIN_FIGURE_WEIGHT``: figures the report itself calls early ("initially 100") set no bound.
+  2. ``_supersede_by_later_reports``: a figure reported on an earlier day than a higher figure
+     (by any body) is an earlier stage of the count.
+  3. ``_latest_per_body``: each attributing body (unattributed text: each source its own body;
+     aliases such as "SOHR" / "the Observatory" / "Syrian Observatory for Human Rights" merged)
+     counts once, with its latest report (by report date, then the higher figure).
+  4. ``_supersede_stale_minority``: when most bodies agree on a figure, lower dissenters are
+     stale early counts; a body far below the median is too (``OUTLIER_FRACTION``).
+  5. What is left is shown as a range "89–120+" with attribution when bodies still disagree,
+     a single "120+" / "~120" / "120" when they agree. ``best`` is the lower median of the
+     bodies' figures (conservative like ACLED's rule, yet one stale body cannot set it).
+  6. The perpetrator's death, when reported, is added as Wikipedia does ("19 (including the
+     perpetrator)"); breakdowns (women, children, civilians ...) are kept in Fact.breakdown.
+
+Categorical facts (date, time, location, type, target, weapons, perpetrators, part_of):
+  votes by independent source (a source's claims for one value count once, at its highest
+  weight), ties broken by specificity and then by attribution to an official body.
+  Timezone is derived, not voted: the UTC offset in force at the event's date in the
+  location's IANA zone.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import datetime as dt
+import functools
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from wikiwire.records import FACT_NAMES, AnalysedSource, Claim, EventFacts, Fact
+from wikiwire.records import (
+    FACT_NAMES,
+    AnalysedSource,
+    Claim,
+    Conflict,
+    EventFacts,
+    Fact,
+    FactName,
+    JSONValue,
+)
+from wikiwire.taxonomy import UNKNOWN_KIND, kind_for
+
+__all__ = ["reconcile"]
+
+# ---------------------------------------------------------------------------------------------
+# Rule constants
+
+# A figure whose claim weight is below this sets no bound of the range (the casualties
+# extractor gives 0.3 to counts the report itself calls initial or overtaken, 0.6 to vague
+# "dozens"); it stays in Fact.claims' conflicts so the reader sees it was considered.
+MIN_FIGURE_WEIGHT = 0.5
+# Vague counts ("dozens" = at least 24) only bound the range when nothing precise is known.
+VAGUE_FIGURE_WEIGHT = 0.6
+# A body's latest figure below this fraction of the median of all bodies' figures is an
+# early count repeated by a later report (tolls rise): 7 beside 89, 112 and 120.
+OUTLIER_FRACTION = 0.25
+# When at least this share of bodies (and at least MIN_AGREEING_BODIES of them) state the
+# same figure, lower figures from other bodies are stale early counts, not a dispute.
+AGREEMENT_SHARE = 2 / 3
+MIN_AGREEING_BODIES = 3
+# Scopes the casualties extractor uses (see facts.casualties).
+PERPETRATORS_SCOPE = "perpetrators"
+INCLUDING_PERPETRATORS_SCOPE = "including perpetrators"
+# Scopes that are parts of a toll but not a named group worth an infobox breakdown.
+UNNAMED_SCOPES = frozenset({"other", "at one site"})
+
+# A less specific type or a shorter phrase still wins unless the more specific candidate has
+# at least this share of its votes: "explosion" in five reports does not beat "drone strike"
+# in three, since both can be true and the specific one says more.
+SPECIFIC_SHARE = 0.5
+# Float tolerance when comparing vote totals.
+VOTE_EPSILON = 1e-9
+
+# Wikipedia names the first-level region (state, province) after the city for these
+# federations ("Lewiston, Maine, United States"); elsewhere the region appears only when no
+# city is known ("Herat Province, Afghanistan").
+REGION_WITH_CITY_COUNTRIES = frozenset(
+    {"United States", "United States of America", "Australia", "Canada", "India", "Brazil", "Mexico"}
+)
+
+# Words that mark an official or monitoring body: a tie between values goes to the one an
+# official source attributes.
+_OFFICIAL = re.compile(
+    r"\b(?:ministry|minister|police|government|authorit(?:y|ies)|army|military|officials?|"
+    r"governor|gov\.|mayor|sheriff|agency|department|office|observatory|monitor|un|u\.n\.|"
+    r"united nations|red crescent|red cross|coroner|commissioner|president|spokes\w+)\b",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Helpers shared by the rules
+
+
+def _source_order(analysed: Sequence[AnalysedSource]) -> dict[str, int]:
+    return {a.source.id: i for i, a in enumerate(analysed)}
+
+
+def _sources_of(claims: Iterable[Claim], order: dict[str, int]) -> tuple[str, ...]:
+    ids = {c.source for c in claims}
+    return tuple(sorted(ids, key=lambda s: (order.get(s, len(order)), s)))
+
+
+def _is_official(claim: Claim) -> bool:
+    return bool(claim.attributed_to and _OFFICIAL.search(claim.attributed_to))
+
+
+def _day(claim: Claim) -> dt.date:
+    """Report date for ordering; undated reports sort before every dated one."""
+    return claim.reported or dt.date.min
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Bodies: who states a figure, aliases merged
+
+# Words that say nothing about which body it is.
+_BODY_STOP = frozenset(
+    {
+        "the", "a", "an", "of", "for", "and", "in", "on", "at", "from", "by", "to", "its", "their",
+        "his", "her", "based", "spokesman", "spokeswoman", "spokesperson", "spokespeople",
+        "official", "officials", "statement", "statements", "source", "sources", "report",
+        "reports", "figures", "data", "state-run", "state", "run", "news", "national", "local",
+        "senior", "top", "chief", "head", "group",
+    }
+)
+_MINISTER = re.compile(r"^minist(?:er|ry|ries|ers)$")
+
+
+@functools.cache
+def _country_words() -> frozenset[str]:
+    """Lower-case words of country names, so "Syria's" and "Syrian" say nothing of the body."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - pycountry is a dependency
+        return frozenset()
+    words: set[str] = set()
+    for country in pycountry.countries:
+        for name in (country.name, getattr(country, "common_name", "")):
+            words.update(w.lower() for w in re.findall(r"[A-Za-z]+", name or "") if len(w) > 3)
+    return frozenset(words)
+
+
+def _body_tokens(name: str) -> frozenset[str]:
+    """Significant tokens of a body's name: "Syria's health ministry" -> {health, ministry}."""
+    tokens = set()
+    for raw in re.findall(r"[\w.'’\-]+", name.lower()):
+        token = re.sub(r"['’]s$", "", raw).replace(".", "").strip("-")
+        if not token or token in _BODY_STOP or token.endswith("-based"):
+            continue
+        if _MINISTER.match(token):
+            token = "ministry"
+        # Demonyms and country names ("Syrian", "Syria") describe, they do not identify.
+        stem = re.sub(r"(?:ian|ean|an|n|ese|i)$", "", token)
+        countries = _country_words()
+        if token in countries or any(c.startswith(stem) and len(stem) >= 4 for c in countries if c[:2] == token[:2]):
+            continue
+        tokens.add(token)
+    return frozenset(tokens)
+
+
+def _acronym(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w\-]*", name)).lower()
+
+
+def _same_body(a: str, b: str) -> bool:
+    """Two attributions name the same body: one's tokens within the other's, or an acronym."""
+    ta, tb = _body_tokens(a), _body_tokens(b)
+    if ta and tb and (ta <= tb or tb <= ta):
+        return True
+    for short, long in ((a, b), (b, a)):
+        word = re.sub(r"^the\s+", "", short.strip(), flags=re.IGNORECASE)
+        if re.fullmatch(r"[A-Z]{3,}", word) and _acronym(long).startswith(word.lower()) and len(_acronym(long)) == len(word):
+            return True
+    return False
+
+
+# Nouns that name an institution: a group of aliases is labelled by one of these names
+# ("the Syrian Ministry of Health") rather than by a spokesperson's name.
+_INSTITUTION = re.compile(
+    r"\b(?:Ministry|Observatory|Police|Department|Office|Agency|Authority|Government|Army|"
+    r"Administration|Crescent|Cross|Helmets|Nations|Council|Commission|Service|Survey|Defen[cs]e|"
+    r"UN|U\.N\.|WHO|OCHA|[A-Z]{3,})\b",
+    re.IGNORECASE,
+)
+
+
+def _label_rank(name: str) -> tuple[int, int, int]:
+    """Sort key of a body's names, best label first: an institution's name, with the most
+    identifying words, written most briefly ("the Syrian Observatory for Human Rights"
+    before "the UK-based Syrian Observatory for Human Rights" and "SOHR")."""
+    institution = bool(_INSTITUTION.search(name)) and not re.search(r"\bminister\b", name, re.IGNORECASE)
+    return (0 if institution else 1, -len(_body_tokens(name)), len(name))
+
+
+def _bodies(claims: Sequence[Claim]) -> dict[int, str]:
+    """Body label per claim (by index): aliases merged, each unattributed source its own body.
+
+    The label is the body's fullest name as written ("the Syrian Observatory for Human
+    Rights"), or "source s3" for a source's own unattributed statements.
+    """
+    names = sorted({c.attributed_to for c in claims if c.attributed_to and _body_tokens(c.attributed_to)})
+    parent = {n: n for n in names}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    # Few distinct bodies per event (tens at most), so pairwise comparison is cheap.
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if _same_body(a, b):
+                parent[find(a)] = find(b)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in names:
+        groups[find(n)].append(n)
+    label = {n: min(groups[find(n)], key=_label_rank) for n in names}
+    out = {}
+    for i, c in enumerate(claims):
+        if c.attributed_to and c.attributed_to in label:
+            out[i] = label[c.attributed_to]
+        else:
+            out[i] = f"source {c.source}"
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers
+
+
+@dataclass(frozen=True)
+class _Figure:
+    """One body's figure: the claim stating it and the body."""
+
+    claim: Claim
+    body: str
+
+    @property
+    def value(self) -> int:
+        return int(self.claim.value)  # type: ignore[arg-type]
+
+    @property
+    def lower_bound(self) -> bool:
+        return self.claim.qualifier in ("at least", "more than")
+
+
+def _supersede_by_later_reports(figures: list[_Figure]) -> tuple[list[_Figure], list[_Figure]]:
+    """Tolls rise: a figure reported on an earlier day than a higher figure is superseded.
+
+    Undated figures are neither superseded by this rule nor supersede others (their place in
+    time is unknown). Returns (kept, superseded).
+    """
+    dated = [f for f in figures if f.claim.reported is not None]
+    kept: list[_Figure] = []
+    dropped: list[_Figure] = []
+    for f in figures:
+        later_higher = f.claim.reported is not None and any(
+            g.claim.reported is not None and g.claim.reported > f.claim.reported and g.value > f.value
+            for g in dated
+        )
+        (dropped if later_higher else kept).append(f)
+    return kept, dropped
+
+
+def _latest_per_body(figures: list[_Figure]) -> tuple[list[_Figure], list[_Figure]]:
+    """Each body's latest report (by report date, then the higher figure); others superseded."""
+    best: dict[str, _Figure] = {}
+    for f in figures:
+        cur = best.get(f.body)
+        if cur is None or (_day(f.claim), f.value) > (_day(cur.claim), cur.value):
+            best[f.body] = f
+    kept = list(best.values())
+    return kept, [f for f in figures if f not in kept]
+
+
+def _supersede_stale_minority(figures: list[_Figure]) -> tuple[list[_Figure], list[_Figure]]:
+    """Drop lower figures when most bodies agree, and old figures far below the median.
+
+    A figure far below the others counts as stale only when it is not newer than every
+    higher figure: a later, lower count from another body (a UN office revising a
+    government's figure) is a dispute, kept in the range.
+    """
+    if len(figures) < 2:
+        return figures, []
+    values = [f.value for f in figures]
+    counts: dict[int, int] = defaultdict(int)
+    for v in values:
+        counts[v] += 1
+    top, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    if n >= MIN_AGREEING_BODIES and n / len(figures) >= AGREEMENT_SHARE:
+        kept = [f for f in figures if f.value >= top]
+        return kept, [f for f in figures if f.value < top]
+    median = statistics.median(values)
+
+    def stale(f: _Figure) -> bool:
+        higher = [g for g in figures if g.value > f.value]
+        newer = f.claim.reported is not None and all(
+            g.claim.reported is not None and f.claim.reported > g.claim.reported for g in higher
+        )
+        return f.value < OUTLIER_FRACTION * median and not newer
+
+    return [f for f in figures if not stale(f)], [f for f in figures if stale(f)]
+
+
+def _lower_median(values: list[int]) -> int:
+    ordered = sorted(values)
+    return ordered[(len(ordered) - 1) // 2]
+
+
+def _single_display(figures: list[_Figure], value: int) -> str:
+    """"120+" when most bodies give it as a lower bound, "~120" when as an estimate."""
+    at = [f for f in figures if f.value == value]
+    if sum(f.lower_bound for f in at) * 2 > len(at):
+        return f"{_fmt(value)}+"
+    if sum(f.claim.qualifier == "about" for f in at) * 2 > len(at):
+        return f"~{_fmt(value)}"
+    if at and all(f.claim.qualifier == "up to" for f in at):
+        return f"up to {_fmt(value)}"
+    return _fmt(value)
+
+
+def _figure_label(f: _Figure) -> str:
+    suffix = "+" if f.lower_bound else ""
+    prefix = "~" if f.claim.qualifier == "about" else ""
+    return f"{f.body} {prefix}{_fmt(f.value)}{suffix} ({f.claim.source})"
+
+
+def _breakdown(claims: Sequence[Claim]) -> tuple[dict[str, int], list[Claim]]:
+    """Latest figure per named group (women, children, civilians...), and its claims."""
+    chosen: dict[str, Claim] = {}
+    for c in claims:
+        if c.scope is None or c.scope in UNNAMED_SCOPES or c.weight < MIN_FIGURE_WEIGHT:
+            continue
+        if c.scope in (PERPETRATORS_SCOPE, INCLUDING_PERPETRATORS_SCOPE):
+            continue
+        cur = chosen.get(c.scope)
+        if cur is None or (_day(c), int(c.value)) > (_day(cur), int(cur.value)):  # type: ignore[arg-type]
+            chosen[c.scope] = c
+    return {k: int(v.value) for k, v in chosen.items()}, list(chosen.values())  # type: ignore[arg-type]
+
+
+def _perpetrator_deaths(claims: Sequence[Claim]) -> tuple[int, list[Claim]]:
+    """How many perpetrators died, by the reports that say so (the highest count stated)."""
+    perps = [c for c in claims if c.scope == PERPETRATORS_SCOPE and c.weight >= MIN_FIGURE_WEIGHT]
+    return max((int(c.value) for c in perps), default=0), perps  # type: ignore[arg-type]
+
+
+def _numbers(name: FactName, claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Reconcile a casualty count (rules 1-6 of the module docstring)."""
+    claims = [c for c in claims if isinstance(c.value, int) and not isinstance(c.value, bool)]
+    if not claims:
+        return Fact(name=name), []
+    perp_count, perp_claims = _perpetrator_deaths(claims) if name == "fatalities" else (0, [])
+    breakdown, breakdown_claims = _breakdown(claims)
+    totals = [c for c in claims if c.scope in (None, INCLUDING_PERPETRATORS_SCOPE)]
+    bodies = _bodies(totals)
+    every = [
+        # Totals that count the perpetrator become victims-only figures, so all compare alike.
+        _Figure(c.model_copy(update={"value": int(c.value) - perp_count}) if c.scope else c, bodies[i])  # type: ignore[arg-type]
+        for i, c in enumerate(totals)
+    ]
+    conflicts: list[Conflict] = []
+    weak = [f for f in every if f.claim.weight < MIN_FIGURE_WEIGHT]
+    strong = [f for f in every if f.claim.weight >= MIN_FIGURE_WEIGHT]
+    # Vague counts ("dozens") only matter when no precise figure exists.
+    precise = [f for f in strong if f.claim.weight > VAGUE_FIGURE_WEIGHT]
+    vague = [f for f in strong if f.claim.weight <= VAGUE_FIGURE_WEIGHT]
+    candidates = precise or vague
+    if precise:
+        weak += vague
+    superseded: list[tuple[_Figure, str]] = [(f, "called early or vague by its report") for f in weak]
+    kept, dropped = _supersede_by_later_reports(candidates)
+    superseded += [(f, "a higher figure was reported on a later day") for f in dropped]
+    kept, dropped = _latest_per_body(kept)
+    superseded += [(f, "its body gave a later or higher figure") for f in dropped]
+    kept, dropped = _supersede_stale_minority(kept)
+    superseded += [(f, "most bodies agree on a higher figure, or it is far below the others") for f in dropped]
+
+    if not kept and not breakdown:
+        return Fact(name=name, claims=tuple(claims), rule="no usable figure"), conflicts
+
+    values = [f.value for f in kept]
+    if values:
+        low, high, best = min(values), max(values), _lower_median(values)
+    else:
+        low = high = best = 0
+    supporting = [f.claim for f in every if f.value in values and f.claim.weight >= MIN_FIGURE_WEIGHT]
+    if low != high:
+        high_fig = max(kept, key=lambda f: (f.value, f.lower_bound))
+        display = f"{_fmt(low + perp_count)}–{_fmt(high + perp_count)}{'+' if high_fig.lower_bound else ''}"
+        rule = "range of latest figures per attributing body"
+        labels = ", ".join(_figure_label(f) for f in sorted(kept, key=lambda f: f.value))
+        conflicts.append(Conflict(fact=name, claims=tuple(f.claim for f in kept), resolution=f"{rule}: {labels}"))
+    elif values:
+        display = _single_display(kept, low) if not perp_count else _fmt(low + perp_count)
+        rule = "latest figures agree" if len(kept) > 1 else "single attributing body"
+    else:
+        display, rule = "", "breakdown only"
+    if superseded:
+        detail = "; ".join(f"{_figure_label(f)}: {why}" for f, why in superseded)
+        conflicts.append(
+            Conflict(
+                fact=name,
+                claims=tuple(f.claim for f, _ in superseded),
+                resolution=f"superseded earlier or stale figures (tolls rise): {detail}",
+            )
+        )
+    if perp_count and values:
+        who = "the perpetrator" if perp_count == 1 else "the perpetrators"
+        display = f"{display} (including {who})"
+        breakdown = {**breakdown, PERPETRATORS_SCOPE: perp_count}
+        rule += f"; {perp_count} perpetrator death(s) added as reported"
+        low, high, best = low + perp_count, high + perp_count, best + perp_count
+    value: JSONValue = {"low": low, "high": high, "best": best} if values else None
+    behind = [*supporting, *perp_claims, *breakdown_claims]
+    return (
+        Fact(
+            name=name,
+            value=value,
+            display=display,
+            sources=_sources_of(supporting or behind, order),
+            claims=tuple(behind),
+            breakdown=breakdown,
+            rule=rule,
+        ),
+        conflicts,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Categorical facts
+
+
+def _key(value: JSONValue) -> str:
+    """A comparable key for a categorical value (case, articles and punctuation ignored)."""
+    if isinstance(value, dict):
+        return "|".join(f"{k}={_key(v)}" for k, v in sorted(value.items()))
+    text = str(value).casefold().strip()
+    text = re.sub(r"^(?:the|a|an)\s+", "", text)
+    return re.sub(r"[^\w:+\-]+", " ", text).strip()
+
+
+@dataclass
+class _Candidate:
+    key: str
+    claims: list[Claim]
+    votes: float = 0.0
+
+    @property
+    def official(self) -> bool:
+        return any(_is_official(c) for c in self.claims)
+
+
+def _tally(claims: Sequence[Claim], key: Callable[[Claim], str] = lambda c: _key(c.value)) -> list[_Candidate]:
+    """Votes per value: each source counts once per value, at its highest claim weight."""
+    by_key: dict[str, _Candidate] = {}
+    for c in claims:
+        k = key(c)
+        by_key.setdefault(k, _Candidate(k, [])).claims.append(c)
+    for cand in by_key.values():
+        cand.votes = _source_votes(cand.claims)
+    return list(by_key.values())
+
+
+def _pick(cands: list[_Candidate], specificity: Callable[[_Candidate], float], order: dict[str, int]) -> _Candidate:
+    """Most votes; the more specific candidate wins when it has SPECIFIC_SHARE of the top
+    votes; remaining ties go to official attribution, then to the earliest source."""
+    top = max(c.votes for c in cands)
+    eligible = [c for c in cands if c.votes + VOTE_EPSILON >= SPECIFIC_SHARE * top]
+    most_specific = max(specificity(c) for c in eligible)
+    eligible = [c for c in eligible if specificity(c) == most_specific]
+    return max(
+        eligible,
+        key=lambda c: (round(c.votes, 9), c.official, -min(order.get(x.source, 0) for x in c.claims)),
+    )
+
+
+def _display_of(claims: Sequence[Claim]) -> str:
+    """The display most claims use (ties: the longest, which is usually the fullest)."""
+    counts: dict[str, int] = defaultdict(int)
+    for c in claims:
+        counts[c.display] += 1
+    return max(counts, key=lambda d: (counts[d], len(d)))
+
+
+def _resolution(name: str, cands: list[_Candidate], winner: _Candidate, why: str) -> str:
+    parts = ", ".join(
+        f"{_display_of(c.claims)} {c.votes:.2f} ({', '.join(sorted({x.source for x in c.claims}))})"
+        for c in sorted(cands, key=lambda c: -c.votes)
+    )
+    return f"votes by independent source: {parts}; chose {_display_of(winner.claims)} ({why})"
+
+
+def _categorical(
+    name: FactName,
+    claims: Sequence[Claim],
+    order: dict[str, int],
+    specificity: Callable[[_Candidate], float] = lambda c: 0.0,
+    display: Callable[[_Candidate], str] | None = None,
+) -> tuple[Fact, list[Conflict]]:
+    """Generic vote for one categorical fact."""
+    if not claims:
+        return Fact(name=name), []
+    cands = _tally(claims)
+    winner = _pick(cands, specificity, order)
+    conflicts = []
+    if len(cands) > 1:
+        why = "most votes, then specificity, then official attribution"
+        conflicts.append(Conflict(fact=name, claims=tuple(claims), resolution=_resolution(name, cands, winner, why)))
+    shown = display(winner) if display else _display_of(winner.claims)
+    return (
+        Fact(
+            name=name,
+            value=winner.claims[0].value,
+            display=shown,
+            sources=_sources_of(winner.claims, order),
+            claims=tuple(winner.claims),
+            rule="votes by independent source" if len(cands) > 1 else "single value",
+        ),
+        conflicts,
+    )
+
+
+def _merge_contained(claims: Sequence[Claim]) -> list[Claim]:
+    """A phrase contained in a longer attested one supports it: "graduation ceremony" is
+    re-keyed as "military graduation ceremony" when both occur, so they vote together."""
+    keys = {_key(c.value) for c in claims}
+    out = []
+    for c in claims:
+        k = _key(c.value)
+        longer = [o for o in keys if o != k and re.search(rf"\b{re.escape(k)}\b", o)]
+        if longer:
+            target = max(longer, key=lambda o: (sum(_key(x.value) == o for x in claims), -len(o)))
+            donor = next(x for x in claims if _key(x.value) == target)
+            c = c.model_copy(update={"value": donor.value, "display": donor.display})
+        out.append(c)
+    return out
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)
+
+
+def _date_display(value: JSONValue, end: JSONValue) -> str:
+    try:
+        d = dt.date.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    single = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    if not end:
+        return single
+    try:
+        e = dt.date.fromisoformat(str(end))
+    except ValueError:
+        return single
+    if (e.year, e.month) == (d.year, d.month):
+        return f"{d.day}–{e.day} {_MONTHS[d.month - 1]} {d.year}"
+    if e.year == d.year:
+        return f"{d.day} {_MONTHS[d.month - 1]} – {e.day} {_MONTHS[e.month - 1]} {d.year}"
+    return f"{single} – {e.day} {_MONTHS[e.month - 1]} {e.year}"
+
+
+def _date(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Date: votes on (start, end); an explicit range counts as more specific than a day."""
+    if not claims:
+        return Fact(name="date"), []
+    keyed = [c.model_copy(update={"value": str(c.value)}) for c in claims]
+    cands = _tally(keyed, key=lambda c: f"{c.value}/{c.value_end or ''}")
+    winner = _pick(cands, lambda c: 0.0, order)
+    first = winner.claims[0]
+    conflicts = []
+    if len(cands) > 1:
+        conflicts.append(
+            Conflict(fact="date", claims=tuple(claims), resolution=_resolution("date", cands, winner, "most votes"))
+        )
+    return (
+        Fact(
+            name="date",
+            value=first.value,
+            display=_date_display(first.value, first.value_end),
+            sources=_sources_of(winner.claims, order),
+            claims=tuple(winner.claims),
+            rule="votes by independent source" if len(cands) > 1 else "single value",
+        ),
+        conflicts,
+    )
+
+
+_CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
+# Parts of day and the clock hours they cover: a report saying "afternoon" supports "14:00".
+PARTS_OF_DAY: dict[str, tuple[int, int]] = {
+    "early morning": (3, 8), "morning": (5, 12), "midday": (11, 14), "noon": (11, 13),
+    "afternoon": (12, 18), "evening": (17, 22), "night": (19, 30), "late night": (22, 30),
+    "overnight": (21, 31), "dawn": (4, 8),
+}
+
+
+def _time_display(claim: Claim) -> str:
+    value = str(claim.value)
+    if _CLOCK.match(value):
+        end = f"–{claim.value_end}" if claim.value_end else ""
+        return f"{'~' if claim.qualifier == 'about' else ''}{value}{end}"
+    return value
+
+
+def _time(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Time: clock times beat parts of day; a part of day adds its votes to clock times in it."""
+    if not claims:
+        return Fact(name="time"), []
+    cands = _tally(claims)
+    for cand in cands:
+        m = _CLOCK.match(str(cand.claims[0].value))
+        if not m:
+            continue
+        hour = int(m.group(1))
+        for other in cands:
+            span = PARTS_OF_DAY.get(str(other.claims[0].value).lower())
+            if span and (span[0] <= hour < span[1] or span[0] <= hour + 24 < span[1]):
+                cand.votes += other.votes
+    winner = _pick(cands, lambda c: 1.0 if _CLOCK.match(str(c.claims[0].value)) else 0.0, order)
+    conflicts = []
+    if len(cands) > 1:
+        conflicts.append(
+            Conflict(fact="time", claims=tuple(claims),
+                     resolution=_resolution("time", cands, winner, "clock time over part of day, then votes"))
+        )
+    first = winner.claims[0]
+    return (
+        Fact(
+            name="time",
+            value=first.value,
+            display=_time_display(first),
+            sources=_sources_of(winner.claims, order),
+            claims=tuple(winner.claims),
+            rule="votes by independent source" if len(cands) > 1 else "single value",
+        ),
+        conflicts,
+    )
+
+
+def _part(value: JSONValue, part: str) -> str | None:
+    if isinstance(value, dict):
+        v = value.get(part)
+        return str(v) if v not in (None, "") else None
+    return None
+
+
+# The city is part of the event's place only when claims naming a city hold more than this
+# share of the votes of claims at city or region level; otherwise the event is regional
+# (an earthquake "in Herat province", whose nearest city only some reports name).
+CITY_MAJORITY = 0.5
+
+
+def _part_key(claim: Claim, part: str) -> str:
+    return _key(_part(claim.value, part))
+
+
+def _source_votes(claims: Sequence[Claim]) -> float:
+    """Votes of independent sources: each source once, at its highest claim weight."""
+    per_source: dict[str, float] = {}
+    for c in claims:
+        per_source[c.source] = max(per_source.get(c.source, 0.0), c.weight)
+    return sum(per_source.values())
+
+
+def _location(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Location: vote the city, then the region/country consistent with it, then the venue.
+
+    Parts are chosen in that order so they never contradict each other (a city of one
+    country with another country's name). Without any city, the region and then the country
+    are voted on all claims.
+    """
+    claims = [c for c in claims if isinstance(c.value, dict)]
+    if not claims:
+        return Fact(name="location"), []
+    conflicts: list[Conflict] = []
+    chosen: dict[str, str | None] = {}
+    pool = claims
+    city_level = _source_votes([c for c in claims if _part(c.value, "city")])
+    region_level = _source_votes([c for c in claims if _part(c.value, "region") and not _part(c.value, "city")])
+    regional = city_level <= CITY_MAJORITY * (city_level + region_level)
+    for part in ("city", "region", "country"):
+        having = [c for c in pool if _part(c.value, part)]
+        if part == "city" and regional:
+            # Most reports place it in a region, not a city (an earthquake's province).
+            having = []
+        if not having:
+            chosen[part] = None
+            continue
+        cands = _tally(having, key=functools.partial(_part_key, part=part))
+        winner = _pick(cands, lambda c: 0.0, order)
+        chosen[part] = _part(winner.claims[0].value, part)
+        if len(cands) > 1:
+            conflicts.append(
+                Conflict(fact="location", claims=tuple(having),
+                         resolution=f"{part}: " + _resolution("location", cands, winner, "most votes")
+                         .replace(_display_of(winner.claims), str(chosen[part]), 1))
+            )
+        # Later parts are voted among claims consistent with this choice (or silent on it).
+        consistent = [c for c in pool if _part(c.value, part) in (None, chosen[part])]
+        pool = consistent or pool
+    venue = _venue([c for c in pool if _part(c.value, "venue")], order)
+    support = [
+        c for c in pool
+        if all(_part(c.value, p) in (None, chosen[p]) for p in ("city", "region", "country"))
+    ] or pool
+    if regional:
+        venue = None
+    # Coordinates and zone from the most specific supporting claim that has them.
+    coords = next(
+        (c.value for c in sorted(support, key=lambda c: -c.weight)
+         if isinstance(c.value, dict) and c.value.get("lat") is not None and _part(c.value, "city") == chosen["city"]),
+        None,
+    )
+    tz = next((_part(c.value, "tz") for c in support if _part(c.value, "tz")), None)
+    value: dict[str, JSONValue] = {
+        "venue": venue,
+        "city": chosen["city"],
+        "region": chosen["region"],
+        "country": chosen["country"],
+        "lat": coords.get("lat") if isinstance(coords, dict) else None,
+        "lon": coords.get("lon") if isinstance(coords, dict) else None,
+        "tz": tz,
+    }
+    show_region = chosen["region"] and (not chosen["city"] or chosen["country"] in REGION_WITH_CITY_COUNTRIES)
+    parts = [venue, chosen["city"], chosen["region"] if show_region else None, chosen["country"]]
+    display = ", ".join(dict.fromkeys(p for p in parts if p))
+    return (
+        Fact(
+            name="location",
+            value=value,
+            display=display,
+            sources=_sources_of(support, order),
+            claims=tuple(support),
+            rule="city voted first, then region and country consistent with it, then venue",
+        ),
+        conflicts,
+    )
+
+
+# A venue is shown only when more than this share of the venue votes name it (after merging
+# forms of one name): a shooting at a bowling alley and a bar has no single venue.
+VENUE_MAJORITY = 0.5
+# A name contained in another is a form of it only with at least this many words: "Key
+# Bridge" is a form of "Francis Scott Key Bridge", but "Grille" names nothing on its own.
+MIN_FORM_WORDS = 2
+
+
+def _venue(claims: Sequence[Claim], order: dict[str, int]) -> str | None:
+    """The venue most venue votes name (forms of one name merged), or None when split."""
+    if not claims:
+        return None
+    cands = _tally(claims, key=lambda c: _key(_part(c.value, "venue")))
+    keys = sorted((c.key for c in cands), key=len)
+    root = {k: k for k in keys}
+    for i, short in enumerate(keys):
+        if len(short.split()) < MIN_FORM_WORDS:
+            continue
+        for long in keys[i + 1 :]:
+            if re.search(rf"\b{re.escape(short)}\b", long):
+                root[long] = root[short]
+    clusters: dict[str, list[_Candidate]] = defaultdict(list)
+    for cand in cands:
+        clusters[root[cand.key]].append(cand)
+    total = sum(c.votes for c in cands)
+    best = max(clusters.values(), key=lambda group: sum(c.votes for c in group))
+    if sum(c.votes for c in best) <= VENUE_MAJORITY * total:
+        return None
+    # The cluster is named by its most voted form.
+    top = _pick(best, lambda c: 0.0, order)
+    return _part(top.claims[0].value, "venue")
+
+
+def _type(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Type: votes, the taxonomy's more specific kind winning (see SPECIFIC_SHARE)."""
+    fact, conflicts = _categorical(
+        "type", claims, order, specificity=lambda c: float(kind_for(str(c.claims[0].value)).specificity),
+        display=lambda c: kind_for(str(c.claims[0].value)).noun.capitalize()
+        if kind_for(str(c.claims[0].value)) is not UNKNOWN_KIND else _display_of(c.claims),
+    )
+    return fact, conflicts
+
+
+# Perpetrator stances by strength of evidence: a claim of responsibility beats a suspicion,
+# which beats an accusation by a party to the conflict.
+STANCE_RANK = {"claimed": 3, "suspected": 2, "accused": 1, "unknown": 0}
+UNKNOWN_PERPETRATOR = "Unknown"
+
+
+def _perpetrators(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Claimed > suspected > accused; with only accusations and "unknown", show "Unknown"."""
+    if not claims:
+        return Fact(name="perpetrators"), []
+    strongest = max(STANCE_RANK.get(c.stance or "unknown", 0) for c in claims)
+    conflicts: list[Conflict] = []
+    if strongest < STANCE_RANK["suspected"]:
+        accusations = [c for c in claims if c.stance == "accused"]
+        unknown = [c for c in claims if c.stance != "accused"]
+        if accusations:
+            who = "; ".join(sorted({f"{c.display} (by {c.attributed_to or 'source ' + c.source})" for c in accusations}))
+            conflicts.append(
+                Conflict(
+                    fact="perpetrators", claims=tuple(claims),
+                    resolution=f"no claim of responsibility and no named suspect: shown as Unknown; accusations kept as claims: {who}",
+                )
+            )
+        return (
+            Fact(
+                name="perpetrators",
+                value=UNKNOWN_PERPETRATOR,
+                display=UNKNOWN_PERPETRATOR,
+                sources=_sources_of(unknown or claims, order),
+                claims=tuple(unknown or claims),
+                rule="accusations alone do not establish a perpetrator",
+            ),
+            conflicts,
+        )
+    top = [c for c in claims if STANCE_RANK.get(c.stance or "unknown", 0) == strongest]
+    fact, conflicts = _categorical("perpetrators", top, order)
+    if len(top) < len(claims):
+        conflicts.append(
+            Conflict(fact="perpetrators", claims=tuple(claims),
+                     resolution="evidence ranks claimed > suspected > accused; "
+                                f"chose the strongest stance present ({top[0].stance})")
+        )
+    return fact.model_copy(update={"rule": f"strongest stance ({top[0].stance}), then votes"}), conflicts
+
+
+def _phrase(name: FactName, claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Target, weapons, part_of: votes, a phrase contained in a longer one supporting it."""
+    return _categorical(name, _merge_contained(claims), order)
+
+
+# ---------------------------------------------------------------------------------------------
+# Timezone (derived)
+
+
+def _utc_offset(tz: str, day: dt.date, clock: str | None) -> tuple[str, str | None] | None:
+    """("UTC+03:00", abbreviation or None) in force in ``tz`` on ``day`` at ``clock`` (noon
+    when unknown: offsets change at night, so noon is the safest instant of the day)."""
+    try:
+        zone = ZoneInfo(tz)
+    except (ZoneInfoNotFoundError, ValueError):
+        return None
+    hour, minute = 12, 0
+    m = _CLOCK.match(clock or "")
+    if m:
+        hour, minute = min(int(m.group(1)), 23), min(int(m.group(2)), 59)
+    moment = dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=zone)
+    offset = moment.utcoffset()
+    if offset is None:
+        return None
+    total = int(offset.total_seconds() // 60)
+    sign = "+" if total >= 0 else "-"
+    text = f"UTC{sign}{abs(total) // 60:02d}:{abs(total) % 60:02d}"
+    abbrev = moment.tzname()
+    # Zones without a letter abbreviation report "+03"; only real abbreviations are shown.
+    return text, abbrev if abbrev and abbrev.isalpha() else None
+
+
+def _timezone(location: Fact, date: Fact, time: Fact, claims: Sequence[Claim], order: dict[str, int]) -> Fact:
+    """The UTC offset at the event's date in the location's IANA zone (claims as fallback)."""
+    tz = _part(location.value, "tz")
+    try:
+        day = dt.date.fromisoformat(str(date.value)) if date.value else None
+    except ValueError:
+        day = None
+    if tz and day:
+        found = _utc_offset(tz, day, str(time.value) if time.value else None)
+        if found:
+            text, abbrev = found
+            return Fact(
+                name="timezone",
+                value=text,
+                display=f"{abbrev} ({text})" if abbrev else text,
+                sources=location.sources,
+                claims=location.claims,
+                rule=f"derived: offset in force in {tz} on {day.isoformat()}",
+            )
+    if claims:
+        fact, _ = _categorical("timezone", claims, order)
+        return fact
+    return Fact(name="timezone")
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
 
 
 def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource]) -> EventFacts:
-    """Reconcile ``claims`` (from ``analysed`` sources) into EventFacts."""
-    return EventFacts(kind="event", facts={name: Fact(name=name) for name in FACT_NAMES})
+    """Reconcile ``claims`` (from ``analysed`` sources) into EventFacts.
+
+    Takes every claim of the build and the analysed sources (for source order); returns one
+    Fact per name in FACT_NAMES (empty Fact when no claim supports it), the conflicts with the
+    rule that resolved each, and ``kind`` (the winning type key, "event" when none).
+    Never raises on odd claims: a claim whose value has the wrong shape is ignored by its rule.
+    """
+    order = _source_order(analysed)
+    by_fact: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_fact[c.fact].append(c)
+    facts: dict[str, Fact] = {}
+    conflicts: list[Conflict] = []
+
+    def add(result: tuple[Fact, list[Conflict]]) -> None:
+        fact, found = result
+        facts[fact.name] = fact
+        conflicts.extend(found)
+
+    add(_date(by_fact["date"], order))
+    add(_time(by_fact["time"], order))
+    add(_location(by_fact["location"], order))
+    add(_type(by_fact["type"], order))
+    add(_phrase("target", by_fact["target"], order))
+    add(_phrase("weapons", by_fact["weapons"], order))
+    add(_perpetrators(by_fact["perpetrators"], order))
+    add(_phrase("part_of", by_fact["part_of"], order))
+    add(_numbers("fatalities", by_fact["fatalities"], order))
+    add(_numbers("injuries", by_fact["injuries"], order))
+    facts["timezone"] = _timezone(facts["location"], facts["date"], facts["time"], by_fact["timezone"], order)
+    kind = str(facts["type"].value) if facts["type"].value and kind_for(str(facts["type"].value)) is not UNKNOWN_KIND else UNKNOWN_KIND.key
+    ordered = {name: facts.get(name) or Fact(name=name) for name in FACT_NAMES}
+    return EventFacts(kind=kind, facts=ordered, conflicts=tuple(conflicts))

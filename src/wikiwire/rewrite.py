@@ -71,6 +71,8 @@ _UNRESOLVABLE_TIME = re.compile(
     r"currently)\b",
     re.IGNORECASE,
 )
+# "two days ago": resolvable only with the anchor date, by ``facts.dates``.
+_AGO = re.compile(r"\b(?:\w+|\d+) (?:days?|weeks?|months?|years?) ago\b", re.IGNORECASE)
 # Time-relative openers that can simply go: the sentence stands without them.
 _DROPPABLE_TIME_OPENER = re.compile(r"^(?:So far|As of yet|For now|To date|Until now|As yet)\s*,?\s*", re.IGNORECASE)
 _DROPPABLE_TIME_INLINE = re.compile(r"\s+(?:so far|yet|as yet|to date|for now)\b(?=[\s,.])", re.IGNORECASE)
@@ -175,7 +177,7 @@ def absolutise_dates(text: str, anchor: dt.date | None) -> str | None:
         return None
     has_relative = bool(_WEEKDAY_PHRASE.search(text) or _DAY_WORD.search(text))
     if not has_relative:
-        return text
+        return _rewrite_leftovers(text, anchor)
     if anchor is None:
         return None
 
@@ -192,8 +194,23 @@ def absolutise_dates(text: str, anchor: dt.date | None) -> str | None:
 
     text = _WEEKDAY_PHRASE.sub(weekday, text)
     text = _DAY_WORD.sub(day_word, text)
+    text = _rewrite_leftovers(text, anchor) or ""
+    if not text:
+        return None
     # "on on 5 October", "in on 5 October" after substitution into an existing preposition.
     return re.sub(r"\b(on|in|at)\s+on\s+", r"\1 ", text)
+
+
+def _rewrite_leftovers(text: str, anchor: dt.date | None) -> str | None:
+    """Relative expressions the local rules do not cover ("two days ago"), rewritten by
+    ``facts.dates.rewrite_relative`` when it exists; None when one remains unresolved."""
+    if not _AGO.search(text):
+        return text
+    external = _external("rewrite_relative")
+    if anchor is None or external is None:
+        return None
+    out = str(external(text, anchor))
+    return None if _AGO.search(out) else out
 
 
 def _phrase_for(prep: str, day: str, part: str | None, possessive: bool) -> str:
@@ -283,7 +300,7 @@ _SPEAKER_NOUNS = re.compile(
     r"\b(?:ministry|ministries|army|military|government|police|command|commander|spokes(?:man|woman|person)|"
     r"minister|president|official|officials|agency|observatory|monitor|authorities|statement|governor|"
     r"mayor|sheriff|chief|council|committee|office|department|service|forces|group|organi[sz]ation|"
-    r"prime minister|secretary|envoy|ambassador)\b",
+    r"prime minister|secretary|envoy|ambassador|regime|spokesperson|monitor|council)\b",
     re.IGNORECASE,
 )
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -42,7 +42,7 @@ _DIGITS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b")
 # Capitalised names, allowing lower-case connectors inside ("Ministry of Health",
 # "Bashar al-Assad").
 _NAME = re.compile(
-    r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|and|al|el|de|del|da|bin|ibn|la|le|du|von|van)\s+)*[A-Z][\w'’.-]*)*"
+    r"\b[A-Z][\w'’.-]*(?:\s+(?:(?:of|the|for|al|el|de|del|da|bin|ibn|la|le|du|von|van)\s+)*[A-Z][\w'’.-]*)*"
 )
 _CONNECTORS = frozenset({"of", "the", "for", "and", "al", "el", "de", "del", "da", "bin", "ibn", "la", "le", "du", "von", "van"})
 # Vague counts ("dozens") name no figure that a number in the article could stand on.
@@ -54,9 +54,7 @@ MIN_STEM = 5
 MIN_NAME_WORD = 2
 # Sentence-opening words that are capitalised only because they open the sentence.
 _OPENERS = frozenset(
-    "the a an on in at no after before during following as while when with some several many "
-    "more most it its his her their they he she this these those there among according by from "
-    "of for and but both other others all one two three four five".split()
+    ["the", "a", "an", "on", "in", "at", "no", "after", "before", "during", "following", "as", "while", "when", "with", "some", "several", "many", "more", "most", "it", "its", "his", "her", "their", "they", "he", "she", "this", "these", "those", "there", "among", "according", "by", "from", "of", "for", "and", "but", "both", "other", "others", "all", "one", "two", "three", "four", "five"]
 )
 
 
@@ -170,11 +168,11 @@ def checkable_items(text: str) -> list[Item]:
     for m in _NAME.finditer(plain):
         name = m.group(0).rstrip(".")
         words = name.split()
-        if m.start() == len(plain) - len(plain.lstrip()) or plain[: m.start()].rstrip().endswith((".", ":", "“", '"', ";")):
-            # The sentence's first word is capitalised by position, not because it is a name.
-            if words and words[0].lower() in _OPENERS:
-                words = words[1:]
-        name = " ".join(w for w in words)
+        opens = m.start() == len(plain) - len(plain.lstrip()) or plain[: m.start()].rstrip().endswith((".", ":", "“", '"', ";"))
+        # The sentence's first word is capitalised by position, not because it is a name.
+        if opens and words and words[0].lower() in _OPENERS:
+            words = words[1:]
+        name = " ".join(words)
         if name and _name_words(name):
             items.append(Item("name", name, name))
     return items

@@ -9,6 +9,7 @@ reporter's own narration.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from wikiwire.records import Sentence
@@ -34,7 +35,8 @@ _ROLE_NOUNS = (
     r"residents|agency|agencies|monitor|observatory|(?:state )?media|state television|"
     r"television|TV|news agency|(?:civil )?defen[cs]e|helmets|red crescent|red cross|"
     r"united nations|UN|WHO|OCHA|department|office|command|commander|chief|director|minister|"
-    r"president|prime minister|source|sources|group|organi[sz]ation"
+    r"president|prime minister|source|sources|group|organi[sz]ation|administration|regime|"
+    r"authority|council|commission|service|services|institute|survey|centre|center"
 )
 # Lower-case words that may continue a body's name after "of/for/in" ("officials in Herat
 # province", "the governor of Maine state").
@@ -76,7 +78,7 @@ _NOT_SPEAKERS = frozenset(
         "reports", "report", "media reports", "the report", "the statement", "a statement",
         "statement", "the", "a", "an", "but", "and", "in", "on", "at", "after", "before",
         "ministry", "the group", "group", "sources", "source", "preliminary data", "data",
-        "initial reports", "early reports", "media reports", "local media", "figures",
+        "initial reports", "early reports", "local media", "figures",
     }
 )
 
@@ -100,7 +102,10 @@ MAX_ATTRIBUTION_CHARS = 80
 # Leading words that are part of the matched clause, not of the speaker's name.
 _LEAD_STRIP = re.compile(
     r"^(?:(?:and|but|as|while|which|whom|who|that|when|where|after|also|then|earlier|later|"
-    r"meanwhile|separately|however|in|on|by|from)\s+)+",
+    r"meanwhile|separately|however|in|on|by|from|statements? from|reports? from|"
+    r"(?:a )?statement (?:by|from)|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|tonight|earlier|later|january|february|march|april|may|june|july|"
+    r"august|september|october|november|december)\s+)+",
     re.IGNORECASE,
 )
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
@@ -210,7 +215,7 @@ def attribute_span(sentence: Sentence, start: int, end: int) -> str | None:
     """
     bounds = [0, *(m.end() for m in _CLAUSE_JOINT.finditer(sentence.text)), len(sentence.text) + 1]
     if len(bounds) > 2:
-        for lo, hi in zip(bounds, bounds[1:], strict=False):
+        for lo, hi in itertools.pairwise(bounds):
             if lo <= start < hi:
                 clause = Sentence(
                     id=sentence.id,

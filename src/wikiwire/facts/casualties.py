@@ -66,11 +66,17 @@ _BEFORE = re.compile(
     r"(?:\s+(?:a|an|the|another|some|an additional|more than|at least))?\s*$",
     re.IGNORECASE,
 )
+_ANY_CASUALTY_WORD = re.compile(
+    rf"\b(?:(?P<death>{_DEATH_WORDS}|{_BEFORE_DEATH})|(?P<injury>{_INJURY_WORDS}|{_BEFORE_INJURY}))\b",
+    re.IGNORECASE,
+)
+_OBJECT_FIGURE = re.compile(r"^\s+" + numbers.QUANTITY.pattern, re.IGNORECASE)
 # "the death toll from the quakes has risen sharply to", "placed the toll at", "put the figures
 # at": a toll word then, within this many characters, the preposition right before the figure.
 MAX_TOLL_GAP_CHARS = 80
 _TOLL_BEFORE = re.compile(
-    rf"\b(?:(?P<injury>injury|injuries|wounded) )?(?:death )?(?:toll|tally|figures?|count)\b"
+    rf"\b(?:(?:(?P<injury>injury|injuries|wounded) )?(?:death )?(?:toll|tally|figures?|count)|"
+    rf"number of (?:(?:the )?dead|deaths|victims|fatalities|(?P<injured>injured|wounded|injuries)))\b"
     rf"[^.;:\d]{{0,{MAX_TOLL_GAP_CHARS}}}?\b(?:at|to|of|is|was|reached|hit|(?P<over>passed|"
     r"exceeded|topped|surpassed)|stood at|stands at)\s*$",
     re.IGNORECASE,
@@ -213,6 +219,9 @@ _QUOTES = re.compile(r"[“”\"‘’«»]")
 # repairing the road — are presumed dead" reads as "Six workers ... are presumed dead".
 _ASIDE = re.compile(r"\s[—–]\s[^—–]{1,160}?\s[—–]\s|\([^()]{1,160}\)")
 
+# Characters either side of a mention of the event's kind searched for its place ("a drone
+# strike on a military academy in Homs"): about a clause.
+KIND_PLACE_WINDOW = 80
 _KIND_RES = tuple(
     (kind.key, kind.specificity, re.compile(r"\b(?:" + "|".join(kind.patterns) + r")\b", re.IGNORECASE))
     for kind in KINDS
@@ -237,29 +246,33 @@ def _norm_place(text: str) -> str:
 
 
 def _main_places(source: AnalysedSource) -> frozenset[str]:
-    """Places named in sentences that describe the source's dominant kind of event.
+    """Places named next to mentions of the source's dominant kind of event.
 
-    The dominant kind is the most often matched taxonomy kind (ties to the more specific);
-    its sentences name where it happened, whereas the most frequent place overall may be
-    the place of the retaliation.
+    The dominant kind is the taxonomy kind matched in most sentences (ties to the more
+    specific), not counting sentences about retaliation or history; the place is the one
+    named within KIND_PLACE_WINDOW characters of a mention of it. The most frequent place
+    overall may be the place of the retaliation.
     """
     counts: Counter[str] = Counter()
     specificity: dict[str, int] = {}
-    kind_sentences: dict[str, list[Sentence]] = {}
+    spans: dict[str, list[tuple[Sentence, int, int]]] = {}
     for sentence in source.sentences:
+        if _OTHER_EVENT.search(sentence.text):
+            continue
         for key, spec, pattern in _KIND_RES:
-            if pattern.search(sentence.text):
+            found = [(m.start(), m.end()) for m in pattern.finditer(sentence.text)]
+            if found:
                 counts[key] += 1
                 specificity[key] = spec
-                kind_sentences.setdefault(key, []).append(sentence)
+                spans.setdefault(key, []).extend((sentence, a, b) for a, b in found)
     if not counts:
         return frozenset()
     dominant = max(counts, key=lambda k: (counts[k], specificity[k]))
     places = {
         _norm_place(ent.text)
-        for sentence in kind_sentences[dominant]
+        for sentence, a, b in spans[dominant]
         for ent in sentence.entities
-        if ent.label in _PLACE_LABELS
+        if ent.label in _PLACE_LABELS and ent.start < b + KIND_PLACE_WINDOW and ent.end > a - KIND_PLACE_WINDOW
     }
     if source.source.title:
         places |= {_norm_place(p) for p in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", source.source.title)}
@@ -314,7 +327,9 @@ def _which_fact(q: Quantity, text: str) -> tuple[str, bool, bool] | None:
     after = _AFTER.match(text[q.end :])
     if after:
         word = _CASUALTY_WORD.match(text, q.end + after.end())
-        if word:
+        # "Two earthquakes killed at least 15": the figure before an active verb with its own
+        # object is the agent, not the victims.
+        if word and not _OBJECT_FIGURE.match(text[word.end() :]):
             return _fact_of(word), True, False
     # "81 people including 31 women and 5 children were martyred": the verb after the list.
     listed = _LIST_THEN_WORD.match(text[q.end :])
@@ -322,7 +337,8 @@ def _which_fact(q: Quantity, text: str) -> tuple[str, bool, bool] | None:
         return ("fatalities" if listed.group("death") else "injuries"), True, False
     toll = _TOLL_BEFORE.search(before_text)
     if toll:
-        return ("injuries" if toll.group("injury") else "fatalities"), False, bool(toll.group("over"))
+        injured = toll.group("injury") or toll.group("injured")
+        return ("injuries" if injured else "fatalities"), False, bool(toll.group("over"))
     return None
 
 
@@ -386,9 +402,11 @@ def _weight(q: Quantity, text: str, fact: str) -> float:
 def _speaker(sentence: Sentence, following: Sentence | None, ctx: _Context) -> str | None:
     """Who states the sentence's figures, using pronoun carry-over and "This was reported by"."""
     who = attribution.attribute(sentence)
-    if who is None and _PRONOUN_SPEAKER.search(sentence.text) and ctx.last_speaker:
-        if sentence.index - ctx.last_speaker_index <= MAX_SPEAKER_CARRY:
-            who = ctx.last_speaker
+    if (
+        who is None and _PRONOUN_SPEAKER.search(sentence.text) and ctx.last_speaker
+        and sentence.index - ctx.last_speaker_index <= MAX_SPEAKER_CARRY
+    ):
+        who = ctx.last_speaker
     if who is None and following is not None and _FORWARD_SPEAKER.match(following.text):
         who = attribution.attribute(following)
     return who
@@ -410,6 +428,12 @@ class _Figure:
     start: int
 
 
+def _last_casualty_word(text: str) -> str | None:
+    """The fact of the last casualty word in ``text``, if any."""
+    found = list(_ANY_CASUALTY_WORD.finditer(text))
+    return _fact_of(found[-1]) if found else None
+
+
 def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
     """Casualty figures of this event in one sentence (other events' figures left out)."""
     text = _blank(sentence.text)
@@ -424,10 +448,11 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
             fact = which[0]
         elif hint is not None:
             fact = hint
-        elif scope is not None and last_fact is not None:
+        elif scope is not None and (last_fact or _last_casualty_word(text[: q.start])):
             # A breakdown figure with no casualty word of its own ("including 31 women and 5
-            # children") inherits the fact of the figure it breaks down.
-            fact = last_fact
+            # children", "killing soldiers and civilians, including six children") inherits
+            # the fact of the figure or verb it breaks down.
+            fact = last_fact or _last_casualty_word(text[: q.start]) or "fatalities"
         else:
             continue
         if _other_event(q, text, sentence, ctx):
@@ -539,11 +564,20 @@ def _settle_sites(claims: list[Claim]) -> list[Claim]:
     totals = [c.value for c in claims if c.fact == "fatalities" and c.scope is None and isinstance(c.value, int)]
     top = max(totals, default=0)
     out = []
+    site_sentences = set()
     for claim in claims:
-        if claim.scope == SITE_SCOPE and isinstance(claim.value, int) and claim.value >= top:
-            claim = claim.model_copy(update={"scope": None})
+        if claim.scope == SITE_SCOPE and isinstance(claim.value, int):
+            if claim.value >= top:
+                claim = claim.model_copy(update={"scope": None})
+            else:
+                site_sentences.add(claim.sentence)
         out.append(claim)
-    return out
+    # Groups counted at one site ("including six males") are not groups of the whole toll.
+    return [
+        c.model_copy(update={"scope": SITE_SCOPE})
+        if c.sentence in site_sentences and c.scope not in (None, SITE_SCOPE, PERPETRATORS_SCOPE) else c
+        for c in out
+    ]
 
 
 def _perpetrator_deaths(source: AnalysedSource, sentence: Sentence, who: str | None, ctx: _Context) -> list[Claim]:

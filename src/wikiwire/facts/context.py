@@ -2,10 +2,10 @@
 
 Recognised phrasings (no list of conflicts: the names come from the text):
 
-- a named civil war: "the Syrian civil war", "Syria's civil war", "the civil war in Syria"
-  -> value "Syrian civil war", display "the Syrian civil war";
-- a war or conflict in a country: "the war in Syria", "Syria's 12-year war", "the conflict
-  in Syria" -> value "war in Syria", display "the war in Syria";
+- a named civil war: "the Yemeni civil war", "Yemen's civil war", "the civil war in Yemen"
+  -> value "Yemeni civil war", display "the Yemeni civil war";
+- a war or conflict in a country: "the war in Yemen", "Yemen's 12-year war", "the conflict
+  in Yemen" -> value "war in Yemen", display "the war in Yemen";
 - a named insurgency or conflict: "the Kashmir insurgency", "the Israeli-Palestinian
   conflict" -> as written;
 - a national series of attacks of the event's kind: "the latest mass shooting in the US",
@@ -13,10 +13,10 @@ Recognised phrasings (no list of conflicts: the names come from the text):
   France" -> value and display "mass shootings in the United States" (no article: that is
   how the series is named).
 
-Display choice: wars and conflicts take "the" (Wikipedia's "Part of the Syrian civil war"
+Display choice: wars and conflicts take "the" (Wikipedia's "Part of the Yemeni civil war"
 reads from it); series do not ("Part of mass shootings in the United States").
 
-The country's adjective ("Syrian" for "Syria") is taken from the report's own NORP
+The country's adjective ("Yemeni" for "Yemen") is taken from the report's own NORP
 entities (spaCy's nationalities), so no demonym table is needed; without one the "war in
 X" form is used. Background sentences are exactly where context is stated, so the weight
 does not decay with position; it is lowered when the report is not about an attack
@@ -90,7 +90,7 @@ def country_name(text: str) -> str | None:
 
 
 def _demonym(country: str, source: AnalysedSource) -> str | None:
-    """The adjective the report itself uses for ``country`` ("Syrian" for "Syria")."""
+    """The adjective the report itself uses for ``country`` ("Yemeni" for "Yemen")."""
     stem = country[:4].lower()
     for sentence in source.sentences:
         for ent in sentence.entities:
@@ -122,7 +122,11 @@ def _wars(sentence: Sentence, source: AnalysedSource) -> list[tuple[str, str, fl
             adj = match.groupdict().get("adj")
             if adj is None:
                 country = match.group("country")
-                adj = _demonym(country, source) or country
+                adj = _demonym(country, source)
+                if adj is None:
+                    # No adjective in the report: name the war by its country instead.
+                    out.append((f"civil war in {country}", f"the civil war in {country}", NAMED_WEIGHT))
+                    continue
             if adj.split()[0] in _NOT_NAMES:
                 continue
             out.append((f"{adj} civil war", f"the {adj} civil war", NAMED_WEIGHT))
@@ -136,7 +140,7 @@ def _wars(sentence: Sentence, source: AnalysedSource) -> list[tuple[str, str, fl
                 out.append((f"war in {country}", f"the war in {country}", WAR_IN_WEIGHT))
     for match in _NAMED_CONFLICT.finditer(text):
         if match.group("what") == "war" and country_name(match.group("name")):
-            continue  # "the Syria war" is handled as a war in a country
+            continue  # "the Yemen war" is handled as a war in a country
         name = f"{match.group('name')} {match.group('what')}"
         out.append((name, f"the {name}", NAMED_WEIGHT))
     return out

@@ -121,12 +121,14 @@ RELATIVE_OFFSETS: tuple[tuple[str, int], ...] = (
     ("this ", 0),
 )
 
-# Nouns after which a weekday is an adjective, not a date ("Friday prayers").
-ADJECTIVAL_WEEKDAY_RE = re.compile(r"^\s*(?:'s\b|’s\b|prayers?|sermons?|services?|markets?|editions?|papers?|briefings?|newsletters?)", re.IGNORECASE)
+# Nouns after which a weekday is an adjective, not a date ("Friday prayers"); "Saturday's
+# quake" is a date.
+ADJECTIVAL_WEEKDAY_RE = re.compile(r"^\s*(?:prayers?|sermons?|services?|markets?|editions?|papers?|briefings?|newsletters?)", re.IGNORECASE)
 
 # A future-tense context before a weekday: it names a day to come, not a day of the event.
+# ("would" is left out: narrative past, "others would also die on Wednesday night".)
 FUTURE_RE = re.compile(
-    r"\b(?:will|would|shall|is\s+expected|are\s+expected|expected\s+to|scheduled|set\s+(?:to|for)|plans?\s+to|planned|upcoming)\b[^.;]{0,60}$",
+    r"\b(?:will|shall|is\s+expected|are\s+expected|expected\s+to|scheduled|set\s+(?:to|for)|plans?\s+to|planned|upcoming)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 
@@ -181,6 +183,9 @@ MAIN_KIND_SENTENCES = 4
 # which speaks of "Thursday" or "yesterday", was not written on that date (a re-post or a
 # crawl date): news style names weekdays only for the past week.
 STALE_DAYS = 7
+# Only dates at most this far before publication count as evidence of re-dating; older ones
+# are background (a quarter: re-posts and late crawls seen in practice are weeks, not years).
+REDATE_WINDOW_DAYS = 92
 # Lines at the top of a report where a dateline or "Published ..." line sits.
 DATELINE_LINES = 6
 # Cross-source check: a report dated this many days after the median of the other reports'
@@ -188,6 +193,9 @@ DATELINE_LINES = 6
 CROSS_SOURCE_STALE_DAYS = 14
 # ...and the median needs this many other dated reports to mean anything.
 MIN_OTHER_SOURCES = 2
+# "Saturday, October 7" without a year: the weekday fixes the year among the last this many
+# (a weekday-date pair repeats every 5, 6 or 11 years, so older matches are ambiguous anyway).
+WEEKDAY_YEAR_LOOKBACK = 6
 # An explicit date without a year may lie this many days after the anchor (time-zone skew,
 # an event late the same night) and still be this year's; beyond it, it is last year's.
 YEARLESS_TOLERANCE_DAYS = 1
@@ -299,10 +307,16 @@ def _tight_after_cue(pattern: re.Pattern[str], text: str, start: int) -> bool:
 
 
 def event_cues(source: AnalysedSource) -> EventCues:
-    """The event cues of a report: the kinds named in its first MAIN_KIND_SENTENCES sentences."""
-    head = " ".join(s.text for s in source.sentences[:MAIN_KIND_SENTENCES])
-    kinds = tuple(k.key for k in KINDS if any(re.search(rf"\b(?:{p})", head, re.IGNORECASE) for p in k.patterns))
-    return EventCues(kinds)
+    """The event cues of a report: the kinds named in the first sentence (of the first
+    MAIN_KIND_SENTENCES) that names any. Reports lead with their event; a retaliation or an
+    earlier event comes later, so its kind is not a cue ("shelled" after "drone strike")."""
+    for sentence in source.sentences[:MAIN_KIND_SENTENCES]:
+        kinds = tuple(
+            k.key for k in KINDS if any(re.search(rf"\b(?:{p})", sentence.text, re.IGNORECASE) for p in k.patterns)
+        )
+        if kinds:
+            return EventCues(kinds)
+    return EventCues(())
 
 
 def reporting_near(text: str, start: int, end: int, cues: EventCues) -> bool:
@@ -397,6 +411,8 @@ def _explicit(text: str, anchor: dt.date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in EXPLICIT_RE.finditer(text):
         g = m.groupdict()
+        year: int | None
+        day_end: int | None
         if g["y3"]:
             year, month, day, day_end = int(g["y3"]), int(g["m3"]), int(g["d3"]), None
             has_year = True
@@ -564,7 +580,7 @@ def _dateparse(text: str, anchor: dt.date) -> dt.date | None:
     import dateparser
 
     settings = {**DATEPARSER_SETTINGS_BASE, "RELATIVE_BASE": dt.datetime(anchor.year, anchor.month, anchor.day)}
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
     return parsed.date() if parsed else None
 
 
@@ -599,8 +615,9 @@ def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.dat
     1. No publication date: the latest calendar date (with its year) on the report's first
        DATELINE_LINES lines, else the latest in the whole text, else None.
     2. A publication date is rejected when the report speaks in relative terms ("on
-       Thursday", "yesterday") while every calendar date it states lies more than STALE_DAYS
-       before it: the text was written soon after those dates and re-dated later. The anchor
+       Thursday", "yesterday") while every calendar date it states from the
+       REDATE_WINDOW_DAYS before it lies more than STALE_DAYS before it (and it states at
+       least one): the text was written soon after those dates and re-dated later. The anchor
        is then the latest stated date if a weekday in the same sentence agrees with it,
        else None (nothing gets resolved rather than something wrongly).
     3. Otherwise the publication date.
@@ -620,11 +637,22 @@ def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.dat
         if top or every:
             day = max(top or every)
             return day, f"no publication date; inferred {day.isoformat()} from the latest date the report states"
+        dated = _weekday_dated(sentences)
+        if dated is not None:
+            return dated, (
+                f"no publication date; inferred {dated.isoformat()} from a weekday and date the report "
+                "states without a year (the latest year they agree in)"
+            )
         return None, "no publication date, and the report states no full date to infer one from"
     published = source.published
-    if not stated or not any(IMMEDIACY_RE.search(s.text) for s in sentences):
+    if not any(IMMEDIACY_RE.search(s.text) for s in sentences):
         return published, None
-    latest = max(d.day for d, _ in stated)
+    # Dates years back are background ("protests began on 15 March 2011"): they say nothing
+    # about when the report was written. Dates after publication are plans.
+    recent = [d.day for d, _ in stated if (published - d.day).days <= REDATE_WINDOW_DAYS and d.day <= published]
+    if not recent:
+        return published, None
+    latest = max(recent)
     if (published - latest).days <= STALE_DAYS:
         return published, None
     why = (
@@ -638,6 +666,27 @@ def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.dat
             ):
                 return latest, f"{why}; anchored on {latest.isoformat()}, whose weekday the text names"
     return None, f"{why}; relative dates left unresolved"
+
+
+def _weekday_dated(sentences: Sequence[Sentence], today: dt.date | None = None) -> dt.date | None:
+    """The latest "Saturday, October 7" a report states without a year, dated to the latest
+    year up to ``today`` in which that day is that weekday (None when none is stated)."""
+    today = today or dt.date.today()
+    found: list[dt.date] = []
+    for s in sentences:
+        for m in EXPLICIT_RE.finditer(s.text):
+            weekday = m.group("wd1") or m.group("wd2")
+            if not weekday or m.group("y1") or m.group("y2") or m.group("y3"):
+                continue
+            which = "1" if m.group("m1") else "2"
+            month, day = _month(m.group(f"m{which}")), int(m.group(f"d{which}"))
+            wanted = next(v for k, v in WEEKDAYS.items() if k.startswith(weekday.rstrip(".").lower()[:3]))
+            for year in range(today.year, today.year - WEEKDAY_YEAR_LOOKBACK, -1):
+                candidate = _make_date(year, month, day)
+                if candidate is not None and candidate <= today and candidate.weekday() == wanted:
+                    found.append(candidate)
+                    break
+    return max(found) if found else None
 
 
 def check_anchors(analysed: Sequence[AnalysedSource]) -> tuple[AnalysedSource, ...]:

@@ -21,6 +21,7 @@ kind claims (its value is not a taxonomy key).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -48,7 +49,7 @@ LEAD_SENTENCES = 3
 DECAY_PER_SENTENCE = 0.04
 POSITION_FLOOR = 0.45
 # Retaliation and counter-attacks are other events in the same report: their sentences
-# must not outvote the event's own (the army "shelled Idlib in response" to a drone strike).
+# must not outvote the event's own (the army "shelled rebel towns in response" to a drone strike).
 RETALIATION_FACTOR = 0.25
 # Sentences after a retaliation sentence in the same paragraph usually continue that story
 # ("...vowed to respond. Government forces shelled the region all day.").
@@ -69,7 +70,7 @@ _RETALIATION = re.compile(
     r"escalat\w+)\b",
     re.IGNORECASE,
 )
-# "Following the strike in Homs, forces shelled Idlib": what comes after such a phrase is a
+# "Following the strike on the city, forces shelled the rebel towns": what comes after such a phrase is a
 # later event; the phrase's own noun is the event itself.
 _SEQUEL = re.compile(
     r"\b(?:following|after|in the wake of|since) (?:the|this|that|last \w+'s) (?:[\w-]+ ){0,3}?"
@@ -100,7 +101,12 @@ def _position_score(sentence: Sentence) -> float:
 
 
 def _is_retaliation(sentence: Sentence) -> bool:
-    return bool(_RETALIATION.search(sentence.text) or _SEQUEL.search(sentence.text))
+    return _text_retaliation(sentence.text)
+
+
+@functools.lru_cache(maxsize=65_536)
+def _text_retaliation(text: str) -> bool:
+    return bool(_RETALIATION.search(text) or _SEQUEL.search(text))
 
 
 def carried_flags(source: AnalysedSource) -> list[bool]:
@@ -118,7 +124,12 @@ def carried_flags(source: AnalysedSource) -> list[bool]:
 
 def _context_score(sentence: Sentence) -> float:
     """Background, hedge and event-verb factors of a sentence (not retaliation)."""
-    text = sentence.text
+    return _text_context_score(sentence.text)
+
+
+# Every extractor scores the same sentences: cache by text (same size as MATCH_CACHE_SIZE).
+@functools.lru_cache(maxsize=65_536)
+def _text_context_score(text: str) -> float:
     score = 1.0
     if _BACKGROUND.search(text):
         score *= BACKGROUND_FACTOR
@@ -191,7 +202,13 @@ class KindMatch:
     text: str
 
 
-def match_kinds(text: str) -> list[KindMatch]:
+# Sentences are matched by several extractors (type, target, perpetrators, context); the
+# cache makes that one regex pass per distinct sentence. Sized for a large build's sentences.
+MATCH_CACHE_SIZE = 65_536
+
+
+@functools.lru_cache(maxsize=MATCH_CACHE_SIZE)
+def match_kinds(text: str) -> tuple[KindMatch, ...]:
     """Kinds named in ``text``, most specific first, without kinds subsumed by another.
 
     A kind whose every match overlaps a match of a more specific kind is dropped ("suicide
@@ -212,7 +229,7 @@ def match_kinds(text: str) -> list[KindMatch]:
         if free:
             first = free[0]
             out.append(KindMatch(kind, first.start(), first.end(), first.group(0)))
-    return out
+    return tuple(out)
 
 
 def kind_specificity(key: str | None) -> int:
@@ -247,7 +264,7 @@ def _claim(source: AnalysedSource, sentence: Sentence, value: str, weight: float
     )
 
 
-def _retaliation_spans(text: str, matches: list[KindMatch]) -> set[int]:
+def _retaliation_spans(text: str, matches: tuple[KindMatch, ...]) -> set[int]:
     """Indices of ``matches`` that name a retaliation rather than the event.
 
     A retaliation cue marks the kind nearest to it ("the drone attack ... and retaliatory
@@ -291,7 +308,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
     return claims
 
 
-def _fault_claims(source: AnalysedSource, sentence: Sentence, matches: list[KindMatch],
+def _fault_claims(source: AnalysedSource, sentence: Sentence, matches: tuple[KindMatch, ...],
                   weight: float) -> list[Claim]:
     if not any(m.kind.key == "earthquake" for m in matches):
         return []

@@ -139,10 +139,10 @@ def _quantity(match: re.Match[str], offset: int = 0) -> Quantity | None:
     hedge = (match.group("hedge") or "").lower()
     qualifier: Qualifier = _HEDGE_MAP.get(hedge, "exactly")
     if match.group("vague"):
-        value, vague_q = _VAGUE[match.group("vague").lower()]
+        vague_value, vague_q = _VAGUE[match.group("vague").lower()]
         # A hedge on a vague count only matters when it widens it ("more than a dozen").
         qualifier = qualifier if hedge and qualifier != "about" else vague_q
-        return Quantity(value, qualifier, match.start() + offset, match.end() + offset, match.group(0), True)
+        return Quantity(vague_value, qualifier, match.start() + offset, match.end() + offset, match.group(0), True)
     raw = match.group("digits") or match.group("words") or ""
     value = parse_number(raw)
     if value is None:

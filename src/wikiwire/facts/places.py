@@ -34,7 +34,10 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # spaCy's small model often labels foreign place names as organisations, nationalities or
 # people ("Herat" as NORP, "Homs" as ORG): such a text counts as a place only when it is a
 # place's own name in a country the report names.
-MISLABELLED = frozenset({"ORG", "NORP", "PERSON", "FAC"})
+# People's names are left out: too many surnames are towns ("Moore"). And only places big
+# enough to be news by name.
+MISLABELLED = frozenset({"ORG", "NORP", "FAC"})
+MISLABELLED_MIN_POPULATION = 50_000
 # A small town outside every country the report names is more likely a false match ("Zenda"
 # for part of "Zenda Jan") than the event's place; big cities abroad are kept.
 OUTSIDE_CONTEXT_MIN_POPULATION = 100_000
@@ -43,7 +46,7 @@ OUTSIDE_CONTEXT_MIN_POPULATION = 100_000
 REGION_AFTER_RE = re.compile(r"^\s+(?P<word>province|governorate|region|state|oblast|prefecture)\b", re.IGNORECASE)
 REGION_BEFORE_RE = re.compile(r"\b(?P<word>province|governorate|region|state|oblast|prefecture)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # Labels whose text may name a venue.
-VENUE_LABELS = frozenset({"FAC", "ORG"})
+VENUE_LABELS = frozenset({"FAC", "ORG", "PERSON"})
 
 # Last words that make a name a venue or facility ("Schemengees Bar & Grille").
 FACILITY_WORDS = frozenset(
@@ -79,8 +82,12 @@ NAMED_FACILITY_RE = re.compile(
     r"\b(?:at|inside|into|on|near)\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’&.-]*\s+){1,5})"
     r"(?:bowling\s+alley|bar|restaurant|nightclub|club|mosque|church|synagogue|school|hospital|market|mall|hotel|stadium|supermarket|store|concert|festival)\b"
 )
-# Characters between a venue and the chain it lies in ("the X bowling alley in Lewiston").
-VENUE_ATTACH_CHARS = 45
+# What may stand between a venue and the place it lies in: "the X bowling alley in
+# Lewiston", "X, Baltimore", "Baltimore's X".
+VENUE_BEFORE_PLACE_RE = re.compile(r"^\s*(?:\([^)]{0,20}\)\s*)?(?:,|\b(?:in|at|near|of|outside)\b)?\s*(?:the\s+)?(?:(?:city|town|village)\s+of\s+)?$")
+VENUE_AFTER_PLACE_RE = re.compile(r"^(?:'s|’s)?\s*(?:the\s+)?$")
+# A possessive before a venue name is its place, not part of its name ("Baltimore's").
+POSSESSIVE_RE = re.compile(r"^(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*(?:'s|’s)\s+")
 
 # What may stand between two names of one chain: ", ", " (", "'s ", " in ", " in the
 # province of ", compass words ("Homs (central Syria)").
@@ -111,6 +118,9 @@ FUZZY_FACTOR = 0.8
 VENUE_ONLY_FACTOR = 0.8
 # A venue we composed from "the military academy in Homs" rather than read as a name.
 COMPOSED_VENUE_FACTOR = 0.8
+# The event's country is the one a report names most; a place in another country named in
+# the same report is usually a comparison, an ally or a reaction ("after tremors in Turkey").
+OTHER_COUNTRY_FACTOR = 0.5
 # Claims below this weight are noise for every reconciliation rule.
 MIN_WEIGHT = 0.08
 # At most this many claims from one sentence: a list of towns shelled is one statement.
@@ -147,14 +157,15 @@ class _Chain:
 
 
 def _context_countries(source: AnalysedSource) -> tuple[str, ...]:
-    """ISO codes of the countries a report names (directly or through a region), most named first."""
+    """ISO codes of the countries a report names (directly or through a region or city),
+    most named first; ties go to the country named first."""
     gaz = gazetteer.get()
     counts: Counter[str] = Counter()
     for sentence in source.sentences:
         for ent in sentence.entities:
             if ent.label in PLACE_LABELS:
                 place = gaz.lookup(ent.text)
-                if place is not None and place.kind in ("country", "region") and place.country_code:
+                if place is not None and place.country_code:
                     counts[place.country_code] += 1
     return tuple(code for code, _ in counts.most_common())
 
@@ -167,7 +178,11 @@ def _resolve(gaz: gazetteer.Gazetteer, label: str, name: str, countries: tuple[s
             fuzzy = gaz.fuzzy(name, countries)
             return fuzzy, fuzzy is not None
         return place, False
-    own = [p for p, primary in gaz.candidates(name) if primary and p.country_code in countries]
+    own = [
+        p
+        for p, primary in gaz.candidates(name)
+        if primary and p.country_code in countries and (p.kind != "city" or p.population >= MISLABELLED_MIN_POPULATION)
+    ]
     return (max(own, key=lambda p: p.population), False) if own else (None, False)
 
 
@@ -193,8 +208,7 @@ def _mentions(sentence: Sentence, countries: tuple[str, ...]) -> list[_Mention]:
         if (
             countries
             and place.country_code not in countries
-            and place.kind == "city"
-            and place.population < OUTSIDE_CONTEXT_MIN_POPULATION
+            and (place.kind == "region" or (place.kind == "city" and place.population < OUTSIDE_CONTEXT_MIN_POPULATION))
         ):
             continue
         out.append(_Mention(start, end, place, fuzzy, ent.text))
@@ -273,10 +287,11 @@ def _venues(sentence: Sentence) -> list[tuple[int, int, str]]:
     for ent in sentence.entities:
         if ent.label not in VENUE_LABELS:
             continue
-        name = re.sub(r"^(?:the|a|an)\s+", "", ent.text.strip(), flags=re.IGNORECASE)
+        name = POSSESSIVE_RE.sub("", re.sub(r"^(?:the|a|an)\s+", "", ent.text.strip(), flags=re.IGNORECASE))
         words = name.split()
         if not words or not name[:1].isupper():
             continue
+        # An organisation or (mislabelled) person counts only when named like a facility.
         if ent.label == "FAC" or words[-1].lower() in FACILITY_WORDS:
             out.append((ent.start, ent.end, name))
     for m in NAMED_FACILITY_RE.finditer(text):
@@ -311,8 +326,12 @@ def _specificity(value: dict[str, object]) -> float:
     return REGION_ONLY_FACTOR if value["region"] else COUNTRY_ONLY_FACTOR
 
 
-def _chain_weight(sentence: Sentence, chain: _Chain, value: dict[str, object], cues: EventCues) -> float:
+def _chain_weight(
+    sentence: Sentence, chain: _Chain, value: dict[str, object], cues: EventCues, countries: tuple[str, ...]
+) -> float:
     weight = position_factor(sentence.index) * cues.proximity(sentence.text, chain.start, chain.end)
+    if countries and chain.mentions[0].place.country_code != countries[0]:
+        weight *= OTHER_COUNTRY_FACTOR
     weight *= _specificity(value)
     if _is_dateline(sentence.text, chain):
         weight *= DATELINE_FACTOR
@@ -348,26 +367,31 @@ def extract(source: AnalysedSource) -> list[Claim]:
         found: list[tuple[dict[str, object], float]] = []
         for chain in chains:
             value = _value(chain, text)
-            weight = _chain_weight(sentence, chain, value, cues)
+            weight = _chain_weight(sentence, chain, value, cues, countries)
             near = [
                 (i, v)
                 for i, v in enumerate(venues)
-                if 0 <= chain.start - v[1] <= VENUE_ATTACH_CHARS or (v[0] >= chain.end and v[0] - chain.end <= 3)
+                if (v[1] <= chain.start and VENUE_BEFORE_PLACE_RE.match(text[v[1] : chain.start]))
+                or (v[0] >= chain.end and VENUE_AFTER_PLACE_RE.match(text[chain.end : v[0]]))
             ]
             composed = _composed_venue(text, chain)
             if near:
                 used.add(near[0][0])
                 name = near[0][1][2]
                 city = value["city"]
-                if city and all(w.lower() in GENERIC_VENUE_WORDS for w in name.split()):
+                words = name.split()
+                if city and all(w.lower() in GENERIC_VENUE_WORDS for w in words):
                     name = f"{city} {name}"
+                elif city and words[0] == city and not all(w.lower() in GENERIC_VENUE_WORDS for w in words[1:]):
+                    # "Baltimore Key Bridge": the city is said, not part of the name.
+                    name = " ".join(words[1:])
                 value["venue"] = name
             elif composed:
                 value["venue"] = composed
                 weight *= COMPOSED_VENUE_FACTOR
             found.append((value, weight))
         for i, (start, end, name) in enumerate(venues):
-            if i not in used and not chains:
+            if i not in used:
                 weight = position_factor(sentence.index) * cues.proximity(text, start, end) * VENUE_ONLY_FACTOR
                 orphans.append((sentence, name, weight))
         found.sort(key=lambda vw: -vw[1])
@@ -388,7 +412,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
         claims.append(
             Claim(
                 fact="location",
-                value=value,  # type: ignore[arg-type]
+                value=value,
                 display=_display(value),
                 source=source.source.id,
                 sentence=sentence.id,

@@ -2,8 +2,8 @@
 
 Targets come from phrases such as "an attack on X", "targeted X", "X was targeted". The
 phrase X is cut to a short noun phrase with regexes (no parser): determiners dropped, cut
-at the first preposition or clause word ("the graduation ceremony of the military academy in
-Homs" -> "graduation ceremony"). Gatherings and people ("ceremony", "worshippers") weigh
+at the first preposition or clause word ("the graduation ceremony of the naval college in
+the capital" -> "graduation ceremony"). Gatherings and people ("ceremony", "worshippers") weigh
 more than buildings: when an attack on a building hits a gathering, the gathering is what was
 targeted and the building is the venue (the location extractor reports venues).
 
@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 
-from wikiwire.facts.kinds import sentence_relevance
+from wikiwire.facts.kinds import dominant_kind, match_kinds, sentence_relevance
 from wikiwire.records import AnalysedSource, Claim, FactName, Sentence
+from wikiwire.taxonomy import kind_for
 
-__all__ = ["extract", "normalise_target", "target_phrases", "weapon_phrases"]
+__all__ = ["extract", "normalise_target", "occasion_phrases", "target_phrases", "weapon_phrases"]
 
 # --- targets -------------------------------------------------------------------------------
 
@@ -33,12 +34,16 @@ _WORDS = r"(?P<np>[\w'’\-.]+(?:\s+[\w'’\-.]+){0,7})"
 _ATTACK_NOUNS = r"attacks?|strikes?|airstrikes?|assaults?|bombings?|raids?|shootings?|offensive|ambush"
 # The phrase is read in a lookahead so that one cue's words do not hide the next cue
 # ("stormed a hotel and attacked a wedding party").
-_ATTACK_ON = re.compile(rf"\b(?:{_ATTACK_NOUNS})\s+(?:on|against|targeting)\s+(?={_WORDS})", re.IGNORECASE)
+_ATTACK_ON = re.compile(
+    rf"\b(?:(?:{_ATTACK_NOUNS})\s+(?:on|against|targeting)|(?:bomber|gunm[ae]n|attackers?|assailants?|drones?|missiles?|rockets?)\s+struck)\s+(?={_WORDS})",
+    re.IGNORECASE,
+)
 _TARGETED = re.compile(
     rf"\b(?:targeted|targeting|targets|attacked|attacking|stormed)\s+(?:into\s+|onto\s+)?(?={_WORDS})",
     re.IGNORECASE,
 )
-# "targeted X" states the aim; "an attack on X" often just names the place that was hit.
+# "targeted X" states the aim; "an attack on X" or "a bomber struck X" often just names the
+# place that was hit.
 TARGETED_WEIGHT = 1.0
 ATTACK_ON_WEIGHT = 0.85
 # "X was targeted by ...": the words before the passive verb, after the last clause break.
@@ -64,6 +69,21 @@ _GATHERINGS = re.compile(
     r"patrol|checkpoint|officers|soldiers|troops|police|meeting|procession|match|party)\b",
     re.IGNORECASE,
 )
+# Occasions that bring people together; named near the attack they are what it aimed at
+# even without "targeted" ("the blast came minutes after the minister left the ceremony").
+_OCCASION = re.compile(
+    r"\b(?P<pre>[\w'’-]+\s+)?(?P<head>ceremony|ceremonies|parade|wedding|funeral|concert|festival|"
+    r"rally|celebration|procession|vigil|prayers)\b",
+    re.IGNORECASE,
+)
+_EVENT_WORD = re.compile(r"\b(?:attack|blast|explosion|strike|shooting|bombing|assault)s?\b", re.IGNORECASE)
+# An occasion merely named in an event sentence is weaker evidence than "targeted X".
+MENTIONED_OCCASION_WEIGHT = 0.5
+# A report on a disaster or accident has no target or weapons; what it calls "struck" or
+# "hit" is damage. Claims are still made (reconciliation decides) but weigh much less.
+NON_ATTACK_FACTOR = 0.3
+# When a report names a gathering as the target, the buildings it names are the venue.
+VENUE_FACTOR = 0.5
 # Gatherings outweigh buildings (see module docstring); a building is still a target.
 GATHERING_WEIGHT = 1.0
 OTHER_TARGET_WEIGHT = 0.75
@@ -111,6 +131,21 @@ def target_phrases(text: str) -> list[tuple[str, float]]:
     for phrase, weight in found:
         if phrase and phrase.lower() not in _NOT_TARGETS and all(p != phrase for p, _ in out):
             out.append((phrase, weight))
+    return out
+
+
+def occasion_phrases(text: str) -> list[str]:
+    """Occasions (ceremonies, weddings, rallies...) named in ``text``, as short phrases."""
+    out: list[str] = []
+    for match in _OCCASION.finditer(text):
+        # Keep the one word before the head when it is a modifier ("graduation ceremony"),
+        # not a determiner or a verb ("left a ceremony", "attended ceremony").
+        pre = (match.group("pre") or "").strip()
+        bare = pre.lower()
+        keep = pre and bare not in _STOP and bare not in _DETERMINERS and not bare.endswith(("ed", "s"))
+        phrase = f"{pre} {match.group('head')}" if keep else match.group("head")
+        if phrase not in out:
+            out.append(phrase)
     return out
 
 
@@ -201,17 +236,32 @@ def _claim(source: AnalysedSource, sentence: Sentence, fact: FactName, value: st
 
 def extract(source: AnalysedSource) -> list[Claim]:
     """Target and weapons claims stated in ``source`` (see module docstring for the rules)."""
-    claims: list[Claim] = []
+    targets: list[tuple[Claim, bool]] = []  # (claim, names a gathering)
+    weapons: list[Claim] = []
     for sentence, score in sentence_relevance(source):
-        for phrase, cue in target_phrases(sentence.text):
-            if _is_place(sentence, phrase):
-                continue
-            kind = GATHERING_WEIGHT if _GATHERINGS.search(phrase) else OTHER_TARGET_WEIGHT
-            weight = score * kind * cue
-            claims.append(_claim(source, sentence, "target", normalise_target(phrase), phrase, weight))
+        found = [(p, cue) for p, cue in target_phrases(sentence.text) if not _is_place(sentence, p)]
+        for phrase, cue in found:
+            gathering = bool(_GATHERINGS.search(phrase))
+            weight = score * cue * (GATHERING_WEIGHT if gathering else OTHER_TARGET_WEIGHT)
+            claim = _claim(source, sentence, "target", normalise_target(phrase), phrase, weight)
+            targets.append((claim, gathering))
+        if _EVENT_WORD.search(sentence.text) or match_kinds(sentence.text):
+            named = {normalise_target(p) for p, _ in found}
+            for phrase in occasion_phrases(sentence.text):
+                if normalise_target(phrase) not in named:
+                    claim = _claim(source, sentence, "target", normalise_target(phrase), phrase,
+                                   score * MENTIONED_OCCASION_WEIGHT)
+                    targets.append((claim, True))
         seen: set[str] = set()
         for phrase, key, factor in weapon_phrases(sentence.text):
             if key not in seen:
                 seen.add(key)
-                claims.append(_claim(source, sentence, "weapons", key, phrase, score * factor))
-    return claims
+                weapons.append(_claim(source, sentence, "weapons", key, phrase, score * factor))
+    has_gathering = any(gathering for _, gathering in targets)
+    main = dominant_kind(source)
+    attack = main is None or kind_for(main).category == "attack"
+    out: list[Claim] = []
+    for claim, gathering in [*targets, *((w, True) for w in weapons)]:
+        factor = (1.0 if gathering or not has_gathering else VENUE_FACTOR) * (1.0 if attack else NON_ATTACK_FACTOR)
+        out.append(claim if factor == 1.0 else claim.model_copy(update={"weight": round(claim.weight * factor, 3)}))
+    return out

@@ -1,10 +1,168 @@
-"""Extract times claims. OWNER: a facts helper; the body is to be written."""
+"""Time-of-day claims: a clock time ("6:56 p.m." -> "18:56") or a part of the day ("evening").
+
+Clock times are read in 12-hour ("2 p.m.", "just before 7 p.m.", "1:27 a.m. ET") and 24-hour
+("14:00") forms, and as ranges ("between 6:56 and 7:08 p.m."); times given in UTC/GMT are
+skipped (the infobox gives local time, and the local time is nearly always stated too).
+Parts of the day come from "Wednesday night", "early morning", "last night", "this
+afternoon", "early on Tuesday" (news style for the small hours).
+
+Weighting follows ``dates``: position, nearness to the event's own noun or verb, and
+penalties for times of statements ("a 10 p.m. news conference"), of datelines ("Posted at
+9:01 PM") and of other events. A clock time outweighs a part of the day when both are given.
+"""
 
 from __future__ import annotations
 
-from wikiwire.records import AnalysedSource, Claim
+import re
+from dataclasses import dataclass
+
+from wikiwire.facts.dates import (
+    REPORTING_FACTOR,
+    EventCues,
+    event_cues,
+    is_dateline,
+    position_factor,
+    reporting_near,
+)
+from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
+
+__all__ = ["extract", "find_times"]
+
+_AMPM = r"(?P<{name}>[ap])\.?\s?m\b\.?"
+_CLOCK = r"(?P<{h}>[01]?\d|2[0-3])(?:[:.](?P<{m}>[0-5]\d))?"
+# "6:56 p.m.", "7 p.m.", "14:00", "between 6:56 and 7:08 p.m.", "6:54-7:08 pm".
+CLOCK_RE = re.compile(
+    rf"(?<![\d:.,])(?P<approx>(?:just|shortly|right|a\s+little)\s+(?:before|after)\s+|(?:at\s+)?(?:about|around|approximately|roughly|nearly|some|circa|ca\.)\s+)?"
+    rf"{_CLOCK.format(h='h1', m='m1')}\s*(?:{_AMPM.format(name='ap1')})?"
+    rf"(?:\s*(?:-|–|—|to|and|until)\s*{_CLOCK.format(h='h2', m='m2')}\s*(?:{_AMPM.format(name='ap2')})?)?"
+    rf"(?P<zone>\s*(?:\(?\s*(?:local\s+time|[ECMP][SD]?T|GMT|UTC|Z)\b\)?))?",
+    re.IGNORECASE,
+)
+# Part-of-day words must be lowercase: "Maine Morning Star" is a newspaper.
+# Phrases that make a bare number a clock time even without a.m./p.m. or minutes.
+NOON_RE = re.compile(r"\b(?P<approx>(?:around|about|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?P<word>noon|midday|midnight)\b", re.IGNORECASE)
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+PART_OF_DAY_RE = re.compile(
+    rf"\b(?:(?P<mod>early|late|mid)[- ])?(?:(?:on\s+)?{_WEEKDAY}\s+|this\s+|last\s+|yesterday\s+)?(?P<pod>(?-i:morning|afternoon|evening|night|overnight|dawn|dusk))\b"
+    rf"|\b(?P<early>early|late)\s+(?:on\s+)?{_WEEKDAY}\b",
+    re.IGNORECASE,
+)
+# Part-of-day words used as time of a statement or a routine, not of the event.
+NOT_EVENT_POD_RE = re.compile(r"^\s*(?:news|press|briefing|conference|prayers?|shift|show|edition|flight|service)", re.IGNORECASE)
+
+# Weight constants (calibrated with those in ``dates``).
+# A part of the day says less than a clock time; both are often given, and the clock wins.
+PART_OF_DAY_FACTOR = 0.5
+# Claims below this weight are noise for every reconciliation rule.
+MIN_WEIGHT = 0.08
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time of day in a text: its span, value ("HH:MM" or a part of day), optional end,
+    and the qualifier ("about" for around/approximately/just before)."""
+
+    start: int
+    end: int
+    value: str
+    value_end: str | None
+    qualifier: Qualifier | None
+    clock: bool
+
+
+def _hhmm(hour: int, minute: int, ampm: str | None) -> str | None:
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm.lower() == "p" else 0)
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _clock(m: re.Match[str]) -> TimeMention | None:
+    ap1, ap2 = m.group("ap1"), m.group("ap2")
+    zone = (m.group("zone") or "").strip(" ()").upper()
+    if zone in ("GMT", "UTC", "Z"):
+        return None
+    # A bare number is a time only with minutes ("14:00"); "7" alone is a count.
+    if not (ap1 or ap2 or m.group("m1")):
+        return None
+    if m.group("m1") and m.string[m.end("h1")] == "." and not (ap1 or ap2):
+        return None  # "1.27 billion", "6.30": a decimal, unless a.m./p.m. follows
+    h2 = m.group("h2")
+    if h2 is not None and not (m.group("m2") or ap2):
+        h2 = None  # "7 to 8 people"
+    first_ap = ap1 or (ap2 if h2 is not None else None)
+    start = _hhmm(int(m.group("h1")), int(m.group("m1") or 0), first_ap)
+    end = _hhmm(int(h2), int(m.group("m2") or 0), ap2 or ap1) if h2 is not None else None
+    if start is None:
+        return None
+    approx = m.group("approx")
+    qualifier: Qualifier | None = "about" if approx and approx.strip().lower() not in ("at",) else None
+    span_end = m.start() + len(m.group(0).rstrip())
+    return TimeMention(m.start(), span_end, start, end, qualifier, True)
+
+
+def find_times(text: str) -> list[TimeMention]:
+    """Every time of day ``text`` states, in text order (clock times first at one position)."""
+    out: list[TimeMention] = []
+    for m in CLOCK_RE.finditer(text):
+        mention = _clock(m)
+        if mention is not None:
+            out.append(mention)
+    for m in NOON_RE.finditer(text):
+        value = "00:00" if m.group("word").lower() == "midnight" else "12:00"
+        out.append(TimeMention(m.start(), m.end(), value, None, "about" if m.group("approx") else None, True))
+    for m in PART_OF_DAY_RE.finditer(text):
+        if NOT_EVENT_POD_RE.match(text[m.end() :]):
+            continue
+        if m.group("early"):
+            # "early Tuesday" / "late Tuesday": the small hours / the evening.
+            value = "early morning" if m.group("early").lower() == "early" else "late evening"
+        else:
+            pod = m.group("pod").lower()
+            value = "night" if pod == "overnight" else pod
+            if m.group("mod"):
+                value = f"{m.group('mod').lower()} {value}"
+        out.append(TimeMention(m.start(), m.end(), value, None, None, False))
+    return sorted(out, key=lambda t: (t.start, not t.clock))
+
+
+def _weight(mention: TimeMention, sentence: Sentence, cues: EventCues) -> float:
+    if is_dateline(sentence, mention.start, mention.end):
+        return 0.0
+    weight = position_factor(sentence.index) * cues.proximity(sentence.text, mention.start, mention.end)
+    if reporting_near(sentence.text, mention.start, mention.end, cues):
+        weight *= REPORTING_FACTOR
+    if not mention.clock:
+        weight *= PART_OF_DAY_FACTOR
+    return round(min(1.0, weight), 3)
 
 
 def extract(source: AnalysedSource) -> list[Claim]:
-    """Claims about times stated in source."""
-    return []
+    """Time claims stated in ``source``: value "HH:MM" (24-hour, local) or a part of the day;
+    ``value_end`` for ranges; qualifier "about" for approximate times."""
+    cues = event_cues(source)
+    claims: list[Claim] = []
+    for sentence in source.sentences:
+        for mention in find_times(sentence.text):
+            weight = _weight(mention, sentence, cues)
+            if weight < MIN_WEIGHT:
+                continue
+            display = mention.value if mention.value_end is None else f"{mention.value}–{mention.value_end}"
+            if mention.qualifier == "about":
+                display = f"about {display}"
+            claims.append(
+                Claim(
+                    fact="time",
+                    value=mention.value,
+                    value_end=mention.value_end,
+                    display=display,
+                    source=source.source.id,
+                    sentence=sentence.id,
+                    quote=sentence.text,
+                    qualifier=mention.qualifier,
+                    reported=source.anchor_date,
+                    weight=weight,
+                )
+            )
+    return claims

@@ -6,8 +6,8 @@ has no scripts, images or frames; the only URLs are the links to the cited repor
 Each citation ``[n]`` links to its reference and carries a tooltip (shown on hover and on
 keyboard focus, by CSS alone) quoting the source sentences the article sentence was written
 from, so a reader can check a claim without leaving the page. References list back-links
-("↑ a b") to every place they are cited. A closing "Sources and processing" section shows
-how the article was made: conflicting figures and how they were resolved, every report read
+("↑ a b") to every place they are cited. A closing "Sources and processing" section shows how the
+article was made: where the reports disagree and how that was resolved, every report read
 (with merged copies), skipped inputs, and what verification checked and dropped.
 
 Everything that comes from a report or an input goes through ``html.escape`` (attributes
@@ -28,6 +28,10 @@ TOOLTIP_MAX_CHARS = 600
 # Evidence sentences quoted in one tooltip are joined by this, as quotations elide text.
 EVIDENCE_JOIN = " … "
 
+# Tooltips are placed against the paragraph, not the citation mark: no "top" is given, so a
+# tooltip opens just below the line of its citation, and left/right 0 keep it inside the
+# page whichever side of the line the mark is on (anchored to the mark, it ran off the right
+# edge for marks near the end of a line).
 STYLE = """
 :root{color-scheme:light}
 *{box-sizing:border-box}
@@ -53,9 +57,10 @@ a:hover,a:focus{text-decoration:underline}
 .toc ol{list-style:none;margin:0;padding:0}
 .toc ol ol{padding-left:1.6em}
 .tocnumber{color:#202122;padding-right:.45em}
-.cite{position:relative;font-size:.75em;line-height:1;white-space:nowrap}
+.page p{position:relative}
+.cite{font-size:.75em;line-height:1;white-space:nowrap}
 .cite>a{padding:0 .05em}
-.tip{display:none;position:absolute;z-index:10;left:-1rem;top:1.5em;width:26rem;max-width:80vw;white-space:normal;text-align:left;background:#fff;color:#202122;border:1px solid #a2a9b1;border-radius:3px;box-shadow:0 3px 10px rgba(0,0,0,.25);padding:.6rem .8rem;font-size:.85rem;line-height:1.45;font-weight:normal;font-style:normal}
+.tip{display:none;position:absolute;z-index:10;left:0;right:0;max-width:36rem;margin-top:.4rem;white-space:normal;text-align:left;background:#fff;color:#202122;border:1px solid #a2a9b1;border-radius:3px;box-shadow:0 3px 10px rgba(0,0,0,.25);padding:.6rem .8rem;font-size:.85rem;line-height:1.45;font-weight:normal;font-style:normal}
 .cite:hover .tip,.cite:focus-within .tip{display:block}
 .tip q{font-style:italic}
 .tip .tip-src{display:block;margin-top:.35rem;color:#54595d;font-size:.9em}
@@ -254,9 +259,8 @@ class _Page:
                 parts.append(f"<i>{escape(ref.outlet)}</i>.")
             if ref.date:
                 parts.append(f"{view.long_date(ref.date)}.")
-            if ref.also_published_by:
-                names = ", ".join(escape(n) for n in dict.fromkeys(ref.also_published_by))
-                parts.append(f'<span class="muted">Also published by {names}.</span>')
+            if ref.copies_note():
+                parts.append(f'<span class="muted">{escape(ref.copies_note())}</span>')
             items.append(
                 f'<li id="ref-{ref.number}"><span class="backlinks">{back}</span> {" ".join(parts)}</li>'
             )
@@ -269,7 +273,7 @@ class _Page:
             '<section class="processing"><h2 id="processing">Sources and processing</h2>',
         ]
         if b.facts.conflicts:
-            parts.append("<h3>Conflicting figures</h3>")
+            parts.append("<h3>Where the reports disagree</h3>")
             parts.extend(self.conflict(c.fact, c.claims, c.resolution) for c in b.facts.conflicts)
         parts.append("<h3>Reports read</h3>")
         parts.append(self.reports())
@@ -325,7 +329,7 @@ class _Page:
         )
         label = escape(view.param_label(fact))
         return (
-            f"<table><caption>{label}</caption><thead><tr><th>Figure</th><th>Qualifier</th>"
+            f"<table><caption>{label}</caption><thead><tr><th>Claim</th><th>Qualifier</th>"
             "<th>Attributed to</th><th>Report</th><th>Reported</th><th>Quote</th></tr></thead>"
             f"<tbody>{rows}</tbody></table>"
             f"<p><b>Resolution:</b> {escape(view.inline_text(resolution))}</p>"
@@ -336,7 +340,7 @@ class _Page:
         rows = []
         for source in self.build.sources:
             copies = "; ".join(
-                escape(view.inline_text(d.outlet or d.input))
+                escape(view.inline_text(d.outlet or (f"“{d.title}”" if d.title else "copy")))
                 + f" (<code>{escape(view.inline_text(d.input))}</code>, similarity {d.similarity:.2f})"
                 for d in source.duplicates
             )

@@ -12,6 +12,7 @@ allows that for any ASCII punctuation), as are block markers at the start of a l
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from wikiwire.records import ArticleSentence, Build, Section
 from wikiwire.render import view
@@ -71,17 +72,34 @@ def _lead(build: Build, title: str, cites: view.Citations) -> list[str]:
         return [bold]
     first = view.inline_text(lead[0].text)
     parts = view.split_title(first, title)
-    if parts is None:
+    if parts is not None:
+        before, match, after = (escape(parts[0], line_start=True), escape(parts[1]), escape(parts[2]))
+    if parts is None or not _can_embolden(before, match, after):
         opening = f"{bold}: {escape(first)}"
     else:
-        before, match, after = parts
-        opening = escape(before, line_start=True) + f"**{escape(match)}**" + escape(after)
+        opening = f"{before}**{match}**{after}"
     return [
         " ".join(
             _sentence(s, cites, text=opening if i == j == 0 else None) for j, s in enumerate(para)
         )
         for i, para in enumerate(view.paragraphs(lead))
     ]
+
+
+def _can_embolden(before: str, match: str, after: str) -> bool:
+    """Whether ``**match**`` between ``before`` and ``after`` is strong emphasis by CommonMark's
+    flanking rules (a title ending in punctuation right before a letter is not)."""
+    first, last = match[:1], match[-1:]
+    prev, nxt = before[-1:], after[:1]
+    if not first or first.isspace() or last.isspace():
+        return False
+    opens = not _is_punct(first) or not prev or prev.isspace() or _is_punct(prev)
+    closes = not _is_punct(last) or not nxt or nxt.isspace() or _is_punct(nxt)
+    return opens and closes
+
+
+def _is_punct(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
 
 
 def _section(section: Section, depth: int, cites: view.Citations) -> list[str]:
@@ -111,7 +129,6 @@ def _footnote(ref: view.Reference) -> str:
         parts.append(f"{view.long_date(ref.date)}.")
     if ref.url:
         parts.append(f"<{ref.url}>.")
-    if ref.also_published_by:
-        names = ", ".join(escape(n) for n in dict.fromkeys(ref.also_published_by))
-        parts.append(f"Also published by {names}.")
+    if ref.copies_note():
+        parts.append(escape(ref.copies_note()))
     return f"[^{ref.name}]: " + " ".join(parts)

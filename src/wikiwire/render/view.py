@@ -178,8 +178,28 @@ class Reference:
     url: str | None  # http(s) only, percent-encoded
     outlet: str | None
     date: dt.date | None
-    also_published_by: tuple[str, ...]  # outlets (or inputs) of merged duplicate copies
+    also_published_by: tuple[str, ...]  # outlets (or hosts) of merged duplicate copies
+    also_published_as: tuple[str, ...]  # titles of merged copies whose outlet is unknown
     uses: int  # how many sentences cite it
+
+    def copies_note(self) -> str:
+        """Plain-text note naming the merged copies ("Also published by X and Y."), or "".
+        Copies known only by a local file name are left out: they name no publication."""
+        notes = []
+        if self.also_published_by:
+            notes.append(f"Also published by {and_list(self.also_published_by)}.")
+        if self.also_published_as:
+            titles = and_list(tuple(f"“{t}”" for t in self.also_published_as))
+            notes.append(f"Also published as {titles}.")
+        return " ".join(notes)
+
+
+def and_list(items: tuple[str, ...]) -> str:
+    """"A", "A and B", "A, B and C" (duplicates removed, order kept)."""
+    unique = list(dict.fromkeys(items))
+    if len(unique) <= 1:
+        return "".join(unique)
+    return ", ".join(unique[:-1]) + " and " + unique[-1]
 
 
 @dataclass
@@ -229,7 +249,12 @@ def citations(build: Build) -> Citations:
             outlet=inline_text(source.outlet) if source.outlet else _host(source.url),
             date=source.published,
             also_published_by=tuple(
-                inline_text(d.outlet or _host(d.url) or d.input) for d in source.duplicates
+                inline_text(name) for d in source.duplicates if (name := d.outlet or _host(d.url))
+            ),
+            also_published_as=tuple(
+                inline_text(d.title)
+                for d in source.duplicates
+                if not (d.outlet or _host(d.url)) and d.title and inline_text(d.title)
             ),
             uses=uses[sid],
         )

@@ -7,8 +7,8 @@ displays as the character itself. So the only templates in the output are the in
 ``cite news`` and ``reflist``; the only tags are ``<ref>`` and the bold title.
 
 Merged duplicate copies of a report are named after its ``cite news`` template, inside the
-same ``<ref>``: "Also published by X and Y." (``|agency=`` would claim a wire service wrote
-it, which we do not know).
+same ``<ref>``: "Also published by X and Y." (or 'as "Title"' when the copy's outlet is
+unknown); ``|agency=`` would claim a wire service wrote it, which we do not know.
 
 ``parse_infobox`` is the inverse for the infobox: parsed with mwparserfromhell and
 unescaped, the values are exactly ``article.infobox.params`` (after ``view.clean_text``).
@@ -182,16 +182,8 @@ def _cite(ref: view.Reference) -> str:
     if ref.date:
         params.append(("date", ref.date.isoformat()))
     cite = "{{" + CITE_TEMPLATE + "".join(f" |{k}={escape_value(v)}" for k, v in params) + "}}"
-    if ref.also_published_by:
-        cite += " Also published by " + escape_text(_and_list(ref.also_published_by)) + "."
-    return cite
-
-
-def _and_list(items: tuple[str, ...]) -> str:
-    unique = list(dict.fromkeys(items))
-    if len(unique) <= 1:
-        return "".join(unique)
-    return ", ".join(unique[:-1]) + " and " + unique[-1]
+    note = ref.copies_note()
+    return f"{cite} {escape_text(note)}" if note else cite
 
 
 def parse_infobox(wikitext: str) -> dict[str, str]:

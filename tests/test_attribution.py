@@ -1,0 +1,61 @@
+"""Who states a sentence's facts."""
+
+from __future__ import annotations
+
+import pytest
+
+from wikiwire.facts.attribution import attribute, attribute_span, attribute_text
+from wikiwire.records import Entity, Sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("At least 89 people died in the strike, according to the Ministry of Health.", "the Ministry of Health"),
+        ("The Syrian Observatory for Human Rights placed the toll at over 120.", "the Syrian Observatory for Human Rights"),
+        ("Police said eighteen people had been shot dead.", "police"),
+        ("Gov. Janet Mills told a news conference that 18 people were killed.", "Gov. Janet Mills"),
+        ("The number of dead rose to 112 overnight, the health ministry said.", "the health ministry"),
+        ("Over 100 were killed, said the Syrian Observatory for Human Rights.", "the Syrian Observatory for Human Rights"),
+        ("The Observatory's figures put the dead at 123.", "the Observatory"),
+        ("The figure was reported by the Red Crescent, which runs the clinics.", "the Red Crescent"),
+        ("Health officials in Herat province said at least 1,000 had died.", "Health officials in Herat province"),
+        ("Jan Sayeq, a spokesman for the disaster authority, said 14 had died.", "Jan Sayeq"),
+    ],
+)
+def test_attribute_text(text: str, body: str) -> None:
+    assert attribute_text(text) == body
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The drone attack killed at least 89 people on Thursday.",
+        "No group has claimed responsibility for the bombing.",
+        "He said the toll would rise.",
+        "Initial reports from the area indicated 100 deaths.",
+    ],
+)
+def test_unattributed(text: str) -> None:
+    assert attribute_text(text) is None
+
+
+def _sentence(text: str, entities: tuple[Entity, ...] = ()) -> Sentence:
+    return Sentence(id="s1.0", source_id="s1", index=0, paragraph=0, text=text, entities=entities)
+
+
+def test_entity_widens_to_title_and_name() -> None:
+    text = "On Thursday Gov. Janet Mills said 18 people were killed."
+    start = text.index("Janet")
+    sentence = _sentence(text, (Entity(text="Janet Mills", label="PERSON", start=start, end=start + 11),))
+    assert attribute(sentence) == "Gov. Janet Mills"
+
+
+def test_each_clause_keeps_its_own_speaker() -> None:
+    text = ("The Ministry of Health reported at least 89 dead, whereas the Syrian Observatory "
+            "for Human Rights put the toll at over 120.")
+    sentence = _sentence(text)
+    assert attribute_span(sentence, text.index("89"), text.index("89") + 2) == "the Ministry of Health"
+    assert attribute_span(sentence, text.index("120"), text.index("120") + 3) == (
+        "the Syrian Observatory for Human Rights"
+    )

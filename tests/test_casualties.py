@@ -1,0 +1,145 @@
+"""Casualty claims: tolls, hedges, breakdowns, attribution, and other events' tolls left out."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wikiwire.analyse import analyse
+from wikiwire.facts.casualties import extract
+from wikiwire.records import AnalysedSource, Claim, Source
+
+REPORT_DAY = dt.date(2023, 10, 6)
+
+
+def _analyse(nlp, text: str, published: dt.date | None = REPORT_DAY) -> AnalysedSource:  # type: ignore[no-untyped-def]
+    source = Source(id="s1", input="test", text=text, published=published)
+    return analyse([source], nlp)[0]
+
+
+def _figures(claims: list[Claim], fact: str) -> list[tuple[int, str | None, str | None]]:
+    return [(int(c.value), c.qualifier, c.scope) for c in claims if c.fact == fact]  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="module")
+def strike(nlp):  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "Drones struck a graduation ceremony at the military academy in Homs on Thursday.",
+            "The Ministry of Health said at least 89 people were killed, including 31 women and five children.",
+            "The Syrian Observatory for Human Rights placed the toll at over 120.",
+            "In response, government forces shelled villages in Idlib, killing 14 civilians.",
+            "The White Helmets said the shelling killed six people in Idlib.",
+            "The war has killed hundreds of thousands of people since 2011.",
+            "No group has claimed responsibility for the attack.",
+        ]
+    )
+    return extract(_analyse(nlp, text))
+
+
+def test_attributed_tolls_with_hedges(strike: list[Claim]) -> None:
+    totals = [(int(c.value), c.qualifier, c.attributed_to) for c in strike if c.fact == "fatalities" and c.scope is None]  # type: ignore[arg-type]
+    assert totals == [
+        (89, "at least", "the Ministry of Health"),
+        (120, "more than", "the Syrian Observatory for Human Rights"),
+    ]
+
+
+def test_breakdowns_carry_their_group(strike: list[Claim]) -> None:
+    groups = {c.scope: int(c.value) for c in strike if c.scope}  # type: ignore[arg-type]
+    assert groups == {"women": 31, "children": 5}
+
+
+def test_retaliation_and_war_tolls_are_not_this_events(strike: list[Claim]) -> None:
+    values = {c.value for c in strike}
+    assert not values & {14, 6, 200_000}
+    assert all(c.reported == REPORT_DAY for c in strike)
+
+
+def test_number_words_injuries_and_quotes(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = extract(_analyse(nlp, "Eighteen are dead and 13 injured after the shootings, the governor said."))
+    assert _figures(claims, "fatalities") == [(18, "exactly", None)]
+    assert _figures(claims, "injuries") == [(13, "exactly", None)]
+    assert {c.attributed_to for c in claims} == {"the governor"}
+
+
+def test_verbs_before_and_after_the_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Two strong earthquakes killed at least 15 and injured nearly 40 others in the province."
+    claims = extract(_analyse(nlp, text))
+    assert _figures(claims, "fatalities") == [(15, "at least", None)]
+    assert _figures(claims, "injuries") == [(40, "about", None)]
+
+
+def test_toll_phrases(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "The death toll from the quakes has since risen to 1,482, officials said.",
+            "By evening the toll had exceeded 2,000.",
+            "Dozens of people were wounded.",
+        ]
+    )
+    claims = extract(_analyse(nlp, text))
+    assert _figures(claims, "fatalities") == [(1482, "exactly", None), (2000, "more than", None)]
+    assert _figures(claims, "injuries") == [(24, "at least", None)]
+    dozens = next(c for c in claims if c.fact == "injuries")
+    assert dozens.weight < 1.0  # vague counts weigh less
+
+
+def test_ages_years_times_and_distances_are_not_tolls(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "The 40-year-old suspect, Robert Card, 40, fled after 7 p.m. on Oct. 25, 2023.",
+            "The ship struck the bridge 185 feet above the water, 24 hours before dawn.",
+            "A 6.3 magnitude quake hit 40 kilometers from the city.",
+        ]
+    )
+    assert extract(_analyse(nlp, text)) == []
+
+
+def test_previous_years_event_is_not_counted(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "The earthquake killed at least 2,000 people in Herat province, the authorities said.",
+            "In June 2022, a powerful quake struck the east of the country. It killed more than 1,000 people.",
+        ]
+    )
+    claims = extract(_analyse(nlp, text))
+    assert _figures(claims, "fatalities") == [(2000, "at least", None)]
+
+
+def test_parts_add_up_and_presumed_dead_counts(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "Two workers were found dead, and four others are missing and presumed dead.",
+            "Police said eight people died at the bar, seven were killed at the bowling alley and three others died in hospital.",
+        ]
+    )
+    claims = extract(_analyse(nlp, text))
+    assert _figures(claims, "fatalities") == [(6, "exactly", None), (18, "exactly", None)]
+
+
+def test_early_counts_are_marked(nlp) -> None:  # type: ignore[no-untyped-def]
+    claims = extract(_analyse(nlp, "Initial reports from local officials put the number of deaths at 100."))
+    assert [(c.value, c.weight < 0.5) for c in claims] == [(100, True)]
+
+
+def test_perpetrator_death_is_its_own_claim(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "The gunman killed 18 people and wounded 13 at a bowling alley.",
+            "Two days later the suspect was found dead of a self-inflicted gunshot wound.",
+        ]
+    )
+    claims = extract(_analyse(nlp, text))
+    assert _figures(claims, "fatalities") == [(18, "exactly", None), (1, "exactly", "perpetrators")]
+
+
+def test_civilians_beside_soldiers_are_a_breakdown(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The attack killed soldiers and civilians, including six children; at least nine of them were civilians."
+    claims = extract(_analyse(nlp, text))
+    assert sorted(_figures(claims, "fatalities")) == [(6, "exactly", "children"), (9, "at least", "civilians")]
+
+
+def test_no_claim_of_responsibility_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert extract(_analyse(nlp, "No group has claimed responsibility, and none of the 3 suspects spoke.")) == []

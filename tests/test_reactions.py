@@ -1,0 +1,78 @@
+"""Reactions: stance and actors read from a sentence, compacted as editors do, domestic or not."""
+
+from __future__ import annotations
+
+import re
+
+from wikiwire.reactions import compact, is_country, is_domestic, parse
+from wikiwire.records import ArticleSentence, Entity
+
+
+def _ents(text: str, *spans: tuple[str, str]) -> tuple[Entity, ...]:
+    out = []
+    for name, label in spans:
+        start = text.index(name)
+        out.append(Entity(text=name, label=label, start=start, end=start + len(name)))
+    return tuple(out)
+
+
+def _item(text: str, source: str, *spans: tuple[str, str]):  # type: ignore[no-untyped-def]
+    sentence = ArticleSentence(text=text, sources=(source,), evidence=(f"{source}.0",))
+    return sentence, parse(text, _ents(text, *spans))
+
+
+def test_is_country() -> None:
+    assert is_country("Brazil")
+    assert is_country("Russia")
+    assert is_country("the United Arab Emirates")
+    assert not is_country("Arab League")
+    assert not is_country("Guterres")
+
+
+def test_parse_simple_condolences() -> None:
+    text = "Algeria expressed its condolences to the Syrian people."
+    reaction = parse(text, _ents(text, ("Algeria", "GPE"), ("Syrian", "NORP")))
+    assert reaction is not None
+    assert reaction.stance == "condolences"
+    assert reaction.actors == ("Algeria",)
+    assert reaction.simple
+
+
+def test_quoted_reaction_is_not_simple() -> None:
+    text = "The UN envoy Geir Pedersen condemned what he called a “horrific” attack on cadets and their families."
+    reaction = parse(text, _ents(text, ("UN", "ORG"), ("Geir Pedersen", "PERSON")))
+    assert reaction is not None
+    assert reaction.stance == "condemned"
+    assert not reaction.simple
+
+
+def test_compaction_merges_same_stance_and_cites_all() -> None:
+    items = [
+        _item("Argentina expressed its condolences to the government in Damascus.", "s1", ("Argentina", "GPE"), ("Damascus", "GPE")),
+        _item("The Arab League condemned the attack in a short statement.", "s2", ("The Arab League", "ORG")),
+        _item("Algeria offered its condolences.", "s2", ("Algeria", "GPE")),
+        _item("Brazil and Algeria sent condolences to the families of the dead.", "s3", ("Brazil", "GPE"), ("Algeria", "GPE")),
+    ]
+    out = compact(items, noun="attack")
+    assert [s.text for s in out] == [
+        "Argentina, Algeria and Brazil expressed their condolences.",
+        "The Arab League condemned the attack in a short statement.",
+    ]
+    assert out[0].sources == ("s1", "s2", "s3")
+    assert out[0].evidence == ("s1.0", "s2.0", "s3.0")
+
+
+def test_single_reaction_is_left_as_written() -> None:
+    items = [_item("Jordan condemned the attack on the academy.", "s1", ("Jordan", "GPE"))]
+    assert [s.text for s in compact(items)] == ["Jordan condemned the attack on the academy."]
+
+
+def test_domestic_is_the_event_countrys_own_actor() -> None:
+    country = re.compile(r"\b(?:Syria|Syri\w*)\b", re.IGNORECASE)
+    own = "The Syrian Foreign Ministry condemned the attack as a terrorist act."
+    foreign = "Meanwhile, Russian President Vladimir Putin, an ally of the Syrian government, sent his condolences."
+    r_own = parse(own, _ents(own, ("Syrian Foreign Ministry", "ORG")))
+    r_foreign = parse(foreign, _ents(foreign, ("Russian", "NORP"), ("Vladimir Putin", "PERSON"), ("Syrian", "NORP")))
+    assert r_own is not None and r_foreign is not None
+    assert is_domestic(r_own, country)
+    assert not is_domestic(r_foreign, country)

@@ -1,0 +1,65 @@
+"""Sentence roles (which section a sentence goes in) and whether it is about the event."""
+
+from __future__ import annotations
+
+import pytest
+
+from wikiwire.records import Entity
+from wikiwire.sections import EventCues, classify, place_role, section_roles
+from wikiwire.taxonomy import kind_for, sections_for
+
+
+def _ents(text: str, *spans: tuple[str, str]) -> tuple[Entity, ...]:
+    out = []
+    for name, label in spans:
+        start = text.index(name)
+        out.append(Entity(text=name, label=label, start=start, end=start + len(name)))
+    return tuple(out)
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "role"),
+    [
+        ("Jordan condemned the strike on the academy and offered condolences.", [("Jordan", "GPE")], "reactions"),
+        ("The Ministry of Health said 89 people were killed, among them 31 women.", [("Ministry of Health", "ORG")], "casualties"),
+        ("The war began in 2011 with street protests against the president.", [], "background"),
+        ("Government forces shelled rebel-held towns in retaliation the same evening.", [], "aftermath"),
+        ("Investigators recovered the flight recorders from the river bed.", [], "investigation"),
+        ("Rescue teams dug through the night to reach families under the rubble.", [], "response"),
+        ("Whole villages of mud-brick homes were flattened in the district.", [], "damage"),
+        ("The drones struck the parade ground minutes after the ceremony ended.", [], "event"),
+    ],
+)
+def test_classify(text: str, spans: list[tuple[str, str]], role: str) -> None:
+    assert classify(text, _ents(text, *spans), event_year=2023) == role
+
+
+def test_reaction_needs_an_actor() -> None:
+    text = "There was deep concern among residents about further strikes."
+    assert classify(text, (), event_year=2023) != "reactions"
+
+
+def test_an_earlier_year_makes_background() -> None:
+    assert classify("A similar strike on the same base killed 12 officers in 2019.", event_year=2023) == "background"
+
+
+def test_place_role_falls_back_to_the_kinds_sections() -> None:
+    attack = section_roles(sections_for(kind_for("drone strike")))
+    quake = section_roles(sections_for(kind_for("earthquake")))
+    assert {"domestic", "international", "reactions"} <= attack
+    assert place_role("damage", attack) == "event"
+    assert place_role("response", attack) == "aftermath"
+    assert place_role("reactions", quake) == "response"
+    assert place_role("damage", quake) == "damage"
+
+
+def test_event_cues() -> None:
+    cues = EventCues.build(["Homs Military Academy", "Homs"], "Syria", kind_for("drone strike").patterns)
+    assert cues.mentions_event("Mourners gathered outside the hospital in Homs.")
+    assert cues.mentions_event("A swarm of drones attacked the parade.")
+    assert cues.mentions_event("The attack was the deadliest in years.")
+    # "the bombing in Ankara" names another place: another event.
+    assert not cues.mentions_event("Turkey struck Kurdish positions after the bombing in Ankara.")
+    assert not cues.mentions_event("Nine people died in an air raid on the border.")
+    assert cues.mentions_country("Syrian officials declared three days of mourning.")
+    assert not cues.mentions_country("Officials in Ankara declared mourning.")

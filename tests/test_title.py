@@ -1,0 +1,51 @@
+"""The title convention: "<year> <place> <event type>", plural for several events."""
+
+from __future__ import annotations
+
+from wikiwire.records import AnalysedSource, EventFacts, Fact, Sentence, Source
+from wikiwire.taxonomy import kind_for
+from wikiwire.title import event_place, make_title
+
+
+def _facts(kind: str, location: dict[str, object], date: str = "2023-10-05") -> EventFacts:
+    return EventFacts(
+        kind=kind,
+        facts={
+            "date": Fact(name="date", value=date, display="5 October 2023"),
+            "location": Fact(name="location", value=location, display=""),
+        },
+    )
+
+
+def _source(*texts: str) -> AnalysedSource:
+    src = Source(id="s1", input="s1.txt", text="\n".join(texts))
+    sentences = tuple(Sentence(id=f"s1.{i}", source_id="s1", index=i, paragraph=i, text=t) for i, t in enumerate(texts))
+    return AnalysedSource(source=src, sentences=sentences)
+
+
+def test_attack_title_uses_city() -> None:
+    facts = _facts("drone strike", {"venue": "Homs Military Academy", "city": "Homs", "region": "Homs Governorate", "country": "Syria"})
+    assert make_title(facts, kind_for("drone strike")) == "2023 Homs drone strike"
+
+
+def test_region_without_admin_word_when_no_city() -> None:
+    facts = _facts("earthquake", {"city": None, "region": "Herat Province", "country": "Afghanistan"}, "2023-10-07")
+    assert event_place(facts) == "Herat"
+
+
+def test_plural_when_reports_speak_of_several() -> None:
+    facts = _facts("earthquake", {"region": "Herat Province", "country": "Afghanistan"}, "2023-10-07")
+    several = _source(
+        "Two earthquakes of magnitude 6.3 shook the province within an hour.",
+        "The earthquakes flattened whole villages.",
+        "Aid agencies said the earthquake zone was hard to reach.",
+    )
+    one = _source("The earthquake flattened whole villages.", "Rescuers said the earthquake struck at midday.")
+    assert make_title(facts, kind_for("earthquake"), [several]) == "2023 Herat earthquakes"
+    assert make_title(facts, kind_for("earthquake"), [one]) == "2023 Herat earthquake"
+
+
+def test_country_when_nothing_finer_and_unknown_parts_left_out() -> None:
+    facts = EventFacts(kind="flood", facts={"location": Fact(name="location", value={"country": "Libya"})})
+    assert make_title(facts, kind_for("flood")) == "Libya flood"
+    assert make_title(EventFacts(kind="event", facts={}), kind_for("event")) == "Incident"
