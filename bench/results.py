@@ -6,9 +6,12 @@ import math
 from typing import Any
 
 STAGES = ("ingest", "clean", "analyse", "extract", "reconcile", "compose", "verify", "render")
-# A 1-minute load average above this share of the cores means other work competed with the
-# benchmark, so its timings are noisy and should be rerun on a quiet machine.
+# A 1-minute load average above this share of the cores before the benchmark starts means
+# other work competes with it (the load at the end includes the benchmark's own processes).
 NOISY_LOAD_PER_CORE = 0.5
+# A single-process build whose wall time exceeds its CPU time by this factor was waiting for
+# the CPU, i.e. other processes were running on the machine (1.0 on an idle machine).
+NOISY_WALL_PER_CPU = 1.15
 # The issue's goals.
 GOAL_FLOOR_RATIO = 1.5
 GOAL_WALL_100_S = 10.0
@@ -28,6 +31,14 @@ def _ratio(run: dict[str, Any]) -> float | None:
     return run["build_s"] / run["floor_s"] if run.get("floor_s") else None
 
 
+def _warm_ratio(run: dict[str, Any]) -> float | None:
+    return run["warm_build_s"] / run["floor_s"] if run.get("warm_build_s") and run.get("floor_s") else None
+
+
+def _cpu_ratio(run: dict[str, Any]) -> float | None:
+    return run["build_cpu_s"] / run["floor_cpu_s"] if run.get("floor_cpu_s") else None
+
+
 def _machine(data: dict[str, Any]) -> list[str]:
     m = data["machine"]
     cold = data["cold"]
@@ -44,16 +55,21 @@ def _machine(data: dict[str, Any]) -> list[str]:
         f"(running: {', '.join(cold.get('pipeline', []))}; disabled: {', '.join(cold.get('disabled', [])) or 'none'})",
         f"- 1-minute load average: {loads[0]:.2f} at the start, {loads[1]:.2f} at the end",
         f"- spaCy processes: policy `{data['n_process_policy']}`"
-        + (f" (2 processes from {data['auto_words']:,} words of input)" if data["n_process_policy"] == "auto" else "")
-        + f"; best of {data['repeat']} build(s) per size",
+        + (f" (2 processes once the input has {data['auto_batches']} of analyse's batches of lines)" if data["n_process_policy"] == "auto" else "")
+        + f"; up to {data['repeat']} builds per size in one process (the first is reported; later ones as *warm build*)",
     ]
-    if max(loads) > NOISY_LOAD_PER_CORE * cores:
+    single = [r for r in _ok(data["runs"]) if r["n_process"] == 1 and r.get("build_cpu_s")]
+    stretch = max((r["build_s"] / r["build_cpu_s"] for r in single), default=1.0)
+    if loads[0] > NOISY_LOAD_PER_CORE * cores or stretch > NOISY_WALL_PER_CPU:
         lines += [
             "",
-            f"> **Noisy run**: the machine was shared (load average up to {max(loads):.1f} on {m['nproc']} cores) "
-            "while this ran, so the timings below are slower and less steady than on a quiet machine. "
-            "Rerun `python bench/run.py` on an idle machine for release figures.",
+            f"> **Noisy run**: other work shared the machine (load average {loads[0]:.1f} on {m['nproc']} cores "
+            f"before the run; single-process builds took up to {stretch:.2f}× their CPU time in wall time), "
+            "so the wall times below are slower and less steady than on a quiet machine; the CPU-time "
+            "ratios are the steadier figures. Rerun `python bench/run.py` on an idle machine for release figures.",
         ]
+    else:
+        lines += ["", f"Quiet run: load average {loads[0]:.2f} before it, single-process builds within {stretch:.2f}× of their CPU time."]
     return lines
 
 
@@ -75,24 +91,35 @@ def _builds(data: dict[str, Any]) -> list[str]:
         "",
         "## Build time, floor ratio and memory by report count",
         "",
-        "*build* = `pipeline.run` + writing the four outputs (model already loaded); *floor* = a bare "
+        "*build* = `pipeline.run` + writing the four outputs, the first in a fresh process with the model loaded "
+        "(what one `wikiwire build` pays, one-off loads inside the stages included); *warm build* = the "
+        "fastest later build in the same process (a batch worker's steady state); *floor* = a bare "
         "`nlp.pipe` over the same reports' non-empty lines (as analyse feeds spaCy; spaCy parses "
         "short lines faster than whole reports, so this is the stricter floor) with the same "
         "pipeline, disabled components, batch size and process count; *wall* = import + model load + build, in a fresh process. "
+        "*CPU ratio* = the same ratio in CPU seconds (main process plus spaCy workers), which other "
+        "work on a shared machine disturbs far less than wall time. "
         "RSS is the peak resident set of the main process and of the largest spaCy worker process.",
         "",
-        "| reports | words | sources kept | spaCy processes | build (s) | floor (s) | floor ratio | wall incl. load (s) | ms / report | peak RSS main (MB) | peak RSS worker (MB) |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| reports | words | sources kept | spaCy processes | build (s) | warm build (s) | floor (s) | floor ratio | warm ratio | CPU ratio | wall incl. load (s) | ms / report | peak RSS main (MB) | peak RSS worker (MB) |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
-    for run in data["runs"]:
+    for run in [*data["runs"], *data.get("compared", [])]:
         if "error" in run:
-            lines.append(f"| {run['size']:,} | failed: {run['error']} |||||||||| |")
+            lines.append(f"| {run['size']:,} | failed: {run['error']} ||||||||||||| |")
             continue
         lines.append(
             f"| {run['size']:,} | {run['words']:,} | {run['sources']:,} | {run['n_process']} | {_f(run['build_s'])} | "
-            f"{_f(run['floor_s'])} | {_f(_ratio(run))} | {_f(run['wall_s'])} | {1000 * run['build_s'] / run['size']:.1f} | "
+            f"{_f(run.get('warm_build_s'))} | {_f(run['floor_s'])} | {_f(_ratio(run))} | {_f(_warm_ratio(run))} | {_f(_cpu_ratio(run))} | {_f(run['wall_s'])} | {1000 * run['build_s'] / run['size']:.1f} | "
             f"{run['rss_main_mb']:.0f} | {run['rss_worker_mb']:.0f} |"
         )
+    if data.get("compared"):
+        lines += [
+            "",
+            "The last row(s) repeat a size with spaCy in 2 processes (`pipeline.run(n_process=2)`; "
+            "the floor then uses 2 processes too): spaCy's share halves while wikiwire's own stages "
+            "stay on one core, so wall time drops but the floor ratio rises.",
+        ]
     return lines
 
 
@@ -104,16 +131,40 @@ def _stages(data: dict[str, Any]) -> list[str]:
         "",
         "## Stage breakdown (seconds, `pipeline.StageTimer`; render timed around `write_outputs`)",
         "",
-        "| reports | " + " | ".join(STAGES) + " | not in a stage |",
-        "| ---: |" + " ---: |" * (len(STAGES) + 1),
+        "| reports | spaCy processes | " + " | ".join(STAGES) + " | not in a stage |",
+        "| ---: | ---: |" + " ---: |" * (len(STAGES) + 1),
     ]
-    for run in runs:
+    for run in [*runs, *_ok(data.get("compared", []))]:
         stages = run["stages"]
         other = run["build_s"] - sum(stages.get(s, 0.0) for s in STAGES)
-        lines.append(f"| {run['size']:,} | " + " | ".join(_f(stages.get(s), 3) for s in STAGES) + f" | {other:.3f} |")
+        lines.append(f"| {run['size']:,} | {run['n_process']} | " + " | ".join(_f(stages.get(s), 3) for s in STAGES) + f" | {other:.3f} |")
     big = runs[-1]
     share = sorted(((big["stages"].get(s, 0.0) / big["build_s"], s) for s in STAGES), reverse=True)
     lines += ["", f"At {big['size']:,} reports: " + ", ".join(f"{s} {100 * v:.0f}%" for v, s in share if v >= 0.01) + " of build time."]
+    return lines
+
+
+def _hot(data: dict[str, Any]) -> list[str]:
+    runs = [r for r in _ok(data["runs"]) if r.get("hot")]
+    if not runs:
+        return []
+    lines: list[str] = []
+    for run in runs:
+        lines += [
+            "",
+            f"## Hot spots at {run['size']:,} reports (cProfile, by own time)",
+            "",
+            "From a separate, profiled build (not the timed one): cProfile slows Python code far "
+            "more than spaCy's compiled code, so compare these with each other, not with the "
+            f"timings above. Full listing: `bench/profile-{run['size']}.txt`.",
+            "",
+            "| scope | function | calls | own time (s) | cumulative (s) | costliest caller |",
+            "| --- | --- | ---: | ---: | ---: | --- |",
+        ]
+        for h in run["hot"]:
+            lines.append(
+                f"| {h['scope']} | `{h['function']}` | {h['calls']:,} | {h['own_s']:.2f} | {h['cumulative_s']:.2f} | `{h['main_caller']}` |"
+            )
     return lines
 
 
@@ -184,15 +235,16 @@ def _goals(data: dict[str, Any]) -> list[str]:
     by_size = {r["size"]: r for r in _ok(data["runs"])}
     rows: list[tuple[str, str, str]] = []
 
-    def add(goal: str, value: float | None, limit: float, fmt: str) -> None:
+    def add(goal: str, value: float | None, limit: float, fmt: str, note: str = "") -> None:
         if value is None:
             rows.append((goal, "not measured", "–"))
         else:
-            rows.append((goal, fmt.format(value), "yes" if value <= limit else "**no**"))
+            rows.append((goal, fmt.format(value) + note, "yes" if value <= limit else "**no**"))
 
     for size in (100, 1000):
         run = by_size.get(size)
-        add(f"floor ratio ≤ {GOAL_FLOOR_RATIO} at {size:,} reports", _ratio(run) if run else None, GOAL_FLOOR_RATIO, "{:.2f}")
+        extra = [f"{label} {value:.2f}" for label, value in (("warm", _warm_ratio(run) if run else None), ("CPU time", _cpu_ratio(run) if run else None)) if value]
+        add(f"floor ratio ≤ {GOAL_FLOOR_RATIO} at {size:,} reports", _ratio(run) if run else None, GOAL_FLOOR_RATIO, "{:.2f}", f" ({'; '.join(extra)})" if extra else "")
     add(f"100 reports ≤ {GOAL_WALL_100_S:.0f} s wall incl. model load", by_size[100]["wall_s"] if 100 in by_size else None, GOAL_WALL_100_S, "{:.1f} s")
     add(f"1,000 reports ≤ {GOAL_WALL_1000_S:.0f} s wall incl. model load", by_size[1000]["wall_s"] if 1000 in by_size else None, GOAL_WALL_1000_S, "{:.1f} s")
     peak = max((max(r["rss_main_mb"], r["rss_worker_mb"]) for r in by_size.values()), default=None)
@@ -204,7 +256,7 @@ def _goals(data: dict[str, Any]) -> list[str]:
 
 def markdown(data: dict[str, Any]) -> str:
     """The RESULTS.md text for one run's measurements ``data`` (see run.py for its shape)."""
-    parts = [_machine(data), _goals(data), _cold(data), _builds(data), _stages(data), _growth(data), _cli(data), _batch(data)]
+    parts = [_machine(data), _goals(data), _cold(data), _builds(data), _stages(data), _growth(data), _hot(data), _cli(data), _batch(data)]
     lines = [line for part in parts for line in part]
     lines += [
         "",

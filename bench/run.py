@@ -19,6 +19,7 @@ import datetime as dt  # noqa: E402
 import json  # noqa: E402
 import os  # noqa: E402
 import resource  # noqa: E402
+import shutil  # noqa: E402
 import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
@@ -31,16 +32,27 @@ EXAMPLE = ROOT / "examples" / "homs-2023"
 CORPUS = ROOT.parent / "shared" / "corpus" / "dev.jsonl"
 # The corpus event whose articles are mixed with the example's reports (same event).
 CORPUS_EVENT = "homs-drone-strike-2023"
+# Sizes above this are built once: a 1,000-report build takes most of a minute, and its
+# one-off costs are a small share of it anyway.
+REPEAT_MAX_SIZE = 100
 STAGES = ("ingest", "clean", "analyse", "extract", "reconcile", "compose", "verify", "render")
-# Above this many words, the "auto" policy runs spaCy in two processes: below it, starting a
-# second worker (fork, then shipping docs back) costs more than it saves. Set from the
-# n_process=1 vs 2 measurements recorded in RESULTS.md.
-AUTO_N_PROCESS_WORDS = 40_000
+# The "auto" policy runs spaCy in two processes once the input fills this many of analyse's
+# batches: spaCy hands whole batches to its workers, so with one batch the second process
+# idles, and below about two batches forking it and shipping docs back costs more than it
+# saves (measured: 10-30 reports no faster with 2; 100 reports 2.8 s -> 2.0 s).
+AUTO_MIN_BATCHES = 2
 
 
 def _rss_mb(who: int) -> float:
     # ru_maxrss is in KiB on Linux.
     return resource.getrusage(who).ru_maxrss / 1024
+
+
+def _cpu_s() -> float:
+    """CPU seconds used so far by this process and its finished children (spaCy workers):
+    unlike wall time, barely affected by other work sharing the machine."""
+    me, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime
 
 
 def _emit(payload: dict[str, Any]) -> None:
@@ -70,9 +82,9 @@ def worker_cold(model: str | None) -> None:
     })
 
 
-def _n_process(policy: str, words: int) -> int:
+def _n_process(policy: str, lines: int, batch_size: int) -> int:
     if policy == "auto":
-        return 2 if words >= AUTO_N_PROCESS_WORDS else 1
+        return 2 if lines >= AUTO_MIN_BATCHES * batch_size and (os.cpu_count() or 1) >= 2 else 1
     return int(policy)
 
 
@@ -92,12 +104,12 @@ def worker_build(size: int, policy: str, repeat: int, model: str | None, profile
     docs = reports.generate(reports.load_bases(EXAMPLE, CORPUS, CORPUS_EVENT), size)
     texts = [d.text for d in docs]
     words = sum(len(t.split()) for t in texts)
-    n_process = _n_process(policy, words)
     # The floor parses the reports' non-empty lines, as analyse feeds spaCy, with analyse's
     # batch size: measured here, spaCy parses short lines faster than whole reports (about
     # 15% at 300 reports), so a whole-report floor would flatter wikiwire's ratio.
     floor_texts = [line.strip() for t in texts for line in t.splitlines() if line.strip()]
     batch_size = getattr(analyse, "PIPE_BATCH_SIZE", 1000)
+    n_process = _n_process(policy, len(floor_texts), batch_size)
 
     # The first document through a fresh pipeline pays one-off set-up; both the build and the
     # floor are measured after it so neither carries it (it is counted in the wall figure).
@@ -108,25 +120,44 @@ def worker_build(size: int, policy: str, repeat: int, model: str | None, profile
 
     builds: list[float] = []
     floors: list[float] = []
+    build_cpu: list[float] = []
+    floor_cpu: list[float] = []
     stage_runs: list[dict[str, float]] = []
     result: dict[str, Any] = {}
     out = Path(tempfile.mkdtemp(prefix="wikiwire-bench-"))
+    if profile:
+        # A profiled build in a timing worker would skew its figures (cProfile slows Python
+        # code far more than spaCy's compiled code), so profiles get a process of their own,
+        # and profile the first build there, one-off loads included, as a user's run has them.
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
+        write_outputs(pipeline.run(documents=docs, nlp=nlp, n_process=n_process), out, FORMATS)
+        profiler.disable()
+        shutil.rmtree(out, ignore_errors=True)
+        _emit({"size": size, "n_process": n_process, "hot": _write_profile(profiler, Path(profile))})
+        return
     for _ in range(repeat):
         timer = pipeline.StageTimer()
+        c0 = _cpu_s()
         t0 = time.perf_counter()
         build = pipeline.run(documents=docs, nlp=nlp, timer=timer, n_process=n_process)
         t1 = time.perf_counter()
         write_outputs(build, out, FORMATS)
         t2 = time.perf_counter()
+        build_cpu.append(_cpu_s() - c0)
         stages = dict(timer.seconds)
         stages["render"] = t2 - t1
         stage_runs.append(stages)
         builds.append(t2 - t0)
 
+        c3 = _cpu_s()
         t3 = time.perf_counter()
         for _ in nlp.pipe(floor_texts, batch_size=batch_size, n_process=n_process):
             pass
         floors.append(time.perf_counter() - t3)
+        floor_cpu.append(_cpu_s() - c3)
         result = {
             "sources": len(build.sources),
             "sentences": sum(len(a.sentences) for a in build.analysed),
@@ -134,31 +165,29 @@ def worker_build(size: int, policy: str, repeat: int, model: str | None, profile
             "verified": f"{build.verification.passed}/{build.verification.checked}",
             "title": build.title,
         }
-    if profile:
-        # Profiled after the timed builds, and not counted: cProfile slows Python code down
-        # several times more than spaCy's compiled code, so it would skew every figure.
-        import cProfile
-
-        profiler = cProfile.Profile()
-        profiler.enable()
-        write_outputs(pipeline.run(documents=docs, nlp=nlp, n_process=n_process), out, FORMATS)
-        profiler.disable()
-        _write_profile(profiler, Path(profile))
-    best = min(range(repeat), key=lambda i: builds[i])
+    # The first build is what a one-shot `wikiwire build` pays (it includes one-off loading
+    # inside the stages, such as the gazetteer); later builds in the same process show the
+    # steady state a batch worker reaches.
+    first = 0
+    shutil.rmtree(out, ignore_errors=True)
     _emit({
         "size": size,
         "words": words,
         "n_process": n_process,
         "batch_size": batch_size,
+        "lines": len(floor_texts),
         "import_s": t_import - t_start,
         "load_s": t_load - t_import,
         "warm_s": warm_s,
-        "build_s": builds[best],
+        "build_s": builds[first],
+        "warm_build_s": min(builds[1:]) if len(builds) > 1 else None,
         "builds_s": builds,
         "floor_s": min(floors),
         "floors_s": floors,
-        "stages": stage_runs[best],
-        "wall_s": (t_load - _T0) + warm_s + builds[best],
+        "build_cpu_s": build_cpu[first],
+        "floor_cpu_s": min(floor_cpu),
+        "stages": stage_runs[first],
+        "wall_s": (t_load - _T0) + warm_s + builds[first],
         "rss_main_mb": _rss_mb(resource.RUSAGE_SELF),
         "rss_worker_mb": _rss_mb(resource.RUSAGE_CHILDREN),
         **result,
@@ -169,17 +198,51 @@ def _count_sentences(sections: Any) -> int:
     return sum(len(s.sentences) + _count_sentences(s.subsections) for s in sections)
 
 
-def _write_profile(profiler: Any, path: Path) -> None:
+# Functions listed as hot spots in RESULTS.md: the top of the profile by own time.
+HOT_SPOTS = 15
+
+
+def _write_profile(profiler: Any, path: Path) -> list[dict[str, Any]]:
+    """Write the profile's top functions to ``path``; return the top HOT_SPOTS by own time
+    (time in the function itself, callees excluded), overall and among wikiwire's own
+    functions, each with its costliest caller."""
     import io
     import pstats
 
     buf = io.StringIO()
-    stats = pstats.Stats(profiler, stream=buf).strip_dirs()
+    stats = pstats.Stats(profiler, stream=buf)
+    raw: dict[Any, Any] = stats.stats  # type: ignore[attr-defined]
+    ranked = sorted(raw.items(), key=lambda item: -item[1][2])
+    ours = [item for item in ranked if "wikiwire" in Path(item[0][0]).parts]
+    hot = []
+    for scope, items in (("all", ranked[:HOT_SPOTS]), ("wikiwire", ours[:HOT_SPOTS])):
+        for (filename, line, func), (_, ncalls, tottime, cumtime, callers) in items:
+            top_caller = max(callers.items(), key=lambda c: c[1][3], default=None)
+            hot.append({
+                "scope": scope,
+                "function": f"{_short(filename)}:{line}({func})",
+                "calls": ncalls,
+                "own_s": tottime,
+                "cumulative_s": cumtime,
+                "main_caller": f"{_short(top_caller[0][0])}:{top_caller[0][1]}({top_caller[0][2]})" if top_caller else "",
+            })
+    stats.strip_dirs()
     buf.write("== by own time (tottime) ==\n")
     stats.sort_stats("tottime").print_stats(45)
     buf.write("\n== by cumulative time ==\n")
     stats.sort_stats("cumulative").print_stats(45)
+    buf.write("\n== callers of the top functions by own time ==\n")
+    stats.sort_stats("tottime").print_callers(20)
     path.write_text(buf.getvalue(), encoding="utf-8")
+    return hot
+
+
+def _short(filename: str) -> str:
+    """``wikiwire/facts/dates.py`` for project files, the last two path parts otherwise."""
+    parts = Path(filename).parts
+    if "wikiwire" in parts:
+        return "/".join(parts[len(parts) - 1 - parts[::-1].index("wikiwire") :])
+    return "/".join(parts[-2:]) if len(parts) > 1 else filename
 
 
 # ---------------------------------------------------------------------------------------------
@@ -285,8 +348,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10,100,1000", help="report counts to build (comma-separated)")
     parser.add_argument("--out", type=Path, default=HERE / "RESULTS.md", help="Markdown results file")
-    parser.add_argument("--n-process", default="auto", help=f"spaCy processes: 1, 2, or auto (2 from {AUTO_N_PROCESS_WORDS} words)")
-    parser.add_argument("--repeat", type=int, default=1, help="builds per size; the fastest is reported")
+    parser.add_argument("--n-process", default="1", help=f"spaCy processes: 1 (what `wikiwire build` does), 2, or auto (2 from {AUTO_MIN_BATCHES} of analyse's batches of lines)")
+    parser.add_argument("--compare", default="1000", help="sizes also built with spaCy in 2 processes, to show that trade-off (comma-separated, empty for none)")
+    parser.add_argument("--repeat", type=int, default=2, help=f"builds per size up to {REPEAT_MAX_SIZE} reports (larger sizes: 1): the first is reported, the fastest later one as the warm build")
     parser.add_argument("--cli-sizes", default="100", help="sizes also timed through `wikiwire build FOLDER` (comma-separated, empty for none)")
     parser.add_argument("--no-batch", action="store_true", help="skip the batch-mode (--events, --jobs 1 vs 2) measurement")
     parser.add_argument("--profile", default="", help="sizes to profile with cProfile into bench/profile-N.txt (comma-separated)")
@@ -316,11 +380,19 @@ def main() -> None:
     profiled = {int(s) for s in args.profile.split(",") if s.strip()}
     runs = []
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-        extra = ["--profile-to", str(HERE / f"profile-{size}.txt")] if size in profiled else []
-        run = _run_worker(["--worker", "build", "--size", str(size), "--n-process", args.n_process, "--repeat", str(args.repeat), *model_args, *extra], args.timeout)
+        run = _run_worker(["--worker", "build", "--size", str(size), "--n-process", args.n_process, "--repeat", str(args.repeat if size <= REPEAT_MAX_SIZE else 1), *model_args], args.timeout)
         run.setdefault("size", size)
+        if size in profiled:
+            prof = _run_worker(["--worker", "build", "--size", str(size), "--n-process", args.n_process, "--profile-to", str(HERE / f"profile-{size}.txt"), *model_args], args.timeout)
+            run["hot"] = prof.get("hot", [])
         log(f"{size} reports: {run}")
         runs.append(run)
+    compared = []
+    for size in [int(s) for s in args.compare.split(",") if s.strip()]:
+        run = _run_worker(["--worker", "build", "--size", str(size), "--n-process", "2", "--repeat", str(args.repeat if size <= REPEAT_MAX_SIZE else 1), *model_args], args.timeout)
+        run.setdefault("size", size)
+        log(f"{size} reports, 2 spaCy processes: {run}")
+        compared.append(run)
     clis = []
     for size in [int(s) for s in args.cli_sizes.split(",") if s.strip()]:
         clis.append(cli_check(size, args.timeout))
@@ -331,7 +403,7 @@ def main() -> None:
             batches.append(batch_check(jobs, args.timeout))
             log(f"batch --jobs {jobs}: {batches[-1]}")
     info["load_end"] = os.getloadavg()
-    data = {"machine": info, "cold": cold, "runs": runs, "cli": clis, "batch": batches, "n_process_policy": args.n_process, "auto_words": AUTO_N_PROCESS_WORDS, "repeat": args.repeat}
+    data = {"machine": info, "cold": cold, "runs": runs, "compared": compared, "cli": clis, "batch": batches, "n_process_policy": args.n_process, "auto_batches": AUTO_MIN_BATCHES, "repeat": args.repeat}
     args.out.write_text(results.markdown(data), encoding="utf-8")
     args.out.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     log(f"wrote {args.out}")

@@ -143,3 +143,38 @@ def test_civilians_beside_soldiers_are_a_breakdown(nlp) -> None:  # type: ignore
 
 def test_no_claim_of_responsibility_is_no_toll(nlp) -> None:  # type: ignore[no-untyped-def]
     assert extract(_analyse(nlp, "No group has claimed responsibility, and none of the 3 suspects spoke.")) == []
+
+
+def test_a_mention_of_the_wider_war_keeps_the_events_own_toll(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "The strike, one of the deadliest of the country's civil war, killed at least 89 people.",
+            "The civil war that has killed more than 500,000 people began with protests.",
+        ]
+    )
+    claims = extract(_analyse(nlp, text))
+    assert _figures(claims, "fatalities") == [(89, "at least", None)]
+
+
+def test_a_pronoun_speaker_takes_the_last_named_one(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "A Taliban spokesman said the toll had risen sharply overnight.",
+            "More than 2,060 people are dead and over 10,000 are injured, he told reporters.",
+        ]
+    )
+    claims = extract(_analyse(nlp, text))
+    assert {(c.fact, c.value, c.attributed_to) for c in claims} == {
+        ("fatalities", 2060, "a Taliban spokesman"),
+        ("injuries", 10000, "a Taliban spokesman"),
+    }
+
+
+def test_the_nearest_place_decides_whose_toll_it_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "A drone strike hit the military academy in Homs on Thursday.",
+            "The strike in Homs killed 89 people, while a mortar attack on a market in Idlib killed 14.",
+        ]
+    )
+    assert _figures(extract(_analyse(nlp, text)), "fatalities") == [(89, "exactly", None)]

@@ -30,7 +30,7 @@ from wikiwire.verify import verify
 
 FRIDAY = dt.date(2023, 10, 6)
 
-REPORT_1 = """Drones struck a graduation ceremony at the Homs Military Academy in Homs on Thursday, minutes after the new officers had received their commissions.
+REPORT_1 = """Drones struck a graduation ceremony at the Homs Military Academy in Homs, Syria, on Thursday, minutes after the new officers had received their commissions.
 Defence Minister Ali Mahmoud Abbas attended the parade but left shortly before the attack. He later visited the wounded at a military hospital in the city.
 The Ministry of Health said at least 89 people were killed, including 31 women and five children.
 Jordan condemned the attack on the academy.
@@ -42,7 +42,8 @@ The Syrian Observatory for Human Rights said more than 120 people were killed in
 A total of 60 people died in the strike on the academy.
 Brazil expressed its condolences to the Syrian government.
 Government forces shelled rebel-held towns in Idlib in retaliation for the attack that evening.
-The Syrian Foreign Ministry condemned the attack as a terrorist act."""
+The Syrian Foreign Ministry condemned the attack as a terrorist act. They gave no further details about the dead.
+This attack was the deadliest on a government base in years, analysts said."""
 
 
 def _analysed(nlp, *texts: str) -> tuple[AnalysedSource, ...]:  # type: ignore[no-untyped-def]
@@ -66,7 +67,7 @@ def _homs_facts(analysed: tuple[AnalysedSource, ...]) -> EventFacts:
     women = _claim(analysed, "fatalities", 31, r"\b31 women", scope="women")
     place = {"venue": "Homs Military Academy", "city": "Homs", "region": None, "country": "Syria", "lat": None, "lon": None}
     loc = _claim(analysed, "location", place, r"Homs Military Academy in Homs")
-    date = _claim(analysed, "date", "2023-10-05", r"Academy in Homs on Thursday")
+    date = _claim(analysed, "date", "2023-10-05", r"Academy in Homs, Syria, on Thursday")
     target = _claim(analysed, "target", "military graduation ceremony", r"graduation ceremony")
     return EventFacts(
         kind="drone strike",
@@ -116,7 +117,8 @@ def test_attack_lead(homs) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_earthquake_lead_and_responsibility_phrasing() -> None:
-    dead = Claim(fact="fatalities", value=1482, display="1,482", source="s1", sentence="s1.2", quote="...",
+    dead = Claim(fact="fatalities", value=1482, display="1,482", source="s1", sentence="s1.2",
+                 quote="At least 1,482 people died, the World Health Organization said.",
                  qualifier="at least", attributed_to="the World Health Organization")
     facts = EventFacts(
         kind="earthquake",
@@ -129,7 +131,7 @@ def test_earthquake_lead_and_responsibility_phrasing() -> None:
     lead = compose_lead(facts, kind_for("earthquake"), "2023 Herat earthquakes")
     assert [s.text for s in lead] == [
         "The 2023 Herat earthquakes were a series of earthquakes that struck Herat Province, Afghanistan, on 7 October 2023.",
-        "The earthquake killed at least 1,482 people.",
+        "The earthquakes killed at least 1,482 people.",
     ]
     single = compose_lead(facts, kind_for("earthquake"), "2023 Herat earthquake")
     assert single[0].text == "The 2023 Herat earthquake was an earthquake that struck Herat Province, Afghanistan, on 7 October 2023."
@@ -177,6 +179,13 @@ def test_opening_pronoun_gets_its_referent(homs) -> None:  # type: ignore[no-unt
     texts = [s.text for s in _sentences(article)]
     assert "Ali Mahmoud Abbas later visited the wounded at a military hospital in the city." in texts
     assert not any(t.startswith("He ") for t in texts)
+
+
+def test_pronoun_without_referent_is_dropped_and_demonstrative_rewritten(homs) -> None:  # type: ignore[no-untyped-def]
+    _, _, article = homs
+    texts = [s.text for s in _sentences(article)]
+    assert not any("further details" in t for t in texts)
+    assert "The attack was the deadliest on a government base in years, analysts said." in texts
 
 
 def test_casualties_explained_once_and_contradicting_toll_dropped(homs) -> None:  # type: ignore[no-untyped-def]
@@ -235,13 +244,31 @@ def test_title_override_and_infobox(homs) -> None:  # type: ignore[no-untyped-de
 
 def test_casualty_summary_without_attribution_gives_the_range() -> None:
     claims = tuple(
-        Claim(fact="fatalities", value=v, display=str(v), source=f"s{i}", sentence=f"s{i}.0", quote="...")
-        for i, v in enumerate((7, 60, 112), start=1)
+        Claim(fact="fatalities", value=v, display=str(v), source=f"s{i}", sentence=f"s{i}.0",
+              quote=f"The attack killed {v} people.", attributed_to=by)
+        for i, (v, by) in enumerate(((7, None), (60, "a war monitor"), (112, None)), start=1)
     )
     facts = EventFacts(kind="drone strike", facts={"fatalities": Fact(name="fatalities", value={"low": 60, "high": 112, "best": 112}, claims=claims)})
     (sentence,) = casualty_summary(facts)
+    # "a war monitor" names no one: its figure counts among the unattributed reports.
     assert sentence.text == "Reports gave death tolls ranging from 7 to 112."
     assert sentence.sources == ("s1", "s3")
+
+
+def test_casualty_summary_merges_spellings_of_one_body_and_skips_vague_counts() -> None:
+    def claim(v: int, by: str, quote: str, day: int) -> Claim:
+        return Claim(fact="fatalities", value=v, display=str(v), source=f"s{day}", sentence=f"s{day}.0", quote=quote,
+                     attributed_to=by, reported=dt.date(2023, 10, day))
+
+    claims = (
+        claim(80, "the health ministry", "The health ministry said 80 people were killed.", 5),
+        claim(89, "Syria's health ministry", "Syria's health ministry raised the toll to 89.", 6),
+        claim(24, "the Ministry of Defence", "Dozens were killed, the Ministry of Defence said.", 5),
+    )
+    facts = EventFacts(kind="drone strike", facts={"fatalities": Fact(name="fatalities", value={"low": 89, "high": 89, "best": 89}, claims=claims)})
+    (sentence,) = casualty_summary(facts)
+    assert sentence.text == "Syria's health ministry reported 89 deaths."
+    assert sentence.sources == ("s6",)
 
 
 # ---------------------------------------------------------------------------------------------

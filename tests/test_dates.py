@@ -117,6 +117,9 @@ def test_resolve_and_rewrite_relative() -> None:
     assert rewrite_relative("The gunman opened fire Wednesday night.", THURSDAY) == (
         "The gunman opened fire on the night of 4 October 2023."
     )
+    assert rewrite_relative("Mourners buried victims of Thursday's attack.", dt.date(2023, 10, 7)) == (
+        "Mourners buried victims of the 5 October 2023 attack."
+    )
     # An explicit date right after the relative one already says it.
     assert rewrite_relative("Yesterday, 7 October 2023, a quake struck.", dt.date(2023, 10, 8)) == (
         "Yesterday, 7 October 2023, a quake struck."

@@ -159,6 +159,12 @@ def test_evaluate_scores_both_systems_on_every_reference_field(events_file: Path
     # 112 is in no report, 277 is.
     assert homs["fields"]["fatalities"]["attainable"] is False
     assert homs["fields"]["injuries"]["attainable"] is True
+    # wikiwire's own answers on the easy fields of these short reports.
+    for event in (homs, bridge):
+        assert event["error"] is None
+        assert event["fields"]["date"]["wikiwire"]["score"] == 1.0
+        assert event["fields"]["timezone"]["wikiwire"]["score"] == 1.0
+    assert homs["fields"]["location"]["wikiwire"]["score"] == 1.0
     assert homs["content"] is not None and bridge["content"] is None
     assert set(homs["content"]["wikiwire"]) >= {"rouge1", "rouge2", "rougeL", "entity_recall", "citation_coverage"}
     assert report["summary"]["events"] == 2

@@ -212,3 +212,35 @@ def test_every_fact_is_present_and_multi_day_dates_display_as_ranges() -> None:
     assert set(facts.facts) == set(FACT_NAMES)
     assert facts.get("date").display == "7–15 October 2023"
     assert facts.get("fatalities").display == ""
+
+
+def test_nearby_clock_times_support_each_other() -> None:
+    claims = [
+        claim("time", "01:27", "s1"), claim("time", "01:28", "s2"), claim("time", "01:28", "s3"),
+        claim("time", "01:30", "s4", qualifier="about"), claim("time", "06:30", "s5"), claim("time", "06:00", "s6"),
+        claim("time", "early morning", "s7"),
+    ]
+    fact = reconcile(claims, []).get("time")
+    assert (fact.value, fact.display, fact.sources) == ("01:28", "01:28", ("s2", "s3"))
+
+
+def test_aliases_merge_but_distinct_bodies_stay_apart() -> None:
+    claims = [
+        toll(2400, "s1", "the Taliban administration", day=OCT6),
+        toll(2053, "s2", "a Taliban spokesperson", day=OCT6),
+        toll(2060, "s3", "the Taliban regime in Kabul", day=OCT6),
+        toll(1023, "s4", "the UN humanitarian office", day=OCT6),
+        toll(900, "s5", "the UN", day=OCT6),
+    ]
+    conflict = next(c for c in reconcile(claims, []).conflicts if c.resolution.startswith("range"))
+    assert conflict.resolution == (
+        "range of latest figures per attributing body: the UN humanitarian office 1,023 (s4), "
+        "the Taliban regime in Kabul 2,400 (s1)"
+    )
+    armies = [toll(30, "s1", "the Israeli army"), toll(50, "s2", "the Syrian army"), toll(40, "s3", "the ministry")]
+    assert reconcile(armies, []).get("fatalities").display == "30–50"
+
+
+def test_an_exact_clock_time_breaks_a_tie_with_a_rough_one() -> None:
+    claims = [claim("time", "12:00", "s1", qualifier="about"), claim("time", "11:00", "s2")]
+    assert reconcile(claims, []).get("time").display == "11:00"

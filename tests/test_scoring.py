@@ -232,3 +232,30 @@ def test_phrase_tokens_spell_out_country_abbreviations() -> None:
     evidence = Evidence((Report("It was the deadliest mass shooting in the U.S. this year."),))
     result = scoring.score_phrase("part_of", "mass shootings in the United States", None, evidence)
     assert result.attainable is True
+
+
+def test_demonyms_match_their_country() -> None:
+    ours = {"value": "the war in Syria", "display": "the war in Syria"}
+    assert scoring.score_phrase("part_of", "the Syrian civil war", ours, None).score == 1.0
+    assert scoring.content_tokens("Russian forces") == {"russia", "force"}
+    assert scoring.content_tokens("Syrians") == {"syria"}
+    assert scoring.content_tokens("civilians") == scoring.content_tokens("civilian")
+
+
+def test_phrase_attainable_when_the_stated_words_would_match() -> None:
+    evidence = Evidence((Report("It is one of the deadliest attacks of the war in Syria."),))
+    assert scoring.score_phrase("part_of", "the Syrian civil war", None, evidence).attainable is True
+    elsewhere = Evidence((Report("The war has lasted twelve years."),))
+    assert scoring.score_phrase("part_of", "the Syrian civil war", None, elsewhere).attainable is False
+
+
+def test_type_stated_by_an_inflected_verb_is_attainable() -> None:
+    evidence = Evidence((Report("The bridge collapsed after a ship hit a pier."),))
+    assert scoring.score_type("Bridge collapse", {"value": "bridge collapse"}, evidence).attainable is True
+    assert scoring.score_type("Dam failure", None, evidence).attainable is False
+
+
+def test_states_word_accepts_inflections_but_not_short_prefixes() -> None:
+    evidence = Evidence((Report("Flooding hit the ward after the storm."),))
+    assert evidence.states_word("flood")
+    assert not evidence.states_word("war")

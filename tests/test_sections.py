@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from wikiwire.records import Entity
-from wikiwire.sections import EventCues, classify, place_role, section_roles
+from wikiwire.sections import EventCues, classify, place_role, relocate, section_roles
 from wikiwire.taxonomy import kind_for, sections_for
 
 
@@ -63,3 +63,21 @@ def test_event_cues() -> None:
     assert not cues.mentions_event("Nine people died in an air raid on the border.")
     assert cues.mentions_country("Syrian officials declared three days of mourning.")
     assert not cues.mentions_country("Officials in Ankara declared mourning.")
+
+
+def test_relocate_entities_after_rewriting() -> None:
+    original = "Jordan condemned on Thursday the attack that Jordan's king called cowardly."
+    ents = _ents(original, ("Jordan", "GPE"), ("Thursday", "DATE"))
+    rewritten = "Jordan condemned on 5 October 2023 the attack that Jordan's king called cowardly."
+    moved = relocate(ents, rewritten)
+    assert [(e.text, e.start) for e in moved] == [("Jordan", 0)]
+
+
+def test_elsewhere_means_all_places_in_another_country() -> None:
+    cues = EventCues.build(["Homs"], "Syria", kind_for("drone strike").patterns)
+    other = "Turkey struck Kurdish positions after the bombing in Ankara."
+    home = "Government guns shelled villages around Idlib that evening."
+    allies = "The Syrian army depends on support from Russia and Iran."
+    assert cues.elsewhere(other, _ents(other, ("Turkey", "GPE"), ("Ankara", "GPE")))
+    assert not cues.elsewhere(home, _ents(home, ("Idlib", "GPE")))
+    assert not cues.elsewhere(allies, _ents(allies, ("Russia", "GPE"), ("Iran", "GPE")))

@@ -103,3 +103,10 @@ def test_index_reads_weekdays_with_the_anchor() -> None:
     assert dt.date(2023, 10, 5) in index.dates
     assert 89 in index.numbers
     assert 2023 in index.years
+
+
+def test_figures_with_units_glued_on_are_found() -> None:
+    source = _source("s3", "The quake struck 19 miles (30km) from the provincial capital.")
+    sentence = ArticleSentence(text="The epicentre was 30 kilometres from the capital.", sources=("s3",))
+    _, report = verify(_article(sentence), (source,), FACTS)
+    assert report.passed == 1

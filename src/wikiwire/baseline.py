@@ -85,7 +85,8 @@ def naive_date(sentences: Sequence[BaselineSentence]) -> dict[str, Any] | None:
         for text, label in sentence.entities:
             if label != "DATE":
                 continue
-            settings: dict[str, Any] = {"PREFER_DATES_FROM": "past"}
+            # dateparser's defaults: a bare weekday is read in the week of the report's date.
+            settings: dict[str, Any] = {}
             if sentence.published:
                 settings["RELATIVE_BASE"] = dt.datetime.combine(sentence.published, dt.time(12))
             parsed = dateparser.parse(text, languages=["en"], settings=settings)

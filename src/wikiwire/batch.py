@@ -14,6 +14,7 @@ import concurrent.futures as cf
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -184,14 +185,16 @@ def build_documents(docs: Sequence[Document], folder: Path, formats: Sequence[st
 
 
 def _init_worker(model: str | None, preload: bool) -> None:
-    """Load the spaCy pipeline once per worker process; a failure is reported per event."""
-    from wikiwire import analyse
-
+    """Load the spaCy pipeline and the gazetteer once per worker process (a no-op when the
+    worker was forked from a parent that loaded them); a failure is reported per event."""
     if not preload:
         return
+    from wikiwire import analyse, gazetteer
 
     with contextlib.suppress(WikiwireError):
         analyse.load_nlp(model)
+    with contextlib.suppress(WikiwireError, OSError):
+        gazetteer.get()
 
 
 def _build_one(event: Event, events_path: Path, outdir: Path, formats: Sequence[str], model: str | None, builder: Builder) -> str | None:
@@ -300,6 +303,10 @@ def _build_parallel(
     """Build ``todo`` over ``workers`` processes; returns event id -> error or None."""
     # Only the real builder needs the model; a test builder should not pay for loading it.
     preload = builder is build_documents
+    if preload and multiprocessing.get_start_method() == "fork":
+        # Forked workers inherit what the parent loaded (pages shared copy-on-write), so the
+        # model and gazetteer are read once in all rather than once per worker.
+        _init_worker(model, preload)
     errors: dict[str, str | None] = {}
     with cf.ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(model, preload)) as pool:
         # Every job is submitted (and, with fork, every worker started) before the bar's

@@ -18,6 +18,7 @@ Reads as the article is built:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -30,13 +31,14 @@ from wikiwire.records import (
     Article,
     ArticleSentence,
     Claim,
+    Entity,
     EventFacts,
     FactName,
     Infobox,
     Section,
     Sentence,
 )
-from wikiwire.sections import EventCues, classify, place_role, section_roles
+from wikiwire.sections import EventCues, classify, place_role, relocate, section_roles
 from wikiwire.taxonomy import Kind, SectionSpec, kind_for, sections_for, template_for
 from wikiwire.title import make_title
 
@@ -49,7 +51,7 @@ MAX_SENTENCES: dict[str, int] = {
     "event": 8,
     "casualties": 6,
     "damage": 6,
-    "aftermath": 6,
+    "aftermath": 8,
     "response": 6,
     "investigation": 5,
     "reactions": 10,
@@ -65,6 +67,9 @@ DUPLICATE_JACCARD = 0.5
 # the same background, which fall below DUPLICATE_JACCARD). Sections hold at most a few
 # tens of candidates, so this comparison is cheap.
 REDUNDANT_JACCARD = 0.3
+# ... or this share of the shorter sentence's content words (the shorter one says little the
+# longer does not, as with two wordings of the war's origins).
+REDUNDANT_OVERLAP = 0.6
 # MinHash permutations: 64 estimates a Jaccard of 0.5 within about ±0.06, enough to
 # separate duplicates from merely related sentences at a fraction of 128's cost.
 MINHASH_PERMUTATIONS = 64
@@ -121,6 +126,28 @@ class _Candidate:
     rank: int  # position of its source in the input
     when: dt.date | None  # the date it speaks of, for ordering
     words: frozenset[str]
+    entities: tuple[Entity, ...]  # the sentence's entities, offsets into ``text``
+
+    @functools.cached_property
+    def figures(self) -> frozenset[str]:
+        """The digits it states: two statements with different figures are different."""
+        return frozenset(_DIGITS.findall(self.text))
+
+    @functools.cached_property
+    def all_words(self) -> frozenset[str]:
+        """Every word of the text, lower-cased (stopwords included)."""
+        return frozenset(w.lower() for w in _WORD.findall(self.text))
+
+    @functools.cached_property
+    def actor_words(self) -> tuple[frozenset[str], ...]:
+        """The content words of each actor it names (countries, organisations, people)."""
+        out = []
+        for ent in self.entities:
+            if ent.label in _ACTOR_LABELS:
+                words = frozenset(w.lower() for w in _WORD.findall(ent.text)) - _STOPWORDS
+                if words:
+                    out.append(words)
+        return tuple(out)
 
 
 _PRONOUN_START = re.compile(r"^(?P<p>He|She|His|Her|It|Its|They|Their|This|These|That|Those)\b\s*(?P<rest>.*)$", re.DOTALL)
@@ -202,30 +229,37 @@ def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: Eve
     for rank, source in enumerate(analysed):
         on_topic = {s.paragraph for s in source.sentences if cues.mentions_event(s.text)}
         prev: Sentence | None = None
-        last_role: tuple[int, str] | None = None  # (paragraph, role) of the last sentence read
+        last_role: str | None = None  # role of the last sentence read in this report
         for sentence in source.sentences:
             resolved = _resolve_pronoun(sentence, prev)
             prev = sentence
             if resolved is None:
                 continue
-            # Entity offsets only hold while the text is unchanged; a substituted pronoun
-            # shifts them, so the speaker check then falls back to its noun list.
-            entities = sentence.entities if resolved == sentence.text else ()
+            # Offsets move when the text is rewritten: entities are found again in it.
+            entities = sentence.entities if resolved == sentence.text else relocate(sentence.entities, resolved)
             result = rewrite.rewrite(resolved, source.anchor_date, entities)
             if result.text is None:
                 continue
-            role = classify(result.text, sentence.entities, event_year=year)
+            entities = relocate(sentence.entities, result.text)
+            role = classify(result.text, entities, event_year=year)
             names_event = cues.mentions_event(result.text)
-            # A toll or narrative sentence that follows an aftermath sentence in the same
-            # paragraph, without naming the event, continues the aftermath (the dead of the
-            # retaliation are not the event's dead).
-            if role in ("casualties", "event") and not names_event and last_role == (sentence.paragraph, "aftermath"):
+            # A toll or narrative sentence that follows an aftermath sentence, without naming
+            # the event, continues the aftermath (the dead of the retaliation are not the
+            # event's dead).
+            if role in ("casualties", "event") and not names_event and last_role == "aftermath":
                 role = "aftermath"
-            last_role = (sentence.paragraph, role)
+            # A "reaction" that names neither the event nor its country reacts to something
+            # else (a rescuer condemning the shelling that followed).
+            if role == "reactions" and not names_event and not cues.mentions_country(result.text):
+                role = "aftermath"
+            last_role = role
+            # Off the event: a toll that names neither the event nor its paragraph (another
+            # attack's dead), or a sentence whose places are all in another country.
             about = names_event or sentence.paragraph in on_topic
-            if not about and not (role in ("background", "reactions") and cues.mentions_country(result.text)):
+            if not about and (role == "casualties" or (role != "reactions" and cues.elsewhere(result.text, entities))):
                 continue
-            out.append(_Candidate(sentence, result.text, role, rank, _when(sentence, source.anchor_date), _words(result.text)))
+            out.append(_Candidate(sentence, result.text, role, rank, _when(sentence, source.anchor_date),
+                                  _words(result.text), entities))
     return out
 
 
@@ -235,10 +269,20 @@ def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: Eve
 
 # What a casualty figure counts, within a few words after it ("89 people", "60 were killed").
 _TOLL_NOUN = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|cadets|officers|individuals|"
+    r"\s+(?:[\w-]+\s+){0,3}?(?:people|persons|civilians|soldiers|cadets|officers|individuals|personnel|"
+    r"troops|students|children|women|men|workers|residents|members|passengers|"
     r"were killed|killed|dead|died|deaths|injured|wounded|casualties|victims)\b",
     re.IGNORECASE,
 )
+# "the death toll has risen to 89", "the number of people killed stood at 80".
+_TOLL_BEFORE = re.compile(
+    r"\b(?:death toll|toll|number of (?:people |those )?(?:killed|dead|injured|wounded)|casualties|fatalities)\b"
+    r"[^.;]*?\b(?:to|at|of|reached|was|is)\s+$",
+    re.IGNORECASE,
+)
+# Characters before a figure searched for a toll phrase: a long clause ("the number of people
+# killed in the attack on ... has risen to 89"), not a whole paragraph.
+TOLL_LOOKBACK = 150
 _VAGUE_COUNT = re.compile(r"dozen|score|hundreds|thousands|numerous|several", re.IGNORECASE)
 _ATTRIBUTED = re.compile(
     r"\baccording to\b|\b(?:said|says|reported|confirmed|stated|announced|put|placed|estimated|recorded|"
@@ -262,18 +306,23 @@ def _allowed_figures(facts: EventFacts) -> set[int]:
     return allowed
 
 
+def _toll_figures(text: str) -> list[int]:
+    """Casualty figures ``text`` states ("89 people", "60 were killed"); vague counts such
+    as "dozens" are not figures."""
+    from wikiwire.facts.numbers import find_quantities
+
+    return [
+        q.value for q in find_quantities(text)
+        if not (q.is_word and _VAGUE_COUNT.search(q.text))
+        and (_TOLL_NOUN.match(text, q.end) or _TOLL_BEFORE.search(text[max(0, q.start - TOLL_LOOKBACK): q.start]))
+    ]
+
+
 def _contradicts_toll(text: str, allowed: set[int]) -> bool:
     """True when ``text`` states an unattributed casualty figure the infobox does not."""
     if not allowed or _ATTRIBUTED.search(text):
         return False
-    from wikiwire.facts.numbers import find_quantities
-
-    for quantity in find_quantities(text):
-        if quantity.is_word and _VAGUE_COUNT.search(quantity.text):
-            continue  # "dozens" contradicts no figure
-        if _TOLL_NOUN.match(text, quantity.end) and quantity.value not in allowed:
-            return True
-    return False
+    return any(v not in allowed for v in _toll_figures(text))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -303,9 +352,12 @@ def _clusters(candidates: Sequence[_Candidate]) -> list[list[_Candidate]]:
         return i
 
     for i, h in enumerate(hashes):
+        if not candidates[i].words:
+            continue
         for j in lsh.query(h):
-            if (j != i and candidates[i].words and hashes[i].jaccard(hashes[j]) >= DUPLICATE_JACCARD
-                    and _compatible(candidates[i], candidates[j])):
+            # Pairs already joined (wire copies join in one step) need no further check.
+            if (find(i) != find(j) and _compatible(candidates[i], candidates[j])
+                    and hashes[i].jaccard(hashes[j]) >= DUPLICATE_JACCARD):
                 parent[find(i)] = find(j)
     groups: dict[int, list[_Candidate]] = defaultdict(list)
     for i, candidate in enumerate(candidates):
@@ -314,24 +366,25 @@ def _clusters(candidates: Sequence[_Candidate]) -> list[list[_Candidate]]:
 
 
 _ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON"})
-_DIGITS = re.compile(r"\d[\d,.]*")
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def _bare(name: str) -> str:
-    return re.sub(r"^the\s+|['’]s$", "", name.lower())
+def _unmatched_names(a: _Candidate, b: _Candidate) -> bool:
+    """True when ``a`` names an actor none of whose words appear in ``b``."""
+    other = b.all_words
+    return any(words.isdisjoint(other) for words in a.actor_words)
 
 
 def _compatible(a: _Candidate, b: _Candidate) -> bool:
     """Two similar sentences are the same statement only if they give the same figures and
     do not name entirely different actors ("Algeria expressed condolences" is not "Brazil
     expressed condolences", however alike the words)."""
-    if set(_DIGITS.findall(a.text)) != set(_DIGITS.findall(b.text)):
+    if a.figures != b.figures:
         return False
-    names_a = {_bare(e.text) for e in a.sentence.entities if e.label in _ACTOR_LABELS}
-    names_b = {_bare(e.text) for e in b.sentence.entities if e.label in _ACTOR_LABELS}
     # A name only one side has is a detail one report adds; a name on each side that the
-    # other lacks means two different actors.
-    return not (names_a - names_b and names_b - names_a)
+    # other does not mention at all means two different actors. Word-level, so that
+    # "President Bashar al-Assad" and "Bashar al-Assad" are one name.
+    return not (_unmatched_names(a, b) and _unmatched_names(b, a))
 
 
 def _best_wording(cluster: Sequence[_Candidate]) -> _Candidate:
@@ -371,17 +424,28 @@ def _items(candidates: Sequence[_Candidate], event_date: dt.date | None) -> list
     return out
 
 
+def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:
+    """True when two sentences' content words overlap enough that one adds little."""
+    common = len(a & b)
+    return common / max(1, len(a | b)) >= REDUNDANT_JACCARD or common / max(1, min(len(a), len(b))) >= REDUNDANT_OVERLAP
+
+
 def _select(items: Sequence[_Item], role: str) -> list[_Item]:
     """The best-supported items of a section, at most its cap, in time/source order; an
     item that mostly repeats one already chosen is skipped."""
     cap = MAX_SENTENCES.get(role, DEFAULT_MAX_SENTENCES)
+    # Among equally supported items, take each report's first before any report's second:
+    # otherwise the first report in input order fills the section alone.
+    turn: dict[int, int] = {}
+    ordinal: dict[int, int] = {}
+    for item in sorted(items, key=lambda it: it.key):
+        ordinal[id(item)] = turn.get(item.key[1], 0)
+        turn[item.key[1]] = ordinal[id(item)] + 1
     best: list[_Item] = []
-    for item in sorted(items, key=lambda it: (-it.support, it.key)):
+    for item in sorted(items, key=lambda it: (-it.support, ordinal[id(it)], it.key)):
         if len(best) >= cap:
             break
-        words = item.rep.words
-        if any(len(words & b.rep.words) / max(1, len(words | b.rep.words)) >= REDUNDANT_JACCARD
-               and _compatible(item.rep, b.rep) for b in best):
+        if any(_redundant(item.rep.words, b.rep.words) and _compatible(item.rep, b.rep) for b in best):
             continue
         best.append(item)
     return sorted(best, key=lambda it: it.key)
@@ -398,14 +462,14 @@ def _used_claim_sentences(summary: Sequence[ArticleSentence]) -> set[str]:
 def _reaction_sections(items: Sequence[_Item], spec: SectionSpec, cues: EventCues, noun: str) -> Section | None:
     """The reactions section: compacted reactions, split into its subsections by whether
     the actor is of the event's own country."""
-    parsed = [(it, reactions.parse(it.sentence.text, it.rep.sentence.entities if it.sentence.text == it.rep.sentence.text else ())) for it in items]
+    parsed = [(it, reactions.parse(it.sentence.text, it.rep.entities)) for it in items]
     country_re = cues.country_pattern
     groups: dict[str, list[tuple[ArticleSentence, reactions.Reaction | None]]] = {"domestic": [], "international": []}
     for it, reaction in parsed:
         if reaction is not None:
             domestic = reactions.is_domestic(reaction, country_re)
         else:
-            domestic = cues.mentions_country(" ".join(it.sentence.text.split()[:6]))
+            domestic = reactions.is_domestic_text(it.sentence.text, country_re)
         groups["domestic" if domestic else "international"].append((it.sentence, reaction))
     if not spec.subsections:
         merged = reactions.compact([*groups["domestic"], *groups["international"]], noun=noun)
@@ -439,13 +503,17 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
     allowed = _allowed_figures(facts)
     summary = lead_mod.casualty_summary(facts)
     summarised = _used_claim_sentences(summary) | _toll_claim_sentences(facts)
+    # "No group claimed responsibility" is said once, in the lead.
+    said_unclaimed = any(_NO_CLAIM.search(s.text) for s in lead)
     for item in _items(candidates, event_date):
         role = place_role(item.role, available)
-        if role is None:
+        if role is None or (said_unclaimed and _NO_CLAIM.search(item.sentence.text)):
             continue
         if role in ("event", "casualties") and _contradicts_toll(item.sentence.text, allowed):
             continue
-        if role == "casualties" and summary and item.rep.sentence.id in summarised:
+        # The casualties section opens with every figure explained once: body sentences
+        # that state figures again would repeat (or re-dispute) them.
+        if role == "casualties" and summary and (item.rep.sentence.id in summarised or _toll_figures(item.sentence.text)):
             continue
         by_role[role].append(item)
 
@@ -463,6 +531,15 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
         if section is not None:
             sections.append(section)
     return Article(title=title, infobox=infobox(facts, kind, title), lead=lead, sections=tuple(sections))
+
+
+# A sentence saying nobody claimed the attack ("No group has claimed responsibility",
+# "Nobody has claimed it", "No group immediately said it had carried out the attack").
+_NO_CLAIM = re.compile(
+    r"\b(?:no|nobody|none|no one)\b(?:\s+\w+){0,3}?\s+(?:has\s+|have\s+|had\s+|immediately\s+|yet\s+)*"
+    r"(?:claimed|said it had carried out|taken responsibility|took responsibility|acknowledged)",
+    re.IGNORECASE,
+)
 
 
 def _toll_claim_sentences(facts: EventFacts) -> set[str]:

@@ -240,6 +240,9 @@ def evaluate_texts(
     from wikiwire import analyse, pipeline
 
     nlp = nlp or analyse.load_nlp(model)
+    if reference_text:
+        # A reference stored in the seeds' format starts with its own date line.
+        reference_text = _DATE_LINE.sub("", reference_text).strip() or None
     evidence = Evidence(tuple(Report(d.text, d.published) for d in documents))
     build: Build | None = None
     error: str | None = None

@@ -16,14 +16,18 @@ from dataclasses import dataclass
 from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact, FactName
 from wikiwire.taxonomy import UNKNOWN_KIND, Kind
 
-__all__ = ["Figure", "Toll", "casualty_summary", "compose_lead", "event_word", "toll"]
+__all__ = ["Figure", "Toll", "casualty_summary", "compose_lead", "event_word", "named_body", "toll"]
 
 # Evidence sentence ids kept per fact in a lead sentence: enough for a reader to check the
 # fact (the hover text), without listing every report that repeats it.
 MAX_EVIDENCE_PER_FACT = 3
-# Attributed figures listed in the casualties paragraph; beyond this the list stops being
-# readable, and the bodies with the most reports behind them are kept.
-MAX_ATTRIBUTED_FIGURES = 4
+# Attributed figures listed per count in the casualties paragraph; beyond three the list
+# stops being readable, and the bodies with the most reports behind them are kept.
+MAX_ATTRIBUTED_FIGURES = 3
+
+
+# Numbers under ten are written in words in prose (MOS:NUMERAL).
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
 @dataclass(frozen=True)
@@ -36,8 +40,8 @@ class Figure:
     claims: tuple[Claim, ...]
 
     def text(self, *, hedge: bool = True) -> str:
-        """The figure as prose: "more than 120", "1,482"."""
-        number = f"{self.value:,}"
+        """The figure as prose: "more than 120", "1,482", "six" (under ten in words)."""
+        number = _SMALL[self.value] if 0 <= self.value < len(_SMALL) else f"{self.value:,}"
         if hedge and self.qualifier and self.qualifier != "exactly":
             return f"{self.qualifier} {number}"
         return number
@@ -77,34 +81,61 @@ def _int(value: object) -> int | None:
     return None
 
 
-def _main_claims(fact: Fact, facts: EventFacts | None = None) -> list[Claim]:
-    """Claims for the whole toll (no breakdown group), including those only in conflicts."""
-    claims = list(fact.claims)
-    if facts is not None:
-        for conflict in facts.conflicts:
-            if conflict.fact == fact.name:
-                claims.extend(conflict.claims)
+def _main_claims(fact: Fact) -> list[Claim]:
+    """The claims behind the reconciled whole-event figure (no breakdown group), each stating
+    its figure literally (a vague "dozens" read as 24 is not a figure to print)."""
     seen: set[tuple[str, str, object]] = set()
     out = []
-    for claim in claims:
+    for claim in fact.claims:
         key = (claim.source, claim.sentence, claim.value)
-        if claim.scope is None and _int(claim.value) is not None and key not in seen:
+        value = _int(claim.value)
+        if claim.scope is None and value is not None and key not in seen and _literal(claim, value):
             seen.add(key)
             out.append(claim)
     return out
 
 
+def _literal(claim: Claim, value: int) -> bool:
+    """True when the claim's sentence states ``value`` itself, in digits or words."""
+    from wikiwire.facts.numbers import find_quantities
+
+    return any(q.value == value and not _VAGUE.search(q.text) for q in find_quantities(claim.quote))
+
+
+_VAGUE = re.compile(r"dozen|score|hundreds|thousands", re.IGNORECASE)
+# Attributions that name no one a reader could look up ("the monitor", "a source"): their
+# figures are reported as unattributed.
+_INSTITUTION = re.compile(
+    r"\b(?:ministry|police|army|military|government|authorities|officials?|hospital|civil defen[cs]e|"
+    r"rescuers|coroner|sheriff|governor|mayor|health department|state media|state television|news agency)\b",
+    re.IGNORECASE,
+)
+# Time words a loose attribution may open with ("the evening the monitor").
+_TIME_LEAD = re.compile(r"^(?:(?:the|by|in|on)\s+)?(?:evening|morning|afternoon|night|day|later|earlier)\s+", re.IGNORECASE)
+
+
+def named_body(attribution: str | None) -> str | None:
+    """The attribution as a body a reader can identify ("the Ministry of Health", "police"),
+    or None for an anonymous or generic one ("the monitor", "a security source")."""
+    if not attribution:
+        return None
+    text = _TIME_LEAD.sub("", attribution.strip())
+    if any(ch.isupper() for ch in text) or _INSTITUTION.search(text):
+        return text
+    return None
+
+
 def _figure(value: int, claims: Sequence[Claim]) -> Figure:
     """The figure ``value`` with its best-attested qualifier and attribution."""
     matching = [c for c in claims if _int(c.value) == value]
-    attributed = [c for c in matching if c.attributed_to]
+    attributed = [c for c in matching if named_body(c.attributed_to)]
     chosen = max(attributed or matching, key=lambda c: c.weight) if matching else None
     qualifier = chosen.qualifier if chosen else None
-    by = chosen.attributed_to if chosen and chosen.attributed_to else None
+    by = named_body(chosen.attributed_to) if chosen else None
     return Figure(value, qualifier, by, tuple(matching))
 
 
-def toll(fact: Fact, facts: EventFacts | None = None) -> Toll | None:
+def toll(fact: Fact) -> Toll | None:
     """The reconciled count of ``fact`` (fatalities or injuries) as low/high figures, or None
     when the fact is unknown. Reads ``Fact.value`` ({"low", "high", "best"} or an int)."""
     value = fact.value
@@ -119,7 +150,11 @@ def toll(fact: Fact, facts: EventFacts | None = None) -> Toll | None:
         low = high = _int(value)
     if low is None or high is None:
         return None
-    claims = _main_claims(fact, facts)
+    # Prose counts the victims; a perpetrator's own death is not one of "the people killed".
+    perpetrators = sum(n for group, n in fact.breakdown.items() if group.startswith("perpetrator"))
+    if perpetrators and low - perpetrators > 0:
+        low, high = low - perpetrators, high - perpetrators
+    claims = _main_claims(fact)
     return Toll(_figure(low, claims), _figure(high, claims))
 
 
@@ -145,9 +180,12 @@ def _cite(facts: Iterable[Fact], claims: Iterable[Claim] = ()) -> tuple[tuple[st
     sources: list[str] = []
     evidence: list[str] = []
     for fact in facts:
-        sources.extend(fact.sources or [c.source for c in fact.claims])
         supporting = [c for c in fact.claims if not fact.display or fact.display.lower() in c.quote.lower()] or list(fact.claims)
-        evidence.extend(c.sentence for c in supporting[:MAX_EVIDENCE_PER_FACT])
+        chosen = supporting[:MAX_EVIDENCE_PER_FACT]
+        # The claims shown as evidence are the ones cited: a lead sentence citing every
+        # report that mentions the date is unreadable, and these suffice to verify it.
+        sources.extend([c.source for c in chosen] or list(fact.sources[:MAX_EVIDENCE_PER_FACT]))
+        evidence.extend(c.sentence for c in chosen)
     for claim in claims:
         sources.append(claim.source)
         evidence.append(claim.sentence)
@@ -163,6 +201,10 @@ def _location_phrase(facts: EventFacts, title: str) -> tuple[str | None, str | N
         return None, fact.display or None
     parts = [value.get(k) for k in ("city", "region", "country")]
     names = [p for p in parts if isinstance(p, str) and p]
+    country = value.get("country")
+    if isinstance(country, str) and country in names[1:] and fact.claims and not _attested(country, fact):
+        # The gazetteer adds the country; the article names it only if a report does.
+        names.remove(country)
     # "Homs, Homs Governorate, Syria" reads as a repetition: keep the city and the country.
     if len(names) == 3 and names[1].split()[0] == names[0].split()[0]:
         names = [names[0], names[2]]
@@ -172,6 +214,23 @@ def _location_phrase(facts: EventFacts, title: str) -> tuple[str | None, str | N
         return None, place
     venue = venue if re.match(r"(?:the|a|an)\b", venue, re.IGNORECASE) else f"the {venue}"
     return venue, place
+
+
+# How reports write some countries other than by their full name.
+_COUNTRY_SHORT: dict[str, tuple[str, ...]] = {
+    "United States": ("U.S.", "US", "USA", "America", "American"),
+    "United Kingdom": ("UK", "U.K.", "Britain", "British"),
+}
+
+
+def _attested(country: str, fact: Fact) -> bool:
+    """True when a claim's sentence behind ``fact`` names ``country`` (or its demonym)."""
+    stem = country[: max(4, len(country) - 2)].lower()
+    quotes = " ".join(c.quote for c in fact.claims)
+    lowered = quotes.lower()
+    if stem in lowered:
+        return True
+    return any(re.search(rf"(?<![\w.]){re.escape(short)}(?![\w])", quotes) for short in _COUNTRY_SHORT.get(country, ()))
 
 
 def _date_text(facts: EventFacts) -> str | None:
@@ -191,6 +250,16 @@ def _date_text(facts: EventFacts) -> str | None:
 def _subject(title: str) -> str:
     """The title as the subject of the first sentence ("The 2023 Homs drone strike")."""
     return title if re.match(r"the\b", title, re.IGNORECASE) else f"The {title}"
+
+
+def _target_phrase(target: str) -> str:
+    """"a military graduation ceremony"; a proper name ("Schemengees Bar") takes no article."""
+    if re.match(r"(?:the|a|an)\b", target, re.IGNORECASE):
+        return target[:1].lower() + target[1:]
+    words = target.split()
+    if all(w[:1].isupper() or w in ("of", "and", "&", "the") for w in words):
+        return target
+    return _article(target)
 
 
 def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentence | None:
@@ -215,8 +284,9 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         text = f"{_subject(title)} {verb} {_article(kind.noun)}"
         if target and kind.category == "attack":
             used.append(facts.get("target"))
-            target_np = target if re.match(r"(?:the|a|an)\b", target, re.IGNORECASE) else _article(target)
-            text += f" on {target_np[:1].lower() + target_np[1:] if target_np[:2] in ('A ', 'An') else target_np}"
+            phrase = _target_phrase(target)
+            # A named place is attacked "at" ("at Schemengees Bar"), a gathering "on".
+            text += f" {'at' if phrase == target and target[:1].isupper() else 'on'} {phrase}"
         if venue:
             text += f" at {venue}"
         if place:
@@ -227,29 +297,46 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
     return ArticleSentence(text=text + ".", sources=sources, evidence=evidence)
 
 
-def _toll_sentence(facts: EventFacts, kind: Kind) -> ArticleSentence | None:
-    dead = toll(facts.get("fatalities"), facts)
-    hurt = toll(facts.get("injuries"), facts)
+def _toll_sentence(facts: EventFacts, kind: Kind, plural: bool = False) -> ArticleSentence | None:
+    dead = toll(facts.get("fatalities"))
+    hurt = toll(facts.get("injuries"))
     if dead is None and hurt is None:
         return None
-    subject = f"The {event_word(kind)}"
+    subject = f"The {kind.plural if plural and kind.plural else event_word(kind)}"
     claims: list[Claim] = []
     if dead is not None:
         claims.extend(dead.claims)
-        text = f"{subject} killed {dead.text()} {'person' if dead.high.value == 1 else 'people'}"
-        bys = list(dict.fromkeys(f.by for f in (dead.low, dead.high) if f.by)) if dead.disputed else []
+        text = f"{subject} killed {dead.text()} {_people(dead.high.value)}"
+        # A range is attributed only when both ends have a named source: naming one would
+        # pin the other's figure on it.
+        bys = list(dict.fromkeys(f.by for f in (dead.low, dead.high) if f.by)) if dead.disputed and dead.low.by and dead.high.by else []
         if bys:
             text += ", according to " + " and ".join(bys)
         if hurt is not None:
             claims.extend(hurt.claims)
             one = hurt.high.value == 1 and not hurt.disputed
-            text += f"; {hurt.text()} {'person was' if one else 'people were'} injured" if bys else f" and injured {hurt.text()} others"
+            text += f"; {hurt.text()} {'person was' if one else 'people were'} injured" if bys else f" and injured {hurt.text()} {'other' if one else 'others'}"
     elif hurt is not None:
         claims.extend(hurt.claims)
         text = f"{_capital(hurt.text())} {'person was' if hurt.high.value == 1 else 'people were'} injured in the {event_word(kind)}"
     facts_used = [f for f in (facts.get("fatalities"), facts.get("injuries")) if f.value is not None and not claims]
     sources, evidence = _cite(facts_used, claims)
     return ArticleSentence(text=text + ".", sources=sources, evidence=evidence)
+
+
+# Singulars of the breakdown groups whose plural is irregular.
+_SINGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "police": "police officer"}
+
+
+def _group(n: int, group: str) -> str:
+    """"31 women", "one child"."""
+    if n == 1:
+        return f"one {_SINGULAR.get(group, group[:-1] if group.endswith('s') else group)}"
+    return f"{Figure(n, None, None, ()).text()} {group}"
+
+
+def _people(n: int) -> str:
+    return "person" if n == 1 else "people"
 
 
 def _quoted(text: str) -> str:
@@ -262,13 +349,15 @@ def _responsibility_sentence(facts: EventFacts, kind: Kind) -> ArticleSentence |
     if not fact.claims and not fact.display:
         return None
     word = event_word(kind)
+    # Accusations do not make a perpetrator, so the reconciler keeps them in the conflict.
+    all_claims = [*fact.claims, *(c for x in facts.conflicts if x.fact == "perpetrators" for c in x.claims)]
     claimed = [c for c in fact.claims if c.stance == "claimed"]
     if claimed:
         name = str(claimed[0].value)
         sources, evidence = _cite((), claimed)
         return ArticleSentence(text=f"{_capital(name)} claimed responsibility for the {word}.", sources=sources, evidence=evidence)
     value = fact.value if isinstance(fact.value, str) else fact.display
-    accused = [c for c in fact.claims if c.stance == "accused" and c.attributed_to]
+    accused = [c for c in all_claims if c.stance == "accused" and named_body(c.attributed_to)]
     suspected = [c for c in fact.claims if c.stance == "suspected"]
     if value and value.lower() != "unknown" and suspected:
         by = suspected[0].attributed_to
@@ -285,7 +374,7 @@ def _responsibility_sentence(facts: EventFacts, kind: Kind) -> ArticleSentence |
         used.extend(unknown[:MAX_EVIDENCE_PER_FACT])
     if accused:
         first = accused[0]
-        by = first.attributed_to or ""
+        by = named_body(first.attributed_to) or ""
         parts.append(f"{by if parts else _capital(by)} blamed {_quoted(str(first.value))}")
         used.append(first)
     sources, evidence = _cite((), used)
@@ -307,7 +396,8 @@ MAX_LEAD_SENTENCES = 4
 def compose_lead(facts: EventFacts, kind: Kind, title: str) -> tuple[ArticleSentence, ...]:
     """The lead: what/where/when (containing the title verbatim), toll, responsibility,
     context; sentences whose facts are unknown are left out. At most four sentences."""
-    sentences = [_first_sentence(facts, kind, title), _toll_sentence(facts, kind)]
+    plural = kind.plural is not None and title.lower().endswith(kind.plural.lower())
+    sentences = [_first_sentence(facts, kind, title), _toll_sentence(facts, kind, plural)]
     if kind.category == "attack":
         sentences.append(_responsibility_sentence(facts, kind))
     sentences.append(_context_sentence(facts, kind))
@@ -328,54 +418,97 @@ def _norm_by(by: str) -> str:
 
 
 def _latest_figures(claims: Sequence[Claim]) -> list[Figure]:
-    """One figure per body that gave one: its latest, then highest, figure (tolls rise)."""
-    by_body: dict[str, list[Claim]] = {}
+    """One figure per named body: its latest, then highest, figure (tolls rise). Spellings
+    of one body are one body when one's words contain the other's ("Gov. Janet Mills" and
+    "Gov. Janet Mills of Maine"); bodies giving the same figure share one clause."""
+    groups: list[tuple[set[str], list[Claim]]] = []
     for claim in claims:
-        if claim.attributed_to:
-            by_body.setdefault(_norm_by(claim.attributed_to), []).append(claim)
-    out = []
-    for group in by_body.values():
+        body = named_body(claim.attributed_to)
+        if not body:
+            continue
+        key = set(_body_key(body).split())
+        for words, members in groups:
+            if key <= words or words <= key:
+                members.append(claim)
+                words |= key
+                break
+        else:
+            groups.append((key, [claim]))
+    figures: list[Figure] = []
+    for _, group in groups:
         best = max(group, key=lambda c: (c.reported or dt.date.min, _int(c.value) or 0))
         same = tuple(c for c in group if c.value == best.value)
-        out.append(Figure(_int(best.value) or 0, best.qualifier, best.attributed_to, same))
-    out.sort(key=lambda f: -len({c.source for c in f.claims}))
+        figures.append(Figure(_int(best.value) or 0, best.qualifier, named_body(best.attributed_to), same))
+    merged: dict[int, Figure] = {}
+    for fig in figures:
+        key2 = fig.value
+        if key2 in merged:
+            old = merged[key2]
+            merged[key2] = Figure(fig.value, old.qualifier, f"{old.by} and {fig.by}", (*old.claims, *fig.claims))
+        else:
+            merged[key2] = fig
+    out = sorted(merged.values(), key=lambda f: -len({c.source for c in f.claims}))
     return out[:MAX_ATTRIBUTED_FIGURES]
 
 
+# Words that do not tell one body from another ("Syria's health ministry" is "the health
+# ministry" is "the Ministry of Health").
+_BODY_NOISE = frozenset({"the", "a", "an", "of", "for", "s", "country", "national", "state"})
+
+
+def _body_key(body: str) -> str:
+    words = re.findall(r"[a-z]+", body.lower().replace("’", "'"))
+    # A possessive owner ("Syria's") names the country, not the body.
+    owner = re.match(r"\s*(?:the\s+)?([A-Za-z]+)['’]s\b", body)
+    drop = {owner.group(1).lower()} if owner else set()
+    return " ".join(sorted({w for w in words if w not in _BODY_NOISE and w not in drop}))
+
+
+# Clauses per casualty sentence: two figures read as one contrast; more become a list
+# that is easier to read as separate sentences.
+CLAUSES_PER_SENTENCE = 2
+
+
 def casualty_summary(facts: EventFacts) -> tuple[ArticleSentence, ...]:
-    """The casualty figures explained once: each body's figure, attributed, and the range
-    of unattributed reports; then the breakdown by group. Each sentence cites its claims."""
+    """The casualty figures explained once: each named body's figure, attributed, and the
+    range of the other reports; then the breakdown by group. Each sentence cites its claims."""
     out: list[ArticleSentence] = []
     names: tuple[FactName, ...] = ("fatalities", "injuries")
     for name in names:
-        fact = facts.get(name)
-        claims = _main_claims(fact, facts)
+        claims = _main_claims(facts.get(name))
         if not claims:
             continue
         first, later = _FIGURE_VERBS[name]
-        figures = [f for f in _latest_figures(claims) if f.by]
-        clauses = [f"{f.by} {(later if i else first).format(fig=f.text())}" for i, f in enumerate(figures)]
-        used = [c for f in figures for c in f.claims]
-        if clauses:
-            text = "; ".join(clauses)
-            out.append(_sentence(_capital(text) + ".", used))
-        rest = [c for c in claims if not c.attributed_to]
+        figures = _latest_figures(claims)
+        for at in range(0, len(figures), CLAUSES_PER_SENTENCE):
+            chunk = figures[at: at + CLAUSES_PER_SENTENCE]
+            clauses = [f"{f.by} {(later if i else first).format(fig=f.text())}" for i, f in enumerate(chunk)]
+            out.append(_sentence(_capital("; ".join(clauses)) + ".", [c for f in chunk for c in f.claims]))
+        named = {c for f in figures for c in f.claims}
+        rest = [c for c in claims if c not in named and not named_body(c.attributed_to)]
         values = sorted({v for c in rest if (v := _int(c.value)) is not None})
-        if values and (len(values) > 1 or not clauses):
-            what = "death tolls" if name == "fatalities" else "injury counts"
-            if len(values) == 1:
-                text = f"Reports gave {'a death toll' if name == 'fatalities' else 'an injury count'} of {values[0]:,}"
-            else:
-                text = f"{'Other reports' if clauses else 'Reports'} gave {what} ranging from {values[0]:,} to {values[-1]:,}"
-            ends = [c for c in rest if _int(c.value) in (values[0], values[-1])]
-            out.append(_sentence(text + ".", ends))
+        if not values or (len(values) == 1 and figures):
+            continue
+        if len(values) == 1:
+            claim = next(c for c in rest if _int(c.value) == values[0])
+            fig = Figure(values[0], claim.qualifier, None, ())
+            one = values[0] == 1
+            verb = ("was" if one else "were") + (" killed" if name == "fatalities" else " injured")
+            text = f"Reports said {fig.text()} {_people(values[0])} {verb}"
+        else:
+            what = "death tolls" if name == "fatalities" else "numbers of injured"
+            text = f"{'Other reports' if figures else 'Reports'} gave {what} ranging from {values[0]:,} to {values[-1]:,}"
+        out.append(_sentence(text + ".", [c for c in rest if _int(c.value) in (values[0], values[-1])]))
     breakdown = facts.get("fatalities").breakdown
     if breakdown:
         scoped = [c for c in facts.get("fatalities").claims if c.scope in breakdown and _int(c.value) == breakdown[c.scope]]
-        if scoped:
-            groups = [f"{breakdown[g]:,} {g}" for g in breakdown if any(c.scope == g for c in scoped)]
+        # A perpetrator's death is told in prose, not listed among the victims.
+        groups = [_group(breakdown[g], g) for g in breakdown
+                  if any(c.scope == g for c in scoped) and not g.startswith("perpetrator")]
+        if groups:
             joined = groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " and " + groups[-1]
-            out.append(_sentence(f"The dead included {joined}.", scoped))
+            used = [c for c in scoped if not (c.scope or "").startswith("perpetrator")]
+            out.append(_sentence(f"The dead included {joined}.", used))
     return tuple(out)
 
 

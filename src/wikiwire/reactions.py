@@ -17,7 +17,7 @@ from typing import Literal
 
 from wikiwire.records import ArticleSentence, Entity
 
-__all__ = ["Reaction", "compact", "is_country", "is_domestic", "parse"]
+__all__ = ["Reaction", "compact", "is_country", "is_domestic", "is_domestic_text", "parse"]
 
 Stance = Literal["condemned", "condolences", "concern", "restraint"]
 
@@ -27,7 +27,7 @@ _STANCES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
     ("condemned", re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es))\b", re.IGNORECASE)),
     ("condolences", re.compile(r"\b(?:(?:expressed|offered|sent|conveyed|extended)\s+(?:(?:its|his|her|their)\s+)?(?:deep(?:est)?\s+|sincere\s+)?(?:condolences|sympathy|sympathies)|condolences)\b", re.IGNORECASE)),
     ("concern", re.compile(r"\b(?:expressed (?:(?:its|his|her|their) )?(?:deep |grave |serious )?concern|(?:deep(?:ly)?|gravely|seriously) concerned)\b", re.IGNORECASE)),
-    ("restraint", re.compile(r"\b(?:called (?:for|on all parties to exercise) (?:the utmost )?(?:restraint|calm|de-?escalation)|urged (?:restraint|calm))\b", re.IGNORECASE)),
+    ("restraint", re.compile(r"\b(?:called (?:for|on all (?:parties|sides) to exercise) (?:the utmost |maximum )?(?:restraint|calm|de-?escalation)|urged (?:restraint|calm)|(?:exercise|show) (?:the utmost |maximum )?restraint)\b", re.IGNORECASE)),
 )
 # The compacted wording of each stance, as an editor writes it.
 _PHRASES: dict[Stance, str] = {
@@ -133,7 +133,22 @@ def is_domestic(reaction: Reaction, country_mention: re.Pattern[str] | None) -> 
     ministries, officials): ``country_mention`` matches the country or its demonym."""
     if country_mention is None:
         return False
-    return bool(country_mention.search(_subject_head(reaction.subject)))
+    head = _subject_head(reaction.subject)
+    # "the UN envoy for Syria" names the country as the object of a preposition: the actor
+    # is foreign. "Syria's foreign ministry", "the Syrian president" are the country's own.
+    return any(not _FOREIGN_PREP.search(head[: m.start()]) for m in country_mention.finditer(head))
+
+
+def is_domestic_text(text: str, country_mention: re.Pattern[str] | None) -> bool:
+    """``is_domestic`` for a reaction sentence whose stance was not parsed: the sentence's
+    opening noun phrase decides."""
+    if country_mention is None:
+        return False
+    head = _subject_head(text)
+    return any(not _FOREIGN_PREP.search(head[: m.start()]) for m in country_mention.finditer(head))
+
+
+_FOREIGN_PREP = re.compile(r"\b(?:for|to|in|on|with|about|towards?|against|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 # A discourse opener before the actor ("Meanwhile, ...", "On Friday, ...").

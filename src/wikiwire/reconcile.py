@@ -22,8 +22,17 @@ Numbers (fatalities, injuries) -- tolls rise, and bodies disagree:
 Categorical facts (date, time, location, type, target, weapons, perpetrators, part_of):
   votes by independent source (a source's claims for one value count once, at its highest
   weight), ties broken by specificity and then by attribution to an official body.
+  - type: the more specific kind wins with SPECIFIC_SHARE of the top votes (a drone strike is
+    also an explosion);
+  - location: the city first (only if CITY_MAJORITY of city/region votes name one), then the
+    region and country consistent with it, then a venue if VENUE_MAJORITY of venue votes
+    name it; displayed venue, city, country (region after the city in federations, or when
+    there is no city);
+  - time: parts of day and nearby clock times (CLOCK_SUPPORT_MINUTES) support a clock time;
+  - perpetrators: claimed > suspected > accused; accusations alone show "Unknown";
+  - target, weapons, part_of: a phrase contained in a longer attested one supports it.
   Timezone is derived, not voted: the UTC offset in force at the event's date in the
-  location's IANA zone.
+  location's IANA zone (zoneinfo), displayed with its abbreviation when it has one.
 """
 
 from __future__ import annotations
@@ -110,6 +119,11 @@ def _sources_of(claims: Iterable[Claim], order: dict[str, int]) -> tuple[str, ..
     return tuple(sorted(ids, key=lambda s: (order.get(s, len(order)), s)))
 
 
+def _natural(source_id: str) -> tuple[int, str]:
+    """Sort key putting "s2" before "s10"."""
+    return len(source_id), source_id
+
+
 def _is_official(claim: Claim) -> bool:
     return bool(claim.attributed_to and _OFFICIAL.search(claim.attributed_to))
 
@@ -153,8 +167,34 @@ def _country_words() -> frozenset[str]:
     return frozenset(words)
 
 
+# Shortest stem matched against country names: "syri" finds "syria", but "hum" (from "human")
+# must not find a country.
+MIN_DEMONYM_STEM = 4
+_DEMONYM_SUFFIXES = ("ian", "ean", "an", "n", "ese", "i", "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _country_of(token: str) -> str:
+    """A demonym as its country's word ("syrian" -> "syria"), so "Syria's health ministry"
+    and "the Syrian Ministry of Health" read alike while "Israeli army" and "Syrian army"
+    stay apart; other tokens unchanged."""
+    # The shortest country word sharing a stem: "syrian" and "syria" both give "syria".
+    for suffix in _DEMONYM_SUFFIXES:
+        if not token.endswith(suffix):
+            continue
+        stem = token[: len(token) - len(suffix)]
+        if len(stem) < MIN_DEMONYM_STEM:
+            continue
+        found = [c for c in _country_words() if c.startswith(stem)]
+        if found:
+            return min(found, key=lambda c: (len(c), c))
+    return token
+
+
+@functools.lru_cache(maxsize=4096)
 def _body_tokens(name: str) -> frozenset[str]:
-    """Significant tokens of a body's name: "Syria's health ministry" -> {health, ministry}."""
+    """Significant tokens of a body's name: "Syria's health ministry" -> {syria, health,
+    ministry}."""
     tokens = set()
     for raw in re.findall(r"[\w.'’\-]+", name.lower()):
         token = re.sub(r"['’]s$", "", raw).replace(".", "").strip("-")
@@ -162,17 +202,39 @@ def _body_tokens(name: str) -> frozenset[str]:
             continue
         if _MINISTER.match(token):
             token = "ministry"
-        # Demonyms and country names ("Syrian", "Syria") describe, they do not identify.
-        stem = re.sub(r"(?:ian|ean|an|n|ese|i)$", "", token)
-        countries = _country_words()
-        if token in countries or any(c.startswith(stem) and len(stem) >= 4 for c in countries if c[:2] == token[:2]):
-            continue
-        tokens.add(token)
+        tokens.add(_country_of(token))
     return frozenset(tokens)
 
 
+# Institution nouns that are capitalised in names but identify no body on their own.
+_GENERIC_NOUNS = frozenset(
+    {
+        "ministry", "army", "police", "government", "office", "department", "agency", "authority",
+        "authorities", "administration", "regime", "observatory", "council", "commission",
+        "service", "forces", "military", "state", "national", "health", "defence", "defense",
+        "interior", "command", "general", "media", "television", "news",
+    }
+)
+
+
+def _proper_name(name: str) -> bool:
+    """True when ``name`` holds a capitalised word that is neither a country nor an
+    institution noun ("Taliban" in "a Taliban spokesperson")."""
+    return any(
+        w.lower() not in _GENERIC_NOUNS and _country_of(w.lower()) not in _country_words()
+        for w in re.findall(r"\b[A-Z][a-z][\w\-]*", name)
+        if w.lower() not in ("the", "a", "an")
+    )
+
+
+def _too_generic(name: str) -> bool:
+    """A name of nothing but country words ("Syria", "Afghan") identifies no body."""
+    return all(t in _country_words() for t in _body_tokens(name))
+
+
 def _acronym(name: str) -> str:
-    return "".join(w[0] for w in re.findall(r"\b[A-Z][\w\-]*", name)).lower()
+    words = re.findall(r"\b[A-Z][\w\-]*", name)
+    return "".join(w[0] for w in words if not w.lower().endswith("-based")).lower()
 
 
 def _same_body(a: str, b: str) -> bool:
@@ -182,7 +244,7 @@ def _same_body(a: str, b: str) -> bool:
         return True
     for short, long in ((a, b), (b, a)):
         word = re.sub(r"^the\s+", "", short.strip(), flags=re.IGNORECASE)
-        if re.fullmatch(r"[A-Z]{3,}", word) and _acronym(long).startswith(word.lower()) and len(_acronym(long)) == len(word):
+        if re.fullmatch(r"[A-Z]{2,}", word) and _acronym(long).startswith(word.lower()) and len(_acronym(long)) == len(word):
             return True
     return False
 
@@ -197,12 +259,14 @@ _INSTITUTION = re.compile(
 )
 
 
-def _label_rank(name: str) -> tuple[int, int, int]:
+def _label_rank(name: str) -> tuple[int, int, int, int]:
     """Sort key of a body's names, best label first: an institution's name, with the most
-    identifying words, written most briefly ("the Syrian Observatory for Human Rights"
-    before "the UK-based Syrian Observatory for Human Rights" and "SOHR")."""
+    identifying words, written as a proper name, most briefly ("the Syrian Observatory for
+    Human Rights" before "the UK-based Syrian Observatory ..." and "SOHR"; "the Syrian
+    Ministry of Health" before "Syria's health ministry")."""
     institution = bool(_INSTITUTION.search(name)) and not re.search(r"\bminister\b", name, re.IGNORECASE)
-    return (0 if institution else 1, -len(_body_tokens(name)), len(name))
+    capitals = sum(1 for w in re.findall(r"\b[A-Z][\w\-]*", name) if not w.lower().endswith("-based"))
+    return (0 if institution else 1, -len(_body_tokens(name)), -capitals, len(name))
 
 
 def _bodies(claims: Sequence[Claim]) -> dict[int, str]:
@@ -211,24 +275,30 @@ def _bodies(claims: Sequence[Claim]) -> dict[int, str]:
     The label is the body's fullest name as written ("the Syrian Observatory for Human
     Rights"), or "source s3" for a source's own unattributed statements.
     """
-    names = sorted({c.attributed_to for c in claims if c.attributed_to and _body_tokens(c.attributed_to)})
-    parent = {n: n for n in names}
-
-    def find(n: str) -> str:
-        while parent[n] != n:
-            parent[n] = parent[parent[n]]
-            n = parent[n]
-        return n
-
-    # Few distinct bodies per event (tens at most), so pairwise comparison is cheap.
-    for i, a in enumerate(names):
-        for b in names[i + 1 :]:
-            if _same_body(a, b):
-                parent[find(a)] = find(b)
-    groups: dict[str, list[str]] = defaultdict(list)
-    for n in names:
-        groups[find(n)].append(n)
-    label = {n: min(groups[find(n)], key=_label_rank) for n in names}
+    names = sorted(
+        {c.attributed_to for c in claims if c.attributed_to and _body_tokens(c.attributed_to)},
+        key=lambda n: (-len(_body_tokens(n)), n),
+    )
+    # Fullest names first found the groups; a shorter name joins the one group all of whose
+    # members it matches. A name that fits several groups ("the ministry" beside a health and
+    # a defence ministry) is ambiguous and stays a body of its own, so aliases never chain
+    # two different bodies together. Few distinct names per event, so this is cheap.
+    grouped: list[list[str]] = []
+    for name in names:
+        fits = [g for g in grouped if all(_same_body(name, member) for member in g)]
+        if _too_generic(name) or not fits:
+            grouped.append([name])
+        elif len(fits) == 1:
+            fits[0].append(name)
+        elif _proper_name(name):
+            # "a Taliban spokesperson" fits "the Taliban administration" and "the Taliban
+            # regime": a proper name shared by all of them makes them one body.
+            merged = [m for g in fits for m in g] + [name]
+            grouped = [g for g in grouped if g not in fits] + [merged]
+        else:
+            grouped.append([name])
+    groups = {member: g for g in grouped for member in g}
+    label = {n: min(groups[n], key=_label_rank) for n in names}
     out = {}
     for i, c in enumerate(claims):
         if c.attributed_to and c.attributed_to in label:
@@ -264,14 +334,20 @@ def _supersede_by_later_reports(figures: list[_Figure]) -> tuple[list[_Figure], 
     Undated figures are neither superseded by this rule nor supersede others (their place in
     time is unknown). Returns (kept, superseded).
     """
-    dated = [f for f in figures if f.claim.reported is not None]
+    # Highest figure reported strictly after each report day (one pass over sorted days).
+    best_by_day: dict[dt.date, int] = {}
+    for f in figures:
+        if f.claim.reported is not None:
+            best_by_day[f.claim.reported] = max(best_by_day.get(f.claim.reported, 0), f.value)
+    later_max: dict[dt.date, int] = {}
+    running = -1
+    for day in sorted(best_by_day, reverse=True):
+        later_max[day] = running
+        running = max(running, best_by_day[day])
     kept: list[_Figure] = []
     dropped: list[_Figure] = []
     for f in figures:
-        later_higher = f.claim.reported is not None and any(
-            g.claim.reported is not None and g.claim.reported > f.claim.reported and g.value > f.value
-            for g in dated
-        )
+        later_higher = f.claim.reported is not None and later_max[f.claim.reported] > f.value
         (dropped if later_higher else kept).append(f)
     return kept, dropped
 
@@ -284,7 +360,8 @@ def _latest_per_body(figures: list[_Figure]) -> tuple[list[_Figure], list[_Figur
         if cur is None or (_day(f.claim), f.value) > (_day(cur.claim), cur.value):
             best[f.body] = f
     kept = list(best.values())
-    return kept, [f for f in figures if f not in kept]
+    chosen = {id(f) for f in kept}
+    return kept, [f for f in figures if id(f) not in chosen]
 
 
 def _supersede_stale_minority(figures: list[_Figure]) -> tuple[list[_Figure], list[_Figure]]:
@@ -497,12 +574,15 @@ def _display_of(claims: Sequence[Claim]) -> str:
     return max(counts, key=lambda d: (counts[d], len(d)))
 
 
-def _resolution(name: str, cands: list[_Candidate], winner: _Candidate, why: str) -> str:
+def _resolution(cands: list[_Candidate], winner: _Candidate, why: str,
+                label: Callable[[_Candidate], str] | None = None) -> str:
+    """"votes by independent source: A 2.00 (s1, s2), B 1.00 (s3); chose A (why)"."""
+    name_of = label or (lambda c: _display_of(c.claims))
     parts = ", ".join(
-        f"{_display_of(c.claims)} {c.votes:.2f} ({', '.join(sorted({x.source for x in c.claims}))})"
+        f"{name_of(c)} {c.votes:.2f} ({', '.join(sorted({x.source for x in c.claims}, key=_natural))})"
         for c in sorted(cands, key=lambda c: -c.votes)
     )
-    return f"votes by independent source: {parts}; chose {_display_of(winner.claims)} ({why})"
+    return f"votes by independent source: {parts}; chose {name_of(winner)} ({why})"
 
 
 def _categorical(
@@ -520,7 +600,7 @@ def _categorical(
     conflicts = []
     if len(cands) > 1:
         why = "most votes, then specificity, then official attribution"
-        conflicts.append(Conflict(fact=name, claims=tuple(claims), resolution=_resolution(name, cands, winner, why)))
+        conflicts.append(Conflict(fact=name, claims=tuple(claims), resolution=_resolution(cands, winner, why)))
     shown = display(winner) if display else _display_of(winner.claims)
     return (
         Fact(
@@ -538,14 +618,22 @@ def _categorical(
 def _merge_contained(claims: Sequence[Claim]) -> list[Claim]:
     """A phrase contained in a longer attested one supports it: "graduation ceremony" is
     re-keyed as "military graduation ceremony" when both occur, so they vote together."""
-    keys = {_key(c.value) for c in claims}
-    out = []
-    for c in claims:
-        k = _key(c.value)
-        longer = [o for o in keys if o != k and re.search(rf"\b{re.escape(k)}\b", o)]
+    keyed = [(_key(c.value), c) for c in claims]
+    counts: dict[str, int] = defaultdict(int)
+    donors: dict[str, Claim] = {}
+    for k, c in keyed:
+        counts[k] += 1
+        donors.setdefault(k, c)
+    # Few distinct phrases per fact, so comparing every pair of them is cheap.
+    target: dict[str, str] = {}
+    for k in counts:
+        longer = [o for o in counts if o != k and re.search(rf"\b{re.escape(k)}\b", o)]
         if longer:
-            target = max(longer, key=lambda o: (sum(_key(x.value) == o for x in claims), -len(o)))
-            donor = next(x for x in claims if _key(x.value) == target)
+            target[k] = max(longer, key=lambda o: (counts[o], -len(o)))
+    out = []
+    for k, c in keyed:
+        if k in target:
+            donor = donors[target[k]]
             c = c.model_copy(update={"value": donor.value, "display": donor.display})
         out.append(c)
     return out
@@ -587,7 +675,7 @@ def _date(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Co
     conflicts = []
     if len(cands) > 1:
         conflicts.append(
-            Conflict(fact="date", claims=tuple(claims), resolution=_resolution("date", cands, winner, "most votes"))
+            Conflict(fact="date", claims=tuple(claims), resolution=_resolution(cands, winner, "most votes"))
         )
     return (
         Fact(
@@ -605,10 +693,20 @@ def _date(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Co
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})$")
 # Parts of day and the clock hours they cover: a report saying "afternoon" supports "14:00".
 PARTS_OF_DAY: dict[str, tuple[int, int]] = {
-    "early morning": (3, 8), "morning": (5, 12), "midday": (11, 14), "noon": (11, 13),
+    "early morning": (0, 8), "morning": (5, 12), "midday": (11, 14), "noon": (11, 13),
     "afternoon": (12, 18), "evening": (17, 22), "night": (19, 30), "late night": (22, 30),
     "overnight": (21, 31), "dawn": (4, 8),
 }
+
+
+# Reports of one moment differ by a few minutes ("1:27 a.m.", "1:28 a.m.", "around 1:30"):
+# clock times this close support each other.
+CLOCK_SUPPORT_MINUTES = 15
+
+
+def _minutes(value: str) -> int | None:
+    m = _CLOCK.match(value)
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else None
 
 
 def _time_display(claim: Claim) -> str:
@@ -619,26 +717,50 @@ def _time_display(claim: Claim) -> str:
     return value
 
 
+def _time_specificity(cand: _Candidate) -> float:
+    """A clock time stated exactly ("at 11am") over one stated roughly ("around noon"), and
+    either over a part of day."""
+    if not _CLOCK.match(str(cand.claims[0].value)):
+        return 0.0
+    return 2.0 if any(c.qualifier in (None, "exactly") for c in cand.claims) else 1.0
+
+
 def _time(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
-    """Time: clock times beat parts of day; a part of day adds its votes to clock times in it."""
+    """Time: a part of day and clock times within CLOCK_SUPPORT_MINUTES add their votes to a
+    clock time; most votes win, ties going to an exact clock time over a rough one over a
+    part of day; inside the winning cluster the time most sources state themselves wins."""
     if not claims:
         return Fact(name="time"), []
     cands = _tally(claims)
+    own = {id(c): c.votes for c in cands}
+    minutes = {id(c): _minutes(str(c.claims[0].value)) for c in cands}
     for cand in cands:
-        m = _CLOCK.match(str(cand.claims[0].value))
-        if not m:
+        at = minutes[id(cand)]
+        if at is None:
             continue
-        hour = int(m.group(1))
         for other in cands:
+            if other is cand:
+                continue
             span = PARTS_OF_DAY.get(str(other.claims[0].value).lower())
+            hour = at // 60
             if span and (span[0] <= hour < span[1] or span[0] <= hour + 24 < span[1]):
-                cand.votes += other.votes
-    winner = _pick(cands, lambda c: 1.0 if _CLOCK.match(str(c.claims[0].value)) else 0.0, order)
+                cand.votes += own[id(other)]
+            near = minutes[id(other)]
+            if near is not None and abs(near - at) <= CLOCK_SUPPORT_MINUTES:
+                cand.votes += own[id(other)]
+    # Times of day are rival values, not nested ones: votes decide, exactness breaks ties.
+    winner = max(cands, key=lambda c: (round(c.votes, 9), _time_specificity(c), c.official,
+                                       -min(order.get(x.source, 0) for x in c.claims)))
+    at = minutes[id(winner)]
+    if at is not None:
+        # Within the winning cluster, the time most sources state themselves.
+        cluster = [c for c in cands if minutes[id(c)] is not None and abs(minutes[id(c)] - at) <= CLOCK_SUPPORT_MINUTES]  # type: ignore[operator]
+        winner = max(cluster, key=lambda c: (round(own[id(c)], 9), c.official, -min(order.get(x.source, 0) for x in c.claims)))
     conflicts = []
     if len(cands) > 1:
         conflicts.append(
             Conflict(fact="time", claims=tuple(claims),
-                     resolution=_resolution("time", cands, winner, "clock time over part of day, then votes"))
+                     resolution=_resolution(cands, winner, "most votes with support, then exactness"))
         )
     first = winner.claims[0]
     return (
@@ -669,6 +791,10 @@ CITY_MAJORITY = 0.5
 
 def _part_key(claim: Claim, part: str) -> str:
     return _key(_part(claim.value, part))
+
+
+def _candidate_part(cand: _Candidate, part: str) -> str:
+    return _part(cand.claims[0].value, part) or ""
 
 
 def _source_votes(claims: Sequence[Claim]) -> float:
@@ -709,8 +835,8 @@ def _location(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, lis
         if len(cands) > 1:
             conflicts.append(
                 Conflict(fact="location", claims=tuple(having),
-                         resolution=f"{part}: " + _resolution("location", cands, winner, "most votes")
-                         .replace(_display_of(winner.claims), str(chosen[part]), 1))
+                         resolution=f"{part}: " + _resolution(
+                             cands, winner, "most votes", label=functools.partial(_candidate_part, part=part)))
             )
         # Later parts are voted among claims consistent with this choice (or silent on it).
         consistent = [c for c in pool if _part(c.value, part) in (None, chosen[part])]

@@ -49,7 +49,7 @@ _WEEKDAY_BEFORE_DATE = re.compile(
 )
 # "(on|this|last|next|early|late) Thursday('s)( morning|afternoon|evening|night)"
 _WEEKDAY_PHRASE = re.compile(
-    rf"\b(?P<prep>(?:on|this|last|next|early|late|by|until|since|from|before|after)\s+)?"
+    rf"\b(?P<prep>(?i:on|this|last|next|early|late|by|until|since|from|before|after)\s+)?"
     rf"(?<!Good )(?<!Black )(?<!Holy )(?P<day>{_WEEKDAY})(?P<poss>['’]s)?"
     rf"(?P<part>\s+(?:morning|afternoon|evening|night))?\b"
     # "Friday prayers" names a practice, not a date.
@@ -75,7 +75,7 @@ _UNRESOLVABLE_TIME = re.compile(
 _AGO = re.compile(r"\b(?:\w+|\d+) (?:days?|weeks?|months?|years?) ago\b", re.IGNORECASE)
 # Time-relative openers that can simply go: the sentence stands without them.
 _DROPPABLE_TIME_OPENER = re.compile(r"^(?:So far|As of yet|For now|To date|Until now|As yet)\s*,?\s*", re.IGNORECASE)
-_DROPPABLE_TIME_INLINE = re.compile(r"\s+(?:so far|yet|as yet|to date|for now)\b(?=[\s,.])", re.IGNORECASE)
+_DROPPABLE_TIME_INLINE = re.compile(r"(?:\s+(?:so far|as yet|to date|for now)|(?<=\bnot)\s+yet)\b(?=[\s,.])", re.IGNORECASE)
 
 # Explicit dates inside text: "5 October 2023", "October 5, 2023", "Oct. 5", "2023-10-05".
 _DMY = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_NAME})(?:,?\s+(?P<y>\d{{4}}))?\b")
@@ -265,7 +265,7 @@ _EDITORIAL = re.compile(
 _FRAMING_OPENER = re.compile(
     r"^(?:In a (?:recent|new|fresh|latest|shocking|tragic|deadly) (?:wave|development|turn|twist|escalation|string|series)(?: of [a-z ]+)?|"
     r"In a (?:recent|new) turn of events|Notably|Furthermore|Moreover|Additionally|In addition|"
-    r"On the other hand|During this time|In the meantime|Tragically|Sadly|Interestingly|Importantly|Significantly|Crucially|Unfortunately|"
+    r"On the other hand|During this time|In the meantime|However|For (?:his|her|its|their) part|Tragically|Sadly|Interestingly|Importantly|Significantly|Crucially|Unfortunately|"
     r"According to (?:media|press|news) reports)\s*,\s*",
     re.IGNORECASE,
 )
@@ -294,7 +294,8 @@ _MARTYRED = re.compile(r"\b(were|was) martyred\b")
 
 # Quotes and who says them.
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")
-_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|me|my|we|we're|we've|us|our|ours)\b", re.IGNORECASE)
+# Case-sensitive apart from a capital first letter: "US" is a country, not "us".
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur|[Oo]urs)\b")
 # Nouns that name an institutional speaker without a named entity ("the ministry said").
 _SPEAKER_NOUNS = re.compile(
     r"\b(?:ministry|ministries|army|military|government|police|command|commander|spokes(?:man|woman|person)|"
@@ -314,7 +315,12 @@ _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 MIN_WORDS = 6
 MAX_WORDS = 70
 # Share of words written in capitals above which a line is a headline or a shout, not prose.
-MAX_CAPITALISED_SHARE = 0.6
+# High, because a list of countries ("Condolences came from Russia, Iran, Egypt ...") is prose.
+MAX_CAPITALISED_SHARE = 0.85
+# Below this many words a sentence must show a verb from the list: short verbless lines are
+# bios and captions ("Coffee lover. Keen traveller."). Longer ones are prose even when their
+# verb is not in the list ("Diplomats see little chance of ...").
+VERB_CHECK_WORDS = 10
 _VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|being|has|have|had|will|would|can|could|may|might|must|shall|should|"
     r"do|does|did|said|says|say|told|tells|took|take|takes|made|make|makes|left|leaves|went|goes|came|"
@@ -356,7 +362,7 @@ def is_well_formed(text: str) -> bool:
         return False
     if text.rstrip("”’\"') ").endswith("?"):
         return False
-    if not _VERB.search(text):
+    if len(words) < VERB_CHECK_WORDS and not _VERB.search(text):
         return False
     capitalised = sum(1 for w in words[1:] if w[:1].isupper())
     if len(words) > 3 and capitalised / (len(words) - 1) > MAX_CAPITALISED_SHARE:

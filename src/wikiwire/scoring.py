@@ -189,13 +189,25 @@ def fold_phrase(text: str) -> str:
     return _PHRASE_ALIAS.sub(lambda m: PHRASE_ALIASES[m.group(0)], " " + fold(text) + " ")
 
 
+# Shortest stem ``Evidence.states_word`` compares on: below five letters, prefixes of
+# different words collide ("war" and "ward").
+MIN_WORD_PREFIX = 5
+
+# Demonyms made from a country name by adding "n" ("Syrian", "Russian", "Kenyan", "Korean",
+# "American"); folded back onto the name so "the war in Syria" compares with "the Syrian civil
+# war". Only these endings: "-ese", "-ish" and irregular demonyms are not attempted.
+_DEMONYM = re.compile(r"^(\w{3,}[iyec]a)n$")
+
+
 def _stem(word: str) -> str:
-    """A crude plural stripper, enough to match "shootings" with "shooting"."""
+    """A crude stemmer: plurals stripped ("shootings" -> "shooting"), then "-ian"/"-yan"
+    demonyms folded onto their country ("syrians" -> "syria")."""
     if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
+        word = word[:-3] + "y"
+    elif len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    demonym = _DEMONYM.match(word)
+    return demonym[1] if demonym else word
 
 
 def content_tokens(text: str) -> set[str]:
@@ -268,6 +280,14 @@ class Evidence:
         """Whether the folded ``phrase`` occurs as whole words in some report."""
         folded = fold(phrase)
         return bool(folded) and f" {folded} " in self.folded
+
+    def states_word(self, word: str) -> bool:
+        """Whether some report uses ``word`` (a stemmed token) or a form of it that differs
+        only in its last two letters ("collapse" in "collapsed", "flood" in "flooding")."""
+        if word in self.token_set:
+            return True
+        prefix = word[: max(MIN_WORD_PREFIX, len(word) - 2)]
+        return len(word) >= MIN_WORD_PREFIX and any(t.startswith(prefix) for t in self.token_set)
 
     def states_number(self, n: int) -> bool:
         """Whether some report writes the number ``n`` (digits, separators, or words)."""
@@ -602,13 +622,14 @@ def score_type(reference: str, predicted: Prediction, evidence: Evidence | None 
     in ours ("bridge collapse" in "Bridge collapse after the container ship ... struck").
     A less specific type inside a more specific reference ("bombing" for "Suicide bombing")
     therefore counts. The reference is scored as written: an earthquake's "Thrust" is a fault
-    type, and a report that never says "thrust" makes it unattainable."""
+    type, and a report that never says "thrust" makes it unattainable. A type is attainable when
+    some report uses every word of an alternative, in any inflection ("collapsed")."""
     evidence = evidence or _no_evidence()
     alternatives = [content_tokens(a) for a in _SPLIT_PARTS.split(reference)]
     alternatives = [a for a in alternatives if a]
     if not alternatives:
         return _result("type", reference, predicted, 0.0, False, "reference has no type")
-    attainable = any(a <= evidence.token_set for a in alternatives)
+    attainable = any(all(evidence.states_word(w) for w in a) for a in alternatives)
     candidates = [content_tokens(str(predicted.get(k) or "")) for k in ("value", "display")] if predicted else []
     candidates = [c for c in candidates if c]
     if not candidates:
@@ -691,13 +712,14 @@ def score_perpetrators(reference: str, predicted: Prediction, evidence: Evidence
 
 def score_phrase(name: str, reference: str, predicted: Prediction, evidence: Evidence | None = None) -> FieldScore:
     """Target or part_of: correct when the content-word sets of ours and the reference have a
-    Dice similarity of at least ``PHRASE_MATCH_THRESHOLD``. Attainable when every content word
-    of the reference appears in some report."""
+    Dice similarity of at least ``PHRASE_MATCH_THRESHOLD``. Attainable by the same rule: when
+    the reference's words that the reports use would by themselves make a correct phrase
+    ("the war in Syria" is stated where "the Syrian civil war" is not)."""
     evidence = evidence or _no_evidence()
     ref = content_tokens(reference)
     if not ref:
         return _result(name, reference, predicted, 0.0, False, "reference is empty")
-    attainable = ref <= evidence.token_set
+    attainable = dice(ref, ref & evidence.token_set) >= PHRASE_MATCH_THRESHOLD
     candidates = [content_tokens(_display(predicted))]
     if predicted and isinstance(predicted.get("value"), str):
         candidates.append(content_tokens(predicted["value"]))

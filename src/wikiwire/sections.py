@@ -9,6 +9,7 @@ one it has (an attack has no "Damage" section: damage is narrated in the attack 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from typing import Literal
 from wikiwire.records import Entity, EventFacts
 from wikiwire.taxonomy import Kind, SectionSpec
 
-__all__ = ["ROLES", "EventCues", "Role", "classify", "place_role", "section_roles"]
+__all__ = ["ROLES", "EventCues", "Role", "classify", "place_role", "relocate", "section_roles"]
 
 Role = Literal[
     "background", "event", "casualties", "damage", "aftermath", "response", "investigation",
@@ -43,16 +44,17 @@ _INVESTIGATION = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\b(?:since (?:19|20)\d\d|began in (?:19|20)\d\d|erupted|broke out in|civil war|years of (?:war|conflict|fighting)|"
-    r"for (?:many )?years|decades?|historically|previously|prior to the|came after|"
+    r"for (?:many )?years|decades?|historically|prior to the|came after|"
     r"followed (?:weeks|months|days|years)|in recent (?:weeks|months|years)|heavily dependent|"
-    r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters)\b",
+    r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters|(?:is|are) (?:held|controlled|home to|located|known for)|(?:second|third|fourth|fifth)-largest)\b",
     re.IGNORECASE,
 )
 _AFTERMATH = re.compile(
     r"\b(?:retaliat\w*|in response|responded|vow(?:ed|s) to|respond with|funerals?|mourning|mourned|"
     r"buried|burials?|manhunt|arrest(?:ed|s)?|detained|curfew|lockdown|shelled|bombardment|"
-    r"intensified|counter-?attacks?|reprisals?|aftermath|(?:following|after) the (?:\w+ )?(?:attack|strike|bombing|shooting)|"
-    r"in the days after|the next day|state of emergency|cancel(?:l?ed)|closed)\b",
+    r"intensified|counter-?attacks?|reprisals?|aftermath|response to the (?:\w+ )?(?:attack|strike|bombing|shooting)|(?:following|after) the (?:\w+ )?(?:attack|strike|bombing|shooting)|"
+    r"in the days after|the next day|state of emergency|cancel(?:l?ed)|closed|escalation|what followed|since then|"
+    r"in the (?:hours|days|weeks|months) (?:since|after|that followed))\b",
     re.IGNORECASE,
 )
 _RESPONSE = re.compile(
@@ -78,6 +80,22 @@ _NUMBER = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+@functools.cache
+def _country_of(name: str, event_country: str) -> str | None:
+    """The country a place name is in, preferring the event's country when the name is
+    ambiguous; None when the gazetteer does not know it (or cannot be loaded)."""
+    try:
+        from wikiwire import gazetteer
+
+        home = gazetteer.lookup(event_country)
+        codes = (home.country_code,) if home is not None and home.country_code else ()
+        place = gazetteer.lookup(name, codes)
+    except (ImportError, OSError):
+        return None
+    return place.country if place is not None else None
 
 # A definite mention of "the attack"/"the earthquake": in a report about one event it refers
 # to that event. Up to two modifiers ("the drone attack", "the surprise suicide bombing").
@@ -150,6 +168,25 @@ class EventCues:
                 return True
         return False
 
+    def elsewhere(self, text: str, entities: Sequence[Entity]) -> bool:
+        """True when the sentence's places are all known places outside the event's
+        country (and none is the event's own): it is about something else ("Turkey struck
+        positions after the bombing in Ankara"). Places the gazetteer does not know are no
+        evidence either way."""
+        if not self.country or self.mentions_country(text):
+            return False
+        foreign = False
+        for ent in entities:
+            if ent.label not in _PLACE_LABELS:
+                continue
+            if (self._place_re is not None and self._place_re.search(ent.text)) or self.mentions_country(ent.text):
+                return False
+            country = _country_of(ent.text, self.country)
+            if country == self.country:
+                return False
+            foreign = foreign or country is not None
+        return foreign
+
     @property
     def country_pattern(self) -> re.Pattern[str] | None:
         """The compiled pattern for the country and its demonym, None when unknown."""
@@ -180,6 +217,23 @@ def _place_words(names: Iterable[str]) -> list[str]:
             if len(word) >= MIN_PLACE_WORD and word.lower() not in _GENERIC_PLACE_WORDS and word[:1].isupper():
                 out.add(word)
     return sorted(out, key=len, reverse=True)
+
+
+def relocate(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
+    """The entities found again in ``text`` (a rewritten sentence), with offsets into it;
+    entities the rewriting removed are left out. Each is looked up after the previous one,
+    so repeated names keep their order."""
+    out: list[Entity] = []
+    start = 0
+    for ent in entities:
+        at = text.find(ent.text, start)
+        if at < 0:
+            at = text.find(ent.text)
+        if at < 0:
+            continue
+        out.append(Entity(text=ent.text, label=ent.label, start=at, end=at + len(ent.text)))
+        start = at + len(ent.text)
+    return tuple(out)
 
 
 def _has_actor(text: str, entities: Sequence[Entity]) -> bool:

@@ -40,18 +40,30 @@ def event_place(facts: EventFacts) -> str | None:
 
 
 def is_plural(kind: Kind, analysed: Sequence[AnalysedSource]) -> bool:
-    """True when the reports speak of several events of ``kind`` ("the earthquakes") more
-    often than of one, and the kind has a plural noun."""
+    """True when the kind has a plural noun and the reports speak of several events: at
+    least ``MIN_COUNTING_SOURCES`` reports count them ("a pair of earthquakes", "five
+    powerful earthquakes"), or the plural outnumbers the singular."""
     if not kind.plural:
         return False
     plural = re.compile(rf"\b{re.escape(kind.plural)}\b", re.IGNORECASE)
     singular = re.compile(rf"\b{re.escape(kind.noun)}\b(?!s)", re.IGNORECASE)
-    n_plural = n_singular = 0
+    counted = re.compile(rf"\b(?:{_COUNT})\s+(?:[\w.-]+\s+){{0,3}}?{re.escape(kind.plural)}\b", re.IGNORECASE)
+    n_plural = n_singular = counting = 0
     for source in analysed:
+        counts_here = False
         for sentence in source.sentences:
             n_plural += len(plural.findall(sentence.text))
             n_singular += len(singular.findall(sentence.text))
-    return n_plural >= n_singular + PLURAL_MARGIN
+            counts_here = counts_here or bool(counted.search(sentence.text))
+        counting += counts_here
+    return counting >= MIN_COUNTING_SOURCES or n_plural >= n_singular + PLURAL_MARGIN
+
+
+# Words that count events ("two earthquakes", "a series of earthquakes").
+_COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a pair of|a series of|twin|a string of"
+# Reports that must count the events before the title calls them several: one report's
+# "two earthquakes" may be a slip or a different pair; two independent ones are not.
+MIN_COUNTING_SOURCES = 2
 
 
 def _year(facts: EventFacts) -> str | None:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wikiwire.facts.numbers import find_quantities
@@ -38,7 +38,8 @@ __all__ = ["Item", "SourceIndex", "checkable_items", "index_source", "verify"]
 # A year in prose: only 1900-2099 counts as a year rather than a figure.
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
-_DIGITS = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\b")
+# Figures in a source, units glued on or not ("30km", "6.3-magnitude", "1,482").
+_DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)")
 # Capitalised names, allowing lower-case connectors inside ("Ministry of Health",
 # "Bashar al-Assad").
 _NAME = re.compile(
@@ -108,9 +109,8 @@ class Item:
 
     def supported_by(self, index: SourceIndex) -> bool:
         """True when the source indexed by ``index`` states or derives this item."""
-        if self.kind == "date":
+        if self.kind == "date" and isinstance(self.value, dt.date):
             day = self.value
-            assert isinstance(day, dt.date)
             if day.year == 1:  # written without a year: month and day must match
                 return any((d.month, d.day) == (day.month, day.day) for d in index.dates)
             return day in index.dates
@@ -181,13 +181,21 @@ def checkable_items(text: str) -> list[Item]:
 def _covering(items: Sequence[Item], cited: Sequence[str], indexes: dict[str, SourceIndex]) -> tuple[list[str], list[Item]]:
     """Sources covering ``items``: the cited ones that support something, then others added
     greedily (most missing items first). Returns (sources, items nobody supports)."""
-    support = {sid: {i for i, item in enumerate(items) if item.supported_by(idx)} for sid, idx in indexes.items()}
+    def supports(sid: str, wanted: Iterable[int]) -> set[int]:
+        return {i for i in wanted if items[i].supported_by(indexes[sid])}
+
+    everything = range(len(items))
+    support = {sid: supports(sid, everything) for sid in cited if sid in indexes}
     chosen = [sid for sid in cited if support.get(sid)]
     covered: set[int] = set().union(*(support[s] for s in chosen)) if chosen else set()
-    missing = set(range(len(items))) - covered
-    while missing:
-        best = max(indexes, key=lambda sid: (len(support[sid] & missing), -list(indexes).index(sid)))
-        gain = support[best] & missing
+    missing = set(everything) - covered
+    if missing:
+        # Only now look at every other source, and only for what is missing.
+        order = list(indexes)
+        support = {sid: supports(sid, missing) for sid in order if sid not in chosen}
+    while missing and support:
+        best = max(support, key=lambda sid: (len(support[sid] & missing), -order.index(sid)))
+        gain = support.pop(best) & missing
         if not gain:
             break
         chosen.append(best)

@@ -90,7 +90,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"villages|vehicles|cars|tons|tonnes|TEU|dollars|st\b|nd\b|rd\b|th\b)|:\d|\.\d|/|-\d)",
     re.IGNORECASE,
 )
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:[-$#£€/]|magnitude|route|interstate|no\.|aged?|I)\s*$", re.IGNORECASE)
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:[-$#£€/]|\b(?:magnitude|route|interstate|no\.|aged?))\s*$", re.IGNORECASE)
 _NOT_COUNT_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"})
 
 # A figure after these is one group of the toll, not the toll ("including six children").
@@ -122,13 +122,15 @@ _SCOPES: tuple[tuple[str, str], ...] = (
     ("officers", r"officers|cadets|students|graduates|generals"),
     ("men", r"men|males?"),
 )
-_SCOPE_RES = tuple((name, re.compile(rf"^(?:\s+[\w\-]+){{0,3}}?\s+(?:{pattern})\b", re.IGNORECASE))
-                   for name, pattern in _SCOPES)
+# The group right after the figure, within this many words ("31 women", "nine Syrian civilians").
+MAX_SCOPE_WORDS = 3
+_SCOPE_RES = tuple(
+    (name, re.compile(rf"^(?:\s+[\w\-]+){{0,{MAX_SCOPE_WORDS}}}?\s+(?:{pattern})\b", re.IGNORECASE))
+    for name, pattern in _SCOPES
+)
 _GROUP_AND = re.compile(
     r"\b(?:" + "|".join(p for _, p in _SCOPES) + r")\s+and\s*$", re.IGNORECASE
 )
-# The group right after the figure, within this many words ("31 women", "nine Syrian civilians").
-MAX_SCOPE_WORDS = 3
 
 # ---------------------------------------------------------------------------------------------
 # Cues that a figure is about another event
@@ -136,10 +138,9 @@ MAX_SCOPE_WORDS = 3
 # Retaliation, reprisals and other incidents reported alongside the event.
 _OTHER_EVENT = re.compile(
     r"\b(?:retaliat\w*|in response|in revenge|reprisals?|counter-?attacks?|bombardment|"
-    r"on the other hand|separately|elsewhere|in a separate|in another|these attacks|"
-    r"the war has|the war that|the conflict has|war that|all-out war|civil war|"
-    r"since (?:19|20)\d\d|years of (?:war|conflict|fighting)|last year|previous year|"
-    r"years ago|a year ago|in which an estimated)\b",
+    r"on the other hand|separately|elsewhere|in a separate incident|in another incident|"
+    r"(?:war|conflict|fighting|violence)(?: that| which)?(?: has| had)? (?:killed|left|claimed)|"
+    r"since (?:19|20)\d\d|last year|previous year|years ago|a year ago|in which an estimated)\b",
     re.IGNORECASE,
 )
 # Characters either side of a figure searched for other-event cues and other places: about a
@@ -153,8 +154,8 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Cues that a figure is an early count the report itself says was overtaken.
 _SUPERSEDED_CUE = re.compile(
-    r"\b(?:initial(?:ly)?|earlier (?:toll|figures?|reports?|count)|at first|first reports?|"
-    r"had earlier|was earlier|previously|but later)\b",
+    r"\b(?:initially|(?:initial|earlier|early|first) (?:reports?|tolls?|figures?|counts?|estimates?)|"
+    r"at first|had earlier|was earlier|previously|but later)\b",
     re.IGNORECASE,
 )
 # A figure the report itself calls early ("initial reports said 100") may set no bound: tolls
@@ -375,12 +376,15 @@ def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> b
     if ctx.main_places:
         # Only places the clause puts the figure in ("in Idlib", "on the village of X"); a
         # "UK-based" monitor or "Syria's" army names no place of the event.
+        # The place nearest the figure decides: "killed 89 in Homs, while shelling in Idlib
+        # killed 14" puts 89 in Homs and 14 in Idlib.
         places = [
-            _norm_place(e.text) for e in sentence.entities
+            (min(abs(e.start - q.end), abs(q.start - e.end)), _norm_place(e.text))
+            for e in sentence.entities
             if e.label in _PLACE_LABELS and e.end > lo and e.start < hi
             and _LOCATIVE.search(text[max(0, e.start - 30) : e.start])
         ]
-        if places and not any(_is_main(p, ctx.main_places) for p in places):
+        if places and not _is_main(min(places)[1], ctx.main_places):
             return True
     return False
 
@@ -388,9 +392,10 @@ def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> b
 def _weight(q: Quantity, text: str, fact: str) -> float:
     """Confidence that the figure is a current toll of this event (see the weight constants)."""
     weight = 1.0
-    if _SUPERSEDED_CUE.search(text):
+    window = text[max(0, q.start - CUE_WINDOW_BEFORE) : q.end + CUE_WINDOW_AFTER]
+    if _SUPERSEDED_CUE.search(window):
         weight = min(weight, SUPERSEDED_WEIGHT)
-    elif _PROVISIONAL_CUE.search(text):
+    elif _PROVISIONAL_CUE.search(window):
         weight = min(weight, PROVISIONAL_WEIGHT)
     if q.is_word and q.qualifier == "at least" and q.text.strip().lower().endswith(VAGUE_ENDINGS):
         weight = min(weight, VAGUE_WEIGHT)

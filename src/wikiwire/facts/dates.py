@@ -508,13 +508,15 @@ def _relative(text: str, anchor: dt.date, explicit: Sequence[DateMention]) -> li
     return out
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+def find_dates(text: str, anchor: dt.date | None, year_anchor: dt.date | None = None) -> list[DateMention]:
     """Every date ``text`` states, in text order.
 
-    Explicit dates without a year, weekdays and relative expressions are resolved against
-    ``anchor``; with no anchor only dates that carry their year are returned.
+    Weekdays and relative expressions are resolved against ``anchor``; explicit dates
+    without a year against ``year_anchor`` (default: ``anchor``). A publication date rejected
+    as an anchor still gives the year: a report re-dated weeks later is rarely re-dated by
+    a year. With neither, only dates that carry their year are returned.
     """
-    explicit = _explicit(text, anchor)
+    explicit = _explicit(text, year_anchor or anchor)
     relative = _relative(text, anchor, explicit) if anchor is not None else []
     return sorted((*explicit, *relative), key=lambda d: d.start)
 
@@ -535,6 +537,7 @@ def resolve_relative(text: str, anchor: dt.date) -> list[tuple[int, int, dt.date
     ]
 
 
+_POSSESSIVE_AFTER_RE = re.compile(r"['’]s\b")
 _REWRITE_POD_RE = re.compile(rf"\b({_POD})\b", re.IGNORECASE)
 
 
@@ -542,13 +545,20 @@ def rewrite_relative(text: str, anchor: dt.date) -> str:
     """``text`` with each relative date replaced by the absolute one.
 
     "killed on Thursday" -> "killed on 5 October 2023"; "Thursday night" -> "on the night of
-    5 October 2023"; "Yesterday, ..." -> "On 7 October 2023, ...".
+    5 October 2023"; "Yesterday, ..." -> "On 7 October 2023, ..."; "Thursday's attack" ->
+    "the 5 October 2023 attack".
     """
     out = text
-    for start, end, day in reversed(resolve_relative(text, anchor)):
+    for start, found_end, day in reversed(resolve_relative(text, anchor)):
+        end = found_end
         phrase = text[start:end]
         pod = _REWRITE_POD_RE.search(phrase)
-        if pod:
+        possessive = _POSSESSIVE_AFTER_RE.match(text, end)
+        if possessive:
+            # "Thursday's attack" -> "the 5 October 2023 attack".
+            end = possessive.end()
+            new = f"the {format_date(day)}"
+        elif pod:
             new = f"on the {pod.group(1).lower()} of {format_date(day)}"
         elif "same day" in phrase.lower() and not phrase.lower().startswith("on"):
             new = format_date(day)
@@ -754,9 +764,10 @@ def extract(source: AnalysedSource) -> list[Claim]:
     anchor = source.anchor_date
     cues = event_cues(source)
     inferred = source.anchor_note is not None
+    year_anchor = anchor or source.source.published
     claims: list[Claim] = []
     for sentence in source.sentences:
-        found = find_dates(sentence.text, anchor)
+        found = find_dates(sentence.text, anchor, year_anchor)
         found = sorted((*found, *_entity_dates(sentence, anchor, found)), key=lambda d: d.start)
         for mention in found:
             weight = _weight(mention, sentence, cues, inferred)

@@ -301,6 +301,20 @@ def _venues(sentence: Sentence) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def _venue_in(name: str, city: object) -> str:
+    """A venue's name as it goes with its city: a generic name gets the city ("Military
+    Academy" -> "Homs Military Academy"); a city said before a proper name is dropped
+    ("Baltimore Key Bridge" -> "Key Bridge")."""
+    words = name.split()
+    if not city:
+        return name
+    if all(w.lower() in GENERIC_VENUE_WORDS for w in words):
+        return f"{city} {name}"
+    if len(words) > 1 and words[0] == city and not all(w.lower() in GENERIC_VENUE_WORDS for w in words[1:]):
+        return " ".join(words[1:])
+    return name
+
+
 def _composed_venue(text: str, chain: _Chain) -> str | None:
     """ "the military academy in Homs" -> "Homs Military Academy" (see INSTITUTION_RE)."""
     city = chain.most("city")
@@ -377,15 +391,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
             composed = _composed_venue(text, chain)
             if near:
                 used.add(near[0][0])
-                name = near[0][1][2]
-                city = value["city"]
-                words = name.split()
-                if city and all(w.lower() in GENERIC_VENUE_WORDS for w in words):
-                    name = f"{city} {name}"
-                elif city and words[0] == city and not all(w.lower() in GENERIC_VENUE_WORDS for w in words[1:]):
-                    # "Baltimore Key Bridge": the city is said, not part of the name.
-                    name = " ".join(words[1:])
-                value["venue"] = name
+                value["venue"] = _venue_in(near[0][1][2], value["city"])
             elif composed:
                 value["venue"] = composed
                 weight *= COMPOSED_VENUE_FACTOR
@@ -401,7 +407,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
     if orphans and pending:
         main = max(pending, key=lambda p: p[2])[1]
         for sentence, name, weight in orphans:
-            pending.append((sentence, {**main, "venue": name}, weight))
+            pending.append((sentence, {**main, "venue": _venue_in(name, main["city"])}, weight))
 
     claims: list[Claim] = []
     for sentence, value, weight in pending:
