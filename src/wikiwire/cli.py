@@ -197,6 +197,8 @@ def eval_command(
         report = evaluate.evaluate(events, model=spacy_model, content=content)
     except InputError as exc:
         raise _fail(str(exc), _hint(exc)) from None
+    except WikiwireError as exc:
+        raise _fail(str(exc)) from None
     if as_json:
         out.print(json.dumps(report, indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
     else:
