@@ -249,17 +249,34 @@ def _short(filename: str) -> str:
 # the orchestrator
 
 
+def _machine_busy_s() -> float:
+    """CPU seconds all processes on the machine have used since boot (from /proc/stat)."""
+    fields = Path("/proc/stat").read_text(encoding="utf-8").split("\n", 1)[0].split()[1:]
+    user, nice, system, _idle, _iowait, irq, softirq, steal = (int(v) for v in fields[:8])
+    return (user + nice + system + irq + softirq + steal) / os.sysconf("SC_CLK_TCK")
+
+
+def _children_cpu_s() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
+
+
 def _run_worker(args: list[str], timeout: float) -> dict[str, Any]:
+    """Run this script as a worker; its JSON result, plus how much of the machine other
+    processes used meanwhile (machine CPU time minus the worker's own, over wall x cores)."""
+    busy0, ours0 = _machine_busy_s(), _children_cpu_s()
     start = time.perf_counter()
     try:
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), *args], capture_output=True, text=True, timeout=timeout, check=False)
     except subprocess.TimeoutExpired:
         return {"error": f"timed out after {timeout:.0f} s"}
     outer = time.perf_counter() - start
+    others = (_machine_busy_s() - busy0) - (_children_cpu_s() - ours0)
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith("BENCH "):
             payload: dict[str, Any] = json.loads(line[len("BENCH "):])
             payload["process_wall_s"] = outer
+            payload["others_share"] = max(0.0, others / (outer * (os.cpu_count() or 1)))
             return payload
     tail = (proc.stderr.strip().splitlines() or ["no output"])[-1]
     return {"error": f"exit {proc.returncode}: {tail}"}
@@ -356,6 +373,7 @@ def main() -> None:
     parser.add_argument("--profile", default="", help="sizes to profile with cProfile into bench/profile-N.txt (comma-separated)")
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: wikiwire's)")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds allowed per measurement")
+    parser.add_argument("--render-only", action="store_true", help="rewrite --out from the RESULTS.json beside it, measuring nothing")
     parser.add_argument("--worker", choices=("cold", "build"), help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--profile-to", default=None, help=argparse.SUPPRESS)
@@ -371,6 +389,10 @@ def main() -> None:
     sys.path.insert(0, str(HERE))
     import results
 
+    if args.render_only:
+        data = json.loads(args.out.with_suffix(".json").read_text(encoding="utf-8"))
+        args.out.write_text(results.markdown(data), encoding="utf-8")
+        return
     model_args = ["--model", args.model] if args.model else []
     info = machine()
     log = print

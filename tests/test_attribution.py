@@ -59,3 +59,24 @@ def test_each_clause_keeps_its_own_speaker() -> None:
     assert attribute_span(sentence, text.index("120"), text.index("120") + 3) == (
         "the Syrian Observatory for Human Rights"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("By the evening the monitor said more than 100 people had died.", "the monitor"),
+        ("On Friday, police said the death toll had reached 18.", "police"),
+        ("Late on Saturday the Red Crescent reported 40 dead.", "the Red Crescent"),
+        ("The health ministry spoke of 80 dead.", "the health ministry"),
+        ("Syria's health ministry has given a lower figure of 89 dead.", "Syria's health ministry"),
+        ("The Observatory gave a higher figure, saying over 100 had died.", "the Observatory"),
+        ("Police on Friday said 18 had died.", "police"),
+        ("The UN late on Saturday gave a preliminary figure of 320 dead.", "the UN"),
+    ],
+)
+def test_temporal_openers_and_figure_verbs(text: str, body: str) -> None:
+    assert attribute_text(text) == body
+
+
+def test_giving_is_attribution_only_for_figures() -> None:
+    assert attribute_text("The minister gave a speech at the funeral of the cadets.") is None

@@ -178,3 +178,104 @@ def test_the_nearest_place_decides_whose_toll_it_is(nlp) -> None:  # type: ignor
         ]
     )
     assert _figures(extract(_analyse(nlp, text)), "fatalities") == [(89, "exactly", None)]
+
+
+# --- other places, aftermath, per-clause attribution (extraction-quality pass) -------------
+
+
+def test_there_after_a_paragraph_about_another_place_is_not_this_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "A drone attack on a cadets' graduation at the military academy in Homs killed 89 people, the health ministry said.",
+            "Since then, government jets have pounded towns in Idlib almost every day. "
+            "Rescuers say more than 70 people have been killed there.",
+        ]
+    )
+    totals = [int(c.value) for c in extract(_analyse(nlp, text)) if c.fact == "fatalities" and c.scope is None]  # type: ignore[arg-type]
+    assert totals == [89]
+
+
+def test_headline_places_do_not_make_the_aftermath_main(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "Drones struck a graduation ceremony at the Homs Military Academy in Homs on Thursday, killing 80 people.",
+            "Government forces then shelled towns in Idlib province. Medics said 20 people had been killed there.",
+        ]
+    )
+    source = Source(id="s1", input="t", text=text, published=REPORT_DAY, title="Homs toll rises as strikes pound Idlib")
+    analysed = analyse([source], nlp)[0]
+    totals = [int(c.value) for c in extract(analysed) if c.fact == "fatalities" and c.scope is None]  # type: ignore[arg-type]
+    assert totals == [80]
+
+
+def test_each_clause_keeps_its_own_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The strike killed at least 89 people according to the health ministry, and more than 120 "
+        "according to the Syrian Observatory for Human Rights, which counted 123 dead."
+    )
+    found = {(int(c.value), c.attributed_to) for c in extract(_analyse(nlp, text)) if c.fact == "fatalities"}  # type: ignore[arg-type]
+    assert found == {
+        (89, "the health ministry"),
+        (120, "the Syrian Observatory for Human Rights"),
+        (123, "the Syrian Observatory for Human Rights"),
+    }
+
+
+def test_temporal_opener_is_not_part_of_the_body(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "By the evening the monitor said more than 100 people had been killed."
+    claims = [c for c in extract(_analyse(nlp, text)) if c.fact == "fatalities"]
+    assert [(int(c.value), c.attributed_to) for c in claims] == [(100, "the monitor")]  # type: ignore[arg-type]
+
+
+def test_generic_role_resolves_to_the_body_an_appositive_named(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "The Syrian Observatory for Human Rights, a Britain-based monitor, first put the toll at 7.",
+            "Later the monitor said more than 100 people had been killed.",
+        ]
+    )
+    bodies = {c.attributed_to for c in extract(_analyse(nlp, text)) if c.fact == "fatalities"}
+    assert bodies == {"the Syrian Observatory for Human Rights"}
+
+
+def test_number_of_people_killed_has_risen_to(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The number of people killed in Thursday's drone attack on a graduation ceremony at the "
+        "military academy has risen to 89, the health ministry said on Friday."
+    )
+    claims = [c for c in extract(_analyse(nlp, text)) if c.fact == "fatalities"]
+    assert [(int(c.value), c.attributed_to) for c in claims] == [(89, "the health ministry")]  # type: ignore[arg-type]
+
+
+def test_a_new_clause_after_a_breakdown_is_not_a_breakdown(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry gave a figure of 89 dead, including 31 women and 5 children, and 277 injured."
+    claims = extract(_analyse(nlp, text))
+    assert [(int(c.value), c.scope, c.attributed_to) for c in claims if c.fact == "injuries"] == [(277, None, "the ministry")]  # type: ignore[arg-type]
+    assert _figures(claims, "fatalities") == [(89, "exactly", None), (31, "exactly", "women"), (5, "exactly", "children")]
+
+
+def test_many_of_them_is_not_a_breakdown_of_the_figure(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The Observatory gave a higher figure, saying more than 100 people had died, many of them young officers."
+    claims = extract(_analyse(nlp, text))
+    assert [(int(c.value), c.scope, c.attributed_to) for c in claims if c.fact == "fatalities"] == [(100, None, "the Observatory")]  # type: ignore[arg-type]
+
+
+def test_dozens_more_being_treated_is_not_a_death_breakdown(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The ministry said 80 people had been killed, women and children among them, and that dozens more were being treated."
+    assert _figures(extract(_analyse(nlp, text)), "fatalities") == [(80, "exactly", None)]
+
+
+def test_generic_role_resolves_to_the_body_named_just_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "The toll from the drone attack has risen to 123, the Syrian Observatory for Human Rights said.",
+            "The monitor said about 150 other people were wounded.",
+            "The health ministry said 277 people were wounded.",
+        ]
+    )
+    found = {(int(c.value), c.attributed_to) for c in extract(_analyse(nlp, text))}  # type: ignore[arg-type]
+    assert found == {
+        (123, "the Syrian Observatory for Human Rights"),
+        (150, "the Syrian Observatory for Human Rights"),
+        (277, "the health ministry"),
+    }

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SHARED
 from wikiwire.analyse import analyse
-from wikiwire.compose import compose
+from wikiwire.compose import _is_breakdown, compose
 from wikiwire.lead import casualty_summary, compose_lead
 from wikiwire.records import (
     AnalysedSource,
@@ -301,3 +301,84 @@ def test_seed_reports_make_a_clean_verified_article(nlp) -> None:  # type: ignor
         assert not FRAMING.search(s.text), s.text
         assert is_well_formed(s.text), s.text
     assert verification.checked >= len(sentences)
+
+
+# ---------------------------------------------------------------------------------------------
+# article-quality pass
+
+REPORT_3 = """Shelling killed seven civilians in Idlib on Friday, rescuers said. The tragic incident came as Syrians mourned the victims of the drone strike on the academy in Homs.
+Syria declared three days of national mourning for those killed at the academy.
+Meanwhile, Russian President Vladimir Putin sent his condolences to President Bashar al-Assad over the Homs attack.
+Condolences also came from Egypt, Jordan and the United Arab Emirates."""
+
+
+@pytest.fixture(scope="module")
+def homs3(nlp):  # type: ignore[no-untyped-def]
+    analysed = _analysed(nlp, REPORT_1, REPORT_2, REPORT_3)
+    facts = _homs_facts(analysed)
+    return compose(facts, analysed)
+
+
+def test_incident_pointing_at_another_event_is_left_out(homs3) -> None:  # type: ignore[no-untyped-def]
+    texts = [s.text for s in _sentences(homs3)]
+    assert not any("incident came as" in t for t in texts)
+
+
+def test_mourning_and_condolences_are_reactions(homs3) -> None:  # type: ignore[no-untyped-def]
+    reactions = _section(homs3, "Reactions")
+    domestic = next(s for s in reactions.subsections if s.heading == "Domestic")
+    international = next(s for s in reactions.subsections if s.heading == "International")
+    assert any("three days of national mourning" in s.text for s in domestic.sentences)
+    texts = " ".join(s.text for s in international.sentences)
+    # The connective goes; every country that sent condolences stays named.
+    assert "Meanwhile" not in texts and "Vladimir Putin" in texts
+    for country in ("Egypt", "Jordan", "United Arab Emirates"):
+        assert country in texts
+
+
+def test_breakdown_of_the_toll_is_not_a_repeat() -> None:
+    assert _is_breakdown("Eight people died at the bar, seven people died at the bowling alley and three people died in hospital.", {18, 13})
+    assert not _is_breakdown("The shooting killed 18 people in the city.", {18, 13})
+    # Dead and injured together are totals, not parts, even when one total differs.
+    assert not _is_breakdown("Officials said 17 people were killed and 13 people were wounded.", {18, 13})
+
+
+def test_casualty_summary_names_one_body_once() -> None:
+    def claim(fact: str, v: int, quote: str) -> Claim:
+        return Claim(fact=fact, value=v, display=str(v), source="s1", sentence="s1.0", quote=quote,  # type: ignore[arg-type]
+                     attributed_to="Governor Janet Mills", reported=dt.date(2023, 10, 26))
+
+    facts = EventFacts(kind="mass shooting", facts={
+        "fatalities": Fact(name="fatalities", value=18, claims=(claim("fatalities", 18, "Governor Janet Mills said 18 people died."),)),
+        "injuries": Fact(name="injuries", value=13, claims=(claim("injuries", 13, "Governor Janet Mills said 13 were hurt."),)),
+    })
+    (sentence,) = casualty_summary(facts)
+    assert sentence.text == "Governor Janet Mills reported 18 deaths and 13 people injured."
+    assert sentence.sources == ("s1",)
+
+
+def test_sentences_naming_widely_reported_names_rank_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wikiwire import compose as compose_mod
+    from wikiwire.compose import _items, _salience, _select
+    from wikiwire.records import Entity, Sentence
+
+    def cand(rank: int, index: int, text: str, *names: tuple[str, str]) -> object:
+        ents = tuple(Entity(text=n, label=lab, start=text.index(n), end=text.index(n) + len(n)) for n, lab in names)
+        sentence = Sentence(id=f"s{rank}.{index}", source_id=f"s{rank}", index=index, paragraph=index, text=text, entities=ents)
+        from wikiwire.compose import _Candidate, _words
+        return _Candidate(sentence, text, "event", rank, None, _words(text), ents)
+
+    # Four reports all name the suspect; only the first names a bystander at the bar.
+    colour = cand(0, 0, "Joseph Walker grabbed a knife from the bar counter when the gunman came in.", ("Joseph Walker", "PERSON"))
+    named = cand(0, 1, "Police identified Robert Card as the man sought over the shooting.", ("Robert Card", "PERSON"))
+    others = [cand(r, 0, f"Report {r} says officers searched the woods for Robert Card all night long.", ("Robert Card", "PERSON"))
+              for r in (1, 2, 3)]
+    items = _items([colour, named, *others], None)  # type: ignore[list-item]
+    salience = _salience(items, 4)
+    by_text = {it.sentence.text: salience[id(it)] for it in items}
+    assert by_text[named.text] == 2 and by_text[colour.text] == 0  # type: ignore[attr-defined]
+    # With room for one sentence from the first report, the suspect's identification wins.
+    monkeypatch.setitem(compose_mod.MAX_SENTENCES, "event", 1)
+    first = [it for it in items if it.key[1] == 0]
+    chosen = _select(first, "event", salience)
+    assert chosen[0].sentence.text == named.text  # type: ignore[attr-defined]

@@ -55,3 +55,34 @@ def test_disaster_reports_weigh_wars_less(nlp) -> None:  # type: ignore[no-untyp
 def test_civil_war_without_an_adjective_in_the_report(nlp) -> None:  # type: ignore[no-untyped-def]
     claims = _claims(nlp, "A car bomb killed nine people, the deadliest attack since the civil war in Libya ended.")
     assert [c.value for c in claims] == ["civil war in Libya"]
+
+
+def test_war_in_a_country_begun_by_protests_is_its_civil_war(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A drone strike hit a Syrian army graduation ceremony in Homs on Thursday.\n"
+        "The war in Syria began in 2011 with protests against President Bashar al-Assad."
+    )
+    assert {(c.value, c.display) for c in _claims(nlp, text)} == {("Syrian civil war", "the Syrian civil war")}
+
+
+def test_government_against_rebels_is_a_civil_war(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "An airstrike killed 30 Yemeni civilians at a market in Saada on Monday.\n"
+        "Yemen's nine-year war is fought between the government and Houthi rebels."
+    )
+    assert {c.value for c in _claims(nlp, text)} == {"Yemeni civil war"}
+
+
+def test_war_between_states_stays_war_in_country(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A missile strike killed 12 Ukrainian civilians in Kharkiv on Friday.\n"
+        "The war in Ukraine began with the Russian invasion in February 2022."
+    )
+    assert {c.value for c in _claims(nlp, text)} == {"war in Ukraine"}
+
+
+def test_internal_war_cue(nlp) -> None:  # type: ignore[no-untyped-def]
+    src = Source(id="s1", input="t", text="Shelling hit opposition-held areas near the border.", published=dt.date(2024, 5, 2))
+    assert context.internal_war(analyse([src], nlp)[0])
+    src = Source(id="s1", input="t", text="The war between the two states entered its third year.", published=dt.date(2024, 5, 2))
+    assert not context.internal_war(analyse([src], nlp)[0])

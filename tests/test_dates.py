@@ -214,3 +214,58 @@ def test_no_relative_claims_without_anchor(nlp) -> None:  # type: ignore[no-unty
     (source,) = analyse([_source("A gunman opened fire on Wednesday night.", None)], nlp)
     assert source.anchor_date is None
     assert dates.extract(source) == []
+
+
+# --- a header date nothing else backs --------------------------------------------------------
+#
+# Decision: no content signal tells a re-dated report whose only dates are weekdays from a
+# genuine one. A report dated Tuesday 14 November that says drones struck "on Thursday",
+# that funerals are being held and that the toll is 89 or over 120 reads exactly like news
+# written five days after a 9 November attack. So the weekday is resolved, and the date fact
+# says how weakly it is known (dates.UNCORROBORATED_RULE).
+
+TUESDAY_LATER = dt.date(2023, 11, 14)
+
+
+def _analysed(nlp, *reports: tuple[str, dt.date | None]) -> list[AnalysedSource]:  # type: ignore[no-untyped-def]
+    return list(analyse([_source(text, day, f"s{i + 1}") for i, (text, day) in enumerate(reports)], nlp))
+
+
+def test_weekday_against_a_lone_header_is_flagged(nlp) -> None:  # type: ignore[no-untyped-def]
+    from wikiwire.extract import extract as extract_all
+    from wikiwire.reconcile import reconcile
+
+    analysed = _analysed(
+        nlp,
+        ("Drones struck a graduation ceremony at the military academy in Homs on Thursday, killing 89 people.\n"
+         "Families held funerals as the country mourned.", TUESDAY_LATER),
+        ("At least 100 people died this Thursday when drones hit the academy in Homs.", None),
+    )
+    assert not dates.anchor_corroborated(analysed[0], analysed)
+    fact = reconcile(extract_all(analysed), analysed).get("date")
+    assert fact.value == "2023-11-09"
+    assert fact.rule == dates.UNCORROBORATED_RULE
+
+
+def test_weekday_backed_by_another_report_is_not_flagged(nlp) -> None:  # type: ignore[no-untyped-def]
+    from wikiwire.extract import extract as extract_all
+    from wikiwire.reconcile import reconcile
+
+    analysed = _analysed(
+        nlp,
+        ("Drones struck a graduation ceremony at the military academy in Homs on Thursday, killing 80 people.", THURSDAY),
+        ("The toll from yesterday's drone attack on the academy in Homs has risen to 89.", FRIDAY),
+    )
+    assert dates.anchor_corroborated(analysed[0], analysed)
+    fact = reconcile(extract_all(analysed), analysed).get("date")
+    assert fact.value == "2023-10-05"
+    assert fact.rule != dates.UNCORROBORATED_RULE
+
+
+def test_a_written_out_date_is_stated(nlp) -> None:  # type: ignore[no-untyped-def]
+    (source,) = _analysed(nlp, ("The strike on 5 October killed at least 89 people.", FRIDAY))
+    claims = [c for c in dates.extract(source) if c.value == "2023-10-05"]
+    assert claims and all(dates.is_stated(c, source) for c in claims)
+    (source,) = _analysed(nlp, ("The strike on Thursday killed at least 89 people.", FRIDAY))
+    weekday = [c for c in dates.extract(source) if c.value == "2023-10-05"]
+    assert weekday and not any(dates.is_stated(c, source) for c in weekday)

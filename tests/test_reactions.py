@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wikiwire.reactions import compact, is_country, is_domestic, parse
+from wikiwire.reactions import compact, is_country, is_domestic, is_domestic_text, parse
 from wikiwire.records import ArticleSentence, Entity
 
 
@@ -76,3 +76,11 @@ def test_domestic_is_the_event_countrys_own_actor() -> None:
     assert r_own is not None and r_foreign is not None
     assert is_domestic(r_own, country)
     assert not is_domestic(r_foreign, country)
+
+
+def test_unnamed_own_institution_is_domestic() -> None:
+    country = re.compile(r"\b(?:Syria|Syri\w*)\b", re.IGNORECASE)
+    assert is_domestic_text("The government declared three days of national mourning.", country)
+    assert is_domestic_text("The defence ministry vowed to answer the attack with force.", None)
+    assert not is_domestic_text("The UN special envoy for Syria urged all sides to show restraint.", country)
+    assert not is_domestic_text("Russia and Iran sent their condolences to the families.", country)

@@ -128,7 +128,8 @@ def test_votes_by_independent_source_not_by_repetition() -> None:
 
 
 def test_ties_go_to_official_attribution() -> None:
-    claims = [claim("target", "a wedding", "s1"), claim("target", "a graduation ceremony", "s2", attributed_to="the army")]
+    claims = [claim("type", "drone strike", "s1"), claim("target", "a wedding", "s1"),
+              claim("target", "a graduation ceremony", "s2", attributed_to="the army")]
     assert reconcile(claims, []).get("target").display == "a graduation ceremony"
 
 
@@ -244,3 +245,66 @@ def test_aliases_merge_but_distinct_bodies_stay_apart() -> None:
 def test_an_exact_clock_time_breaks_a_tie_with_a_rough_one() -> None:
     claims = [claim("time", "12:00", "s1", qualifier="about"), claim("time", "11:00", "s2")]
     assert reconcile(claims, []).get("time").display == "11:00"
+
+
+# --- extraction-quality pass: time support, fault claims, attack-only facts, names, wars ----
+
+
+def test_single_weak_part_of_day_is_not_shown() -> None:
+    fact = reconcile([claim("time", "early night", "s2", weight=0.14)], []).get("time")
+    assert fact.value is None and fact.display == ""
+
+
+def test_part_of_day_from_two_sources_is_shown() -> None:
+    claims = [claim("time", "afternoon", "s1", weight=0.14), claim("time", "afternoon", "s2", weight=0.09)]
+    assert reconcile(claims, []).get("time").display == "afternoon"
+
+
+def test_clock_time_needs_no_minimum_support() -> None:
+    fact = reconcile([claim("time", "14:00", "s1", weight=0.2, qualifier="about")], []).get("time")
+    assert fact.display == "~14:00"
+
+
+def test_fault_claims_do_not_vote_on_the_type() -> None:
+    claims = [
+        claim("type", "earthquake", "s1", weight=0.6),
+        claim("type", "Thrust", "s1", weight=0.9, scope="fault", n=1),
+        claim("type", "Thrust", "s2", weight=0.9, scope="fault", n=1),
+    ]
+    facts = reconcile(claims, [])
+    fact = facts.get("type")
+    assert fact.value == "earthquake" and facts.kind == "earthquake"
+    assert "Thrust" in (fact.rule or "")
+    assert any(c.scope == "fault" for c in fact.claims)
+
+
+def test_target_and_weapons_only_for_attacks() -> None:
+    claims = [
+        claim("type", "bridge collapse", "s1"),
+        claim("target", "the bridge", "s1"),
+        claim("weapons", "container ship", "s1"),
+    ]
+    facts = reconcile(claims, [])
+    assert facts.get("target").display == "" and facts.get("weapons").display == ""
+    attack = [claim("type", "mass shooting", "s1"), claim("target", "a bowling alley", "s1")]
+    assert reconcile(attack, []).get("target").display == "a bowling alley"
+
+
+def test_suspect_shown_with_the_fullest_name_written() -> None:
+    claims = [
+        claim("perpetrators", "Robert Card", "s1", display="Robert Card", stance="suspected"),
+        claim("perpetrators", "Robert Card", "s2", display="Robert R. Card", stance="suspected"),
+        claim("perpetrators", "Robert Card", "s3", display="Robert Card", stance="suspected"),
+    ]
+    assert reconcile(claims, []).get("perpetrators").display == "Robert R. Card"
+
+
+def test_war_in_country_supports_the_same_countrys_civil_war() -> None:
+    claims = [
+        claim("part_of", "war in Syria", "s1", display="the war in Syria"),
+        claim("part_of", "war in Syria", "s2", display="the war in Syria"),
+        claim("part_of", "Syrian civil war", "s3", display="the Syrian civil war", weight=0.7),
+    ]
+    fact = reconcile(claims, []).get("part_of")
+    assert fact.display == "the Syrian civil war"
+    assert fact.sources == ("s1", "s2", "s3")

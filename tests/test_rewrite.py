@@ -162,3 +162,88 @@ def test_explicit_and_relative_date_spans() -> None:
     text = "The attack on 5 October was confirmed on Friday by the ministry."
     assert [d for _, _, d in explicit_dates(text, 2023)] == [dt.date(2023, 10, 5)]
     assert [d for _, _, d in relative_dates(text, dt.date(2023, 10, 7))] == [dt.date(2023, 10, 6)]
+
+
+# ---------------------------------------------------------------------------------------------
+# article-quality pass: connectives, sourcing frames, dangling references, stale tense
+
+SUNDAY = dt.date(2023, 10, 8)
+
+
+def test_discourse_connective_is_stripped() -> None:
+    out = rewrite("Meanwhile, the Turkish foreign minister phoned his Syrian counterpart to offer help.", FRIDAY)
+    assert out.text == "The Turkish foreign minister phoned his Syrian counterpart to offer help."
+    out = rewrite("Separately, rescuers in the north reported two more bodies under a collapsed school.", FRIDAY)
+    assert out.text is not None and out.text.startswith("Rescuers in the north")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspect was found dead inside a parked trailer, sources tell the Night Desk.",
+        "Two officers spoke on condition of anonymity about the search for the gunman.",
+        "The officials were not authorized to publicly discuss the search for the gunman.",
+        "A nurse who answered the phone at the hospital said no details could be given out.",
+    ],
+)
+def test_outlet_sourcing_frame_is_dropped(text: str) -> None:
+    assert rewrite(text, FRIDAY).text is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four others died later in the regional hospital, the health ministry said.",
+        "A police spokesman confirmed this, adding that all roads into the town were closed.",
+    ],
+)
+def test_sentence_pointing_at_the_previous_one_is_dropped(text: str) -> None:
+    assert rewrite(text, FRIDAY).reason == "refers to something the report said before"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunman remains at large as officers search the woods near the river.",
+        "The death toll is expected to rise as rescuers reach the remote villages.",
+        "The manhunt for the gunman, which is still ongoing, has closed schools across the county.",
+        "Families had gathered at the bowling hall for a Wednesday night league for children.",
+    ],
+)
+def test_stale_or_generic_time_is_dropped(text: str) -> None:
+    assert rewrite(text, FRIDAY).text is None
+
+
+def test_day_word_before_the_same_date_is_not_written_twice() -> None:
+    out = rewrite("Yesterday, 7 October 2023, two strong earthquakes struck the west of the country.", SUNDAY)
+    assert out.text == "On 7 October 2023, two strong earthquakes struck the west of the country."
+
+
+def test_city_and_state_dateline_is_removed() -> None:
+    out = rewrite("Lewiston, Maine: Police closed every road into the town centre after the shooting.", FRIDAY)
+    assert out.text == "Police closed every road into the town centre after the shooting."
+
+
+def test_live_blog_timestamp_entry_is_dropped() -> None:
+    assert rewrite("7:10 p.m. A resident saw police cars racing toward the bar on the main street.", FRIDAY).text is None
+
+
+def test_reported_pronoun_needs_a_named_person() -> None:
+    text = "The Army said he had enlisted in 2002 and had never been deployed to a combat zone."
+    assert rewrite(text, FRIDAY).reason == "pronoun without a referent"
+    named = "The Army said he had enlisted in 2002, and Robert Card had never been deployed."
+    assert rewrite(named, FRIDAY, [_ent("Robert Card", named, "PERSON")]).text == named
+    believed = "Investigators believe he carried out both attacks in the city that night."
+    assert rewrite(believed, FRIDAY).text is None
+
+
+def test_told_outlet_becomes_said_only_where_said_reads() -> None:
+    text = "Mounir Mustafa told Al Jazeera that rescuers were searching the rubble of the school."
+    assert rewrite(text, FRIDAY).text == "Mounir Mustafa said that rescuers were searching the rubble of the school."
+    garbled = "Shelling hit the outskirts of the city, Mounir Mustafa told Al-Jazeera with a group of volunteers."
+    assert rewrite(garbled, FRIDAY).text is None
+
+
+def test_machine_translated_few_is_not_well_formed() -> None:
+    assert not is_well_formed("The minister of the defence had abandoned the place few minutes before.")
+    assert is_well_formed("The defence minister had left the parade ground a few minutes before.")

@@ -81,3 +81,38 @@ def test_elsewhere_means_all_places_in_another_country() -> None:
     assert cues.elsewhere(other, _ents(other, ("Turkey", "GPE"), ("Ankara", "GPE")))
     assert not cues.elsewhere(home, _ents(home, ("Idlib", "GPE")))
     assert not cues.elsewhere(allies, _ents(allies, ("Russia", "GPE"), ("Iran", "GPE")))
+
+
+@pytest.mark.parametrize(
+    ("text", "spans", "role"),
+    [
+        # A declared mourning period is the government's reaction, named or not.
+        ("The government declared three days of national mourning for the dead.", [], "reactions"),
+        ("Afghanistan declared a day of mourning on Sunday for the victims.", [("Afghanistan", "GPE")], "reactions"),
+        # "deadliest in decades" is about the event, not background.
+        ("Over 1,300 houses were destroyed in one of the deadliest quakes in decades.", [], "damage"),
+        ("Afghanistan has a history of strong earthquakes along its mountain ranges.", [("Afghanistan", "GPE")], "background"),
+        # A toll stated by a relief body is casualties, not response.
+        ("The Red Crescent said at least 500 people had died in the quake.", [("Red Crescent", "ORG")], "casualties"),
+        # The name of an organisation is no response cue.
+        ("The UN Humanitarian Office said all the homes in the valley were destroyed.", [("UN Humanitarian Office", "ORG")], "damage"),
+        # Police responding to calls is the event; a clock time or an age counts no one.
+        ("Officers responded to reports of gunfire at a bar on the main street.", [], "event"),
+        ("The suspect, 40, was found dead in a trailer at 7:45 p.m. near the river.", [], "aftermath"),
+        # Buried under rubble is damage, not a burial.
+        ("Hundreds of villagers were buried under the rubble of their mud homes.", [], "damage"),
+    ],
+)
+def test_classify_quality_pass(text: str, spans: list[tuple[str, str]], role: str) -> None:
+    assert classify(text, _ents(text, *spans), event_year=2023) == role
+
+
+def test_mentions_place_ignores_the_country() -> None:
+    cues = EventCues.build(["Homs Military Academy", "Homs"], "Syria", kind_for("drone strike").patterns)
+    assert cues.mentions_place("Drones hit the academy in Homs.")
+    assert not cues.mentions_place("Syria declared three days of mourning.")
+
+
+def test_promise_to_answer_is_aftermath() -> None:
+    text = "The army blamed armed groups and promised an answer with full force."
+    assert classify(text, (), event_year=2023) == "aftermath"

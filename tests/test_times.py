@@ -66,3 +66,21 @@ def test_clock_time_outweighs_part_of_day(nlp) -> None:  # type: ignore[no-untyp
     (source,) = analyse([Source(id="s1", input="s1.txt", text=text)], nlp)
     claims = sorted(times.extract(source), key=lambda c: -c.weight)
     assert [c.value for c in claims] == ["01:28", "early morning"]
+
+
+def test_time_of_the_retaliation_is_dropped(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "Drones struck a graduation ceremony at the military academy in Homs on Thursday, killing dozens.",
+            "In retaliation, government artillery shelled towns in Idlib.",
+            "By early night, rescuers had counted six dead in those strikes and the city of Idlib had lost power.",
+        ]
+    )
+    (source,) = analyse([Source(id="s1", input="s1.txt", text=text, published=dt.date(2023, 10, 5))], nlp)
+    assert times.extract(source) == []
+
+
+def test_time_in_the_lead_about_the_event_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Drones struck a graduation ceremony at the military academy in Homs on Thursday afternoon, killing dozens."
+    (source,) = analyse([Source(id="s1", input="s1.txt", text=text, published=dt.date(2023, 10, 5))], nlp)
+    assert [c.value for c in times.extract(source)] == ["afternoon"]

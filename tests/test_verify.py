@@ -110,3 +110,10 @@ def test_figures_with_units_glued_on_are_found() -> None:
     sentence = ArticleSentence(text="The epicentre was 30 kilometres from the capital.", sources=("s3",))
     _, report = verify(_article(sentence), (source,), FACTS)
     assert report.passed == 1
+
+
+def test_scaled_figure_is_supported_by_the_same_figure() -> None:
+    source = _source("s4", "About 11.3 million vehicles cross the harbour bridge each year, the port authority said.")
+    sentence = ArticleSentence(text="The bridge carried about 11.3 million vehicles a year.", sources=("s4",))
+    _, report = verify(_article(sentence), (source,), FACTS)
+    assert report.passed == 1 and not report.dropped

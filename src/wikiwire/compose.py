@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -134,6 +135,12 @@ class _Candidate:
         return frozenset(_DIGITS.findall(self.text))
 
     @functools.cached_property
+    def specific(self) -> bool:
+        """True when it names something (a place, body, person, date or figure): a sentence
+        naming nothing ("Telephone connections went down") is the first a section can spare."""
+        return any(e.label in _SPECIFIC_LABELS for e in self.entities)
+
+    @functools.cached_property
     def all_words(self) -> frozenset[str]:
         """Every word of the text, lower-cased (stopwords included)."""
         return frozenset(w.lower() for w in _WORD.findall(self.text))
@@ -158,6 +165,13 @@ _CLAUSE_PRONOUN = re.compile(r"^(?P<lead>[A-Z][^,“”\"]{2,80},\s*)(?P<p>he|sh
 _VERB_AFTER_DEMONSTRATIVE = re.compile(
     r"^(?:is|was|are|were|has|had|have|will|would|could|came|comes|led|leads|means|meant|marks|marked|"
     r"follows|followed|represents|represented|comes|prompted|caused|included)\b"
+)
+
+
+# A general noun pointing back at the sentence before ("This incident", "The tragic
+# incident"): unlike "the attack", it names no event of its own.
+_ANAPHOR_OPENER = re.compile(
+    r"^(?:This|That|The)\s+(?:[a-z]+\s+)?(?:incident|tragedy|development|episode|occurrence)\b"
 )
 
 
@@ -222,15 +236,34 @@ def _event_year(facts: EventFacts) -> int | None:
     return int(m.group(1)) if m else None
 
 
+# Reactions that need no object to be about the event: condolences and sympathy are offered
+# for its victims, and mourning is declared for them ("Condolences came from Russia, Iran
+# ..."), whereas a condemnation may target what followed it.
+_OBJECTLESS_REACTION = re.compile(
+    r"\b(?:condolences?|sympath(?:y|ies)|mourning)\b", re.IGNORECASE
+)
+# Sections that tell what happened after the event.
+_AFTER_ROLES = frozenset({"aftermath", "response", "investigation", "reactions"})
+
+
 def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: EventCues) -> list[_Candidate]:
     """Every report sentence that can go into the article, rewritten and given a role."""
     year = _event_year(facts)
+    event_date = _parse_date(facts.get("date").value)
     out: list[_Candidate] = []
     for rank, source in enumerate(analysed):
         on_topic = {s.paragraph for s in source.sentences if cues.mentions_event(s.text)}
         prev: Sentence | None = None
         last_role: str | None = None  # role of the last sentence read in this report
         for sentence in source.sentences:
+            # "The tragic incident occurred as people mourned the victims of the strike in
+            # <place>": the incident is not the event the sentence then names, but what the
+            # previous sentence (about something else) told.
+            opener = _ANAPHOR_OPENER.match(sentence.text)
+            if (opener and prev is not None and prev.paragraph == sentence.paragraph
+                    and not cues.mentions_event(prev.text) and cues.mentions_event(sentence.text[opener.end():])):
+                prev = sentence
+                continue
             resolved = _resolve_pronoun(sentence, prev)
             prev = sentence
             if resolved is None:
@@ -250,9 +283,15 @@ def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: Eve
                 role = "aftermath"
             # A "reaction" that names neither the event nor its country reacts to something
             # else (a rescuer condemning the shelling that followed).
-            if role == "reactions" and not names_event and not cues.mentions_country(result.text):
+            if (role == "reactions" and not names_event and not cues.mentions_country(result.text)
+                    and not _OBJECTLESS_REACTION.search(result.text)):
                 role = "aftermath"
             last_role = role
+            # "on Thursday" resolved to before the event in a sentence about what followed
+            # it: the report's anchor date was wrong, and so is the date now in the text.
+            if role in _AFTER_ROLES and event_date is not None and any(
+                    d < event_date for _, _, d in rewrite.relative_dates(sentence.text, source.anchor_date)):
+                continue
             # Off the event: a toll that names neither the event nor its paragraph (another
             # attack's dead), or a sentence whose places are all in another country.
             about = names_event or sentence.paragraph in on_topic
@@ -318,6 +357,33 @@ def _toll_figures(text: str) -> list[int]:
     ]
 
 
+# Fewest figures a sentence must give to be a breakdown of the toll ("eight died at the
+# bar, seven at the bowling alley and three in hospital") rather than a toll of its own.
+MIN_BREAKDOWN_FIGURES = 2
+
+
+def _is_breakdown(text: str, allowed: set[int]) -> bool:
+    """True when ``text`` breaks the toll down: several casualty figures, not all already in
+    the infobox, adding up to no more than the largest toll ("eight died at the bar, seven
+    at the bowling alley, three in hospital"). A sentence that also counts the injured gives
+    totals, not parts."""
+    if not allowed or _INJURY_WORD.search(text):
+        return False
+    # Dates and measurements ("on 8 October 2023", "a 6.3 magnitude quake") count no one.
+    plain = text
+    for start, end, _ in reversed(rewrite.explicit_dates(text, None)):
+        plain = plain[:start] + " " * (end - start) + plain[end:]
+    plain = _DECIMAL.sub(lambda m: " " * len(m.group(0)), plain)
+    figures = _toll_figures(plain)
+    return (len(set(figures)) >= MIN_BREAKDOWN_FIGURES and sum(figures) <= max(allowed)
+            and not set(figures) <= allowed)
+
+
+# A breakdown of the dead: a sentence that also counts the injured gives two totals instead.
+_INJURY_WORD = re.compile(r"\b(?:injur\w*|wounded|wounding|hurt)\b", re.IGNORECASE)
+_DECIMAL = re.compile(r"\b\d+\.\d+\b")
+
+
 def _contradicts_toll(text: str, allowed: set[int]) -> bool:
     """True when ``text`` states an unattributed casualty figure the infobox does not."""
     if not allowed or _ATTRIBUTED.search(text):
@@ -366,6 +432,17 @@ def _clusters(candidates: Sequence[_Candidate]) -> list[list[_Candidate]]:
 
 
 _ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON"})
+_SPECIFIC_LABELS = frozenset(
+    {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _older_year(text: str, event_year: int | None) -> bool:
+    """True when ``text`` names a year before the event's."""
+    return event_year is not None and any(int(y) < event_year for y in _YEAR.findall(text))
+
+
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
@@ -430,9 +507,40 @@ def _redundant(a: frozenset[str], b: frozenset[str]) -> bool:
     return common / max(1, len(a | b)) >= REDUNDANT_JACCARD or common / max(1, min(len(a), len(b))) >= REDUNDANT_OVERLAP
 
 
-def _select(items: Sequence[_Item], role: str) -> list[_Item]:
+# A name is widely reported when at least this share of the reports mention it, and at
+# least MIN_WIDELY_REPORTED of them: with two reports, "both name it" says little.
+WIDELY_REPORTED_SHARE = 0.5
+MIN_WIDELY_REPORTED = 3
+# Widely reported name words counted per sentence when ranking. A sentence naming the
+# suspect and the police department is more central than one naming a bar and a bystander,
+# but beyond four such words a sentence is just long, not more central (on the dev corpus a
+# cap of 2 left the suspect's identification out).
+MAX_SALIENCE = 4
+
+
+def _name_words(candidate: _Candidate) -> frozenset[str]:
+    """Lower-cased words of the names (people, bodies, places, groups) a sentence mentions."""
+    return frozenset(w for words in candidate.actor_words for w in words)
+
+
+def _salience(items: Sequence[_Item], reports: int) -> dict[int, int]:
+    """Per item (by id): how many widely reported names it mentions, capped. A sentence about
+    the names most reports mention (the suspect, the venue, the ministry) is more central to
+    the event than colour about a name one report has. One pass over the items' names."""
+    seen: dict[str, set[int]] = defaultdict(set)
+    for item in items:
+        for word in _name_words(item.rep):
+            seen[word].add(item.key[1])
+    need = max(MIN_WIDELY_REPORTED, math.ceil(reports * WIDELY_REPORTED_SHARE))
+    widely = {w for w, ranks in seen.items() if len(ranks) >= need}
+    return {id(item): min(MAX_SALIENCE, len(_name_words(item.rep) & widely)) for item in items}
+
+
+def _select(items: Sequence[_Item], role: str, salience: dict[int, int] | None = None) -> list[_Item]:
     """The best-supported items of a section, at most its cap, in time/source order; an
-    item that mostly repeats one already chosen is skipped."""
+    item that mostly repeats one already chosen is skipped. Among equally supported items,
+    those naming more widely reported names (``salience``, by item id) come first."""
+    salience = salience or {}
     cap = MAX_SENTENCES.get(role, DEFAULT_MAX_SENTENCES)
     # Among equally supported items, take each report's first before any report's second:
     # otherwise the first report in input order fills the section alone.
@@ -442,7 +550,8 @@ def _select(items: Sequence[_Item], role: str) -> list[_Item]:
         ordinal[id(item)] = turn.get(item.key[1], 0)
         turn[item.key[1]] = ordinal[id(item)] + 1
     best: list[_Item] = []
-    for item in sorted(items, key=lambda it: (-it.support, ordinal[id(it)], it.key)):
+    ranked = sorted(items, key=lambda it: (-it.support, -salience.get(id(it), 0), not it.rep.specific, ordinal[id(it)], it.key))
+    for item in ranked:
         if len(best) >= cap:
             break
         if any(_redundant(item.rep.words, b.rep.words) and _compatible(item.rep, b.rep) for b in best):
@@ -505,22 +614,32 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
     summarised = _used_claim_sentences(summary) | _toll_claim_sentences(facts)
     # "No group claimed responsibility" is said once, in the lead.
     said_unclaimed = any(_NO_CLAIM.search(s.text) for s in lead)
-    for item in _items(candidates, event_date):
+    all_items = _items(candidates, event_date)
+    salience = _salience(all_items, len(analysed))
+    for item in all_items:
         role = place_role(item.role, available)
         if role is None or (said_unclaimed and _NO_CLAIM.search(item.sentence.text)):
             continue
         if role in ("event", "casualties") and _contradicts_toll(item.sentence.text, allowed):
             continue
+        # Background may count another event's dead, but not one at the event's own place
+        # and in its own year ("A man opens fire in <city>, killing at least 16").
+        if (role == "background" and cues.mentions_place(item.sentence.text)
+                and not _older_year(item.sentence.text, _event_year(facts))
+                and _contradicts_toll(item.sentence.text, allowed)):
+            continue
         # The casualties section opens with every figure explained once: body sentences
         # that state figures again would repeat (or re-dispute) them.
-        if role == "casualties" and summary and (item.rep.sentence.id in summarised or _toll_figures(item.sentence.text)):
+        # A breakdown (so many at each place, of each group) is kept: the summary gives totals.
+        if (role == "casualties" and summary and not _is_breakdown(item.sentence.text, allowed)
+                and (item.rep.sentence.id in summarised or _toll_figures(item.sentence.text))):
             continue
         by_role[role].append(item)
 
     noun = lead_mod.event_word(kind)
     sections: list[Section] = []
     for spec in specs:
-        chosen = _select(by_role.get(spec.role, []), spec.role)
+        chosen = _select(by_role.get(spec.role, []), spec.role, salience)
         if spec.role == "reactions":
             section = _reaction_sections(chosen, spec, cues, noun)
         else:

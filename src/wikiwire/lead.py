@@ -499,6 +499,7 @@ def casualty_summary(facts: EventFacts) -> tuple[ArticleSentence, ...]:
             what = "death tolls" if name == "fatalities" else "numbers of injured"
             text = f"{'Other reports' if figures else 'Reports'} gave {what} ranging from {values[0]:,} to {values[-1]:,}"
         out.append(_sentence(text + ".", [c for c in rest if _int(c.value) in (values[0], values[-1])]))
+    out = _merge_same_body(out)
     breakdown = facts.get("fatalities").breakdown
     if breakdown:
         scoped = [c for c in facts.get("fatalities").claims if c.scope in breakdown and _int(c.value) == breakdown[c.scope]]
@@ -510,6 +511,26 @@ def casualty_summary(facts: EventFacts) -> tuple[ArticleSentence, ...]:
             used = [c for c in scoped if not (c.scope or "").startswith("perpetrator")]
             out.append(_sentence(f"The dead included {joined}.", used))
     return tuple(out)
+
+
+_SINGLE_DEATHS = re.compile(r"^(?P<by>[^;]+?) reported (?P<fig>[^;]+?) deaths\.$")
+_SINGLE_INJURED = re.compile(r"^(?P<by>[^;]+?) reported (?P<fig>[^;]+?) people injured\.$")
+
+
+def _merge_same_body(out: list[ArticleSentence]) -> list[ArticleSentence]:
+    """"X reported 18 deaths." and "X reported 13 people injured." as one sentence ("X
+    reported 18 deaths and 13 people injured."): the same body named twice in a row reads as
+    a form being filled in."""
+    for i in range(len(out) - 1):
+        dead, hurt = _SINGLE_DEATHS.match(out[i].text), _SINGLE_INJURED.match(out[i + 1].text)
+        if dead and hurt and dead["by"] == hurt["by"]:
+            merged = ArticleSentence(
+                text=f"{dead['by']} reported {dead['fig']} deaths and {hurt['fig']} people injured.",
+                sources=tuple(dict.fromkeys((*out[i].sources, *out[i + 1].sources))),
+                evidence=tuple(dict.fromkeys((*out[i].evidence, *out[i + 1].evidence))),
+            )
+            return [*out[:i], merged, *out[i + 2:]]
+    return out
 
 
 def _sentence(text: str, claims: Sequence[Claim]) -> ArticleSentence:

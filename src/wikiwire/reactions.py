@@ -142,12 +142,22 @@ def is_domestic(reaction: Reaction, country_mention: re.Pattern[str] | None) -> 
 def is_domestic_text(text: str, country_mention: re.Pattern[str] | None) -> bool:
     """``is_domestic`` for a reaction sentence whose stance was not parsed: the sentence's
     opening noun phrase decides."""
+    head = _subject_head(text)
+    # "The government declared ...": an institution named without a country is the event
+    # country's own (a foreign one is always named by its country).
+    if _OWN_INSTITUTION.match(head):
+        return True
     if country_mention is None:
         return False
-    head = _subject_head(text)
     return any(not _FOREIGN_PREP.search(head[: m.start()]) for m in country_mention.finditer(head))
 
 
+_OWN_INSTITUTION = re.compile(
+    r"^\s*the\s+(?:(?:national|federal|interim|transitional|state|local|provincial|regional)\s+)?"
+    r"(?:government|authorities|president|prime minister|cabinet|parliament|army|military|"
+    r"(?:\w+\s+)?ministry|(?:\w+\s+)?minister|presidency|police)\b",
+    re.IGNORECASE,
+)
 _FOREIGN_PREP = re.compile(r"\b(?:for|to|in|on|with|about|towards?|against|at)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

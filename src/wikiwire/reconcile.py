@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from wikiwire.facts import context, dates
 from wikiwire.records import (
     FACT_NAMES,
     AnalysedSource,
@@ -664,8 +665,25 @@ def _date_display(value: JSONValue, end: JSONValue) -> str:
     return f"{single} – {e.day} {_MONTHS[e.month - 1]} {e.year}"
 
 
-def _date(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
-    """Date: votes on (start, end); an explicit range counts as more specific than a day."""
+def _date_rule(winner: Sequence[Claim], analysed: Sequence[AnalysedSource], rule: str) -> str:
+    """``rule``, or ``dates.UNCORROBORATED_RULE`` when no claim behind the date writes it out
+    and no supporting source's anchor is backed by anything but its own header."""
+    by_id = {a.source.id: a for a in analysed}
+    sources = [by_id[c.source] for c in winner if c.source in by_id]
+    if len(sources) < len(winner) or not sources:
+        return rule
+    if any(dates.is_stated(c, by_id[c.source]) for c in winner):
+        return rule
+    if any(dates.anchor_corroborated(src, analysed) for src in {s.source.id: s for s in sources}.values()):
+        return rule
+    return dates.UNCORROBORATED_RULE
+
+
+def _date(claims: Sequence[Claim], order: dict[str, int],
+          analysed: Sequence[AnalysedSource] = ()) -> tuple[Fact, list[Conflict]]:
+    """Date: votes on (start, end); an explicit range counts as more specific than a day.
+    A date resting only on weekdays counted from unbacked publication dates keeps its value
+    but its rule says so (``_date_rule``)."""
     if not claims:
         return Fact(name="date"), []
     keyed = [c.model_copy(update={"value": str(c.value)}) for c in claims]
@@ -684,7 +702,8 @@ def _date(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Co
             display=_date_display(first.value, first.value_end),
             sources=_sources_of(winner.claims, order),
             claims=tuple(winner.claims),
-            rule="votes by independent source" if len(cands) > 1 else "single value",
+            rule=_date_rule(winner.claims, analysed,
+                            "votes by independent source" if len(cands) > 1 else "single value"),
         ),
         conflicts,
     )
@@ -702,6 +721,15 @@ PARTS_OF_DAY: dict[str, tuple[int, int]] = {
 # Reports of one moment differ by a few minutes ("1:27 a.m.", "1:28 a.m.", "around 1:30"):
 # clock times this close support each other.
 CLOCK_SUPPORT_MINUTES = 15
+
+
+# A part of the day alone ("evening") reaches the infobox only with this much summed source
+# support: one source stating it in its lead sentence (weight about 0.5 after the
+# part-of-day factor) passes, a single passing mention deep in a report does not. Better no
+# time than the time of the retaliation.
+MIN_PART_OF_DAY_SUPPORT = 0.3
+# ... or this many independent sources agreeing on it, however weakly each states it.
+MIN_PART_OF_DAY_SOURCES = 2
 
 
 def _minutes(value: str) -> int | None:
@@ -763,6 +791,15 @@ def _time(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Co
                      resolution=_resolution(cands, winner, "most votes with support, then exactness"))
         )
     first = winner.claims[0]
+    if at is None and own[id(winner)] < MIN_PART_OF_DAY_SUPPORT and len({c.source for c in winner.claims}) < MIN_PART_OF_DAY_SOURCES:
+        # A part of the day with no clock time behind it and little support is more likely
+        # the time of something else the reports tell (a retaliation, a statement): none.
+        conflicts.append(
+            Conflict(fact="time", claims=tuple(claims),
+                     resolution=f"no time: part of day {first.value!r} has support {own[id(winner)]:.2f} "
+                                f"< MIN_PART_OF_DAY_SUPPORT {MIN_PART_OF_DAY_SUPPORT}")
+        )
+        return Fact(name="time"), conflicts
     return (
         Fact(
             name="time",
@@ -913,14 +950,40 @@ def _venue(claims: Sequence[Claim], order: dict[str, int]) -> str | None:
     return _part(top.claims[0].value, "venue")
 
 
+# Claims of an earthquake's fault mechanism ("Thrust") carry this scope: not a taxonomy kind.
+FAULT_SCOPE = "fault"
+EARTHQUAKE_KIND = "earthquake"
+
+
 def _type(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
-    """Type: votes, the taxonomy's more specific kind winning (see SPECIFIC_SHARE)."""
+    """Type: votes over kind claims, the taxonomy's more specific kind winning (see
+    SPECIFIC_SHARE). Fault-mechanism claims (scope FAULT_SCOPE) never vote: their value is
+    not a kind; when an earthquake wins they are appended to the fact's claims (after the
+    kind claims) so a renderer may show the fault, and the rule names it."""
+    kind_claims = [c for c in claims if c.scope != FAULT_SCOPE]
+    faults = [c for c in claims if c.scope == FAULT_SCOPE]
     fact, conflicts = _categorical(
-        "type", claims, order, specificity=lambda c: float(kind_for(str(c.claims[0].value)).specificity),
+        "type", kind_claims, order, specificity=lambda c: float(kind_for(str(c.claims[0].value)).specificity),
         display=lambda c: kind_for(str(c.claims[0].value)).noun.capitalize()
         if kind_for(str(c.claims[0].value)) is not UNKNOWN_KIND else _display_of(c.claims),
     )
+    if faults and fact.value == EARTHQUAKE_KIND:
+        mechanism = _pick(_tally(faults), lambda c: 0.0, order).claims[0].value
+        fact = fact.model_copy(update={
+            "claims": (*fact.claims, *faults),
+            "rule": f"{fact.rule}; fault mechanism {mechanism} from scope={FAULT_SCOPE!r} claims",
+        })
     return fact, conflicts
+
+
+def _attack_only(name: FactName, claims: Sequence[Claim], kind: JSONValue,
+                 order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Target and weapons: facts of attacks only. With any other winning kind (an
+    earthquake, a bridge collapse) the "target" and "weapon" phrases found are something
+    else (a collapsed bridge is not a target), so the fact stays empty."""
+    if not kind or kind_for(str(kind)).category != "attack":
+        return Fact(name=name), []
+    return _phrase(name, claims, order)
 
 
 # Perpetrator stances by strength of evidence: a claim of responsibility beats a suspicion,
@@ -965,7 +1028,48 @@ def _perpetrators(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact,
                      resolution="evidence ranks claimed > suspected > accused; "
                                 f"chose the strongest stance present ({top[0].stance})")
         )
+    fact = _person_fullest(fact)
     return fact.model_copy(update={"rule": f"strongest stance ({top[0].stance}), then votes"}), conflicts
+
+
+_CIVIL_WAR_VALUE = re.compile(r"^(?P<adj>[A-Z][\w\-]+) civil war$")
+_WAR_IN_VALUE = re.compile(r"^(?:war|conflict|fighting) in (?P<country>[A-Z][\w\- ]+)$")
+
+
+def _civil_war_support(claims: Sequence[Claim], analysed: Sequence[AnalysedSource]) -> list[Claim]:
+    """A report that calls the war "the war in X" supports another report's "X-ian civil
+    war" (see ``facts.context``: reports that describe the war as internal name it so):
+    such claims are re-keyed to the civil war of the same country, so one war gets one vote
+    per source instead of two names splitting them. With no civil-war claim, "war in X" is
+    still X's civil war when any report of the event describes the war as internal
+    (``context.civil_war_adjective``): the same rule, applied across reports."""
+    civil: dict[str, tuple[str, str]] = {}
+    for c in claims:
+        m = _CIVIL_WAR_VALUE.match(str(c.value))
+        if m:
+            civil.setdefault(_country_of(m.group("adj").lower()), (str(c.value), c.display))
+    out = []
+    for c in claims:
+        m = _WAR_IN_VALUE.match(str(c.value))
+        if m is None:
+            out.append(c)
+            continue
+        country = m.group("country")
+        name = civil.get(_country_of(country.lower()))
+        if name is None and (adj := context.civil_war_adjective(country, analysed)):
+            name = civil.setdefault(_country_of(country.lower()), (f"{adj} civil war", f"the {adj} civil war"))
+        out.append(c.model_copy(update={"value": name[0], "display": name[1]}) if name else c)
+    return out
+
+
+def _person_fullest(fact: Fact) -> Fact:
+    """A suspected person's name shown in the fullest form the sources wrote ("Robert R.
+    Card" over "Robert Card"): most words, then longest; only forms seen, never composed."""
+    persons = [c for c in fact.claims if c.stance == "suspected" and c.display]
+    if not persons:
+        return fact
+    fullest = max(persons, key=lambda c: (len(c.display.split()), len(c.display))).display
+    return fact.model_copy(update={"display": fullest})
 
 
 def _phrase(name: FactName, claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
@@ -1049,14 +1153,14 @@ def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource]) -> Ev
         facts[fact.name] = fact
         conflicts.extend(found)
 
-    add(_date(by_fact["date"], order))
+    add(_date(by_fact["date"], order, analysed))
     add(_time(by_fact["time"], order))
     add(_location(by_fact["location"], order))
     add(_type(by_fact["type"], order))
-    add(_phrase("target", by_fact["target"], order))
-    add(_phrase("weapons", by_fact["weapons"], order))
+    add(_attack_only("target", by_fact["target"], facts["type"].value, order))
+    add(_attack_only("weapons", by_fact["weapons"], facts["type"].value, order))
     add(_perpetrators(by_fact["perpetrators"], order))
-    add(_phrase("part_of", by_fact["part_of"], order))
+    add(_phrase("part_of", _civil_war_support(by_fact["part_of"], analysed), order))
     add(_numbers("fatalities", by_fact["fatalities"], order))
     add(_numbers("injuries", by_fact["injuries"], order))
     facts["timezone"] = _timezone(facts["location"], facts["date"], facts["time"], by_fact["timezone"], order)

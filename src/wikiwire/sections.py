@@ -37,6 +37,13 @@ _REACTION = re.compile(
     r"described the (?:attack|strike|bombing|shooting) as|called the (?:attack|strike|bombing|shooting))\b",
     re.IGNORECASE,
 )
+# A declared period of mourning is the government's reaction to the event (editors list it
+# under Reactions beside condolences), whatever else the sentence says.
+_MOURNING = re.compile(
+    r"\b(?:declared|declares|announced|announces|proclaimed|ordered)\b[^.;]{0,60}\bmourning\b|"
+    r"\b(?:days?|period|week) of (?:national |official )?mourning\b|\bmourning period\b",
+    re.IGNORECASE,
+)
 _INVESTIGATION = re.compile(
     r"\b(?:investigat\w+|probe|inquiry|inquest|forensic\w*|black box(?:es)?|flight recorders?|"
     r"NTSB|cause of the|autopsy|prosecutors?|charged with)\b",
@@ -44,21 +51,21 @@ _INVESTIGATION = re.compile(
 )
 _BACKGROUND = re.compile(
     r"\b(?:since (?:19|20)\d\d|began in (?:19|20)\d\d|erupted|broke out in|civil war|years of (?:war|conflict|fighting)|"
-    r"for (?:many )?years|decades?|historically|prior to the|came after|"
+    r"for (?:many )?years|for decades|decades (?:of|ago)|decades-long|historically|(?:has|have) a history of|prior to the|came after|"
     r"followed (?:weeks|months|days|years)|in recent (?:weeks|months|years)|heavily dependent|"
     r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters|(?:is|are) (?:held|controlled|home to|located|known for)|(?:second|third|fourth|fifth)-largest)\b",
     re.IGNORECASE,
 )
 _AFTERMATH = re.compile(
-    r"\b(?:retaliat\w*|in response|responded|vow(?:ed|s) to|respond with|funerals?|mourning|mourned|"
-    r"buried|burials?|manhunt|arrest(?:ed|s)?|detained|curfew|lockdown|shelled|bombardment|"
+    r"\b(?:retaliat\w*|in response|promised (?:to respond|to retaliate|an? (?:answer|response|reply))|responded(?! to (?:reports?|calls?|a call|the scene))|vow(?:ed|s) to|respond with|funerals?|mourning|mourned|"
+    r"buried(?!\s+(?:by|under|beneath|in)\b)|burials?|manhunt|(?:was|body was) found dead|(?:his|her) body was found|arrest(?:ed|s)?|detained|curfew|lockdown|shelled|bombardment|"
     r"intensified|counter-?attacks?|reprisals?|aftermath|response to the (?:\w+ )?(?:attack|strike|bombing|shooting)|(?:following|after) the (?:\w+ )?(?:attack|strike|bombing|shooting)|"
     r"in the days after|the next day|state of emergency|cancel(?:l?ed)|closed|escalation|what followed|since then|"
     r"in the (?:hours|days|weeks|months) (?:since|after|that followed))\b",
     re.IGNORECASE,
 )
 _RESPONSE = re.compile(
-    r"\b(?:rescu\w+|search(?:ing)? (?:for|through)|search and rescue|relief|humanitarian|aid|"
+    r"\b(?:rescu\w+|search(?:ing)? (?:for|through)|search and rescue|relief|humanitarian (?:aid|assistance|teams?)|aid|ambulances|"
     r"evacuat\w+|shelters?|donat\w+|emergency (?:teams|services|workers|response)|Red Crescent|"
     r"Red Cross|volunteers|dispatched|deployed|tents|field hospitals?|pledged)\b",
     re.IGNORECASE,
@@ -168,6 +175,10 @@ class EventCues:
                 return True
         return False
 
+    def mentions_place(self, text: str) -> bool:
+        """True when ``text`` names one of the event's places (its venue, city or region)."""
+        return self._place_re is not None and bool(self._place_re.search(text))
+
     def elsewhere(self, text: str, entities: Sequence[Entity]) -> bool:
         """True when the sentence's places are all known places outside the event's
         country (and none is the event's own): it is about something else ("Turkey struck
@@ -242,6 +253,22 @@ def _has_actor(text: str, entities: Sequence[Entity]) -> bool:
     return any(e.label in _ACTOR_LABELS and not any(s <= e.start < t for s, t in quotes) for e in entities)
 
 
+# Figures that count no one: clock times ("7:45 p.m."), ages (", 40,"), magnitudes ("6.3").
+_NOT_A_COUNT = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|,\s*\d{1,3}\s*,|\b\d+\.\d+\b|\bmagnitude[- ]\S+",
+    re.IGNORECASE,
+)
+
+
+def _blank(text: str, entities: Sequence[Entity], labels: frozenset[str]) -> str:
+    """``text`` with the entities of ``labels`` replaced by spaces (offsets kept)."""
+    chars = list(text)
+    for ent in entities:
+        if ent.label in labels and text[ent.start: ent.end] == ent.text:
+            chars[ent.start: ent.end] = " " * (ent.end - ent.start)
+    return "".join(chars)
+
+
 def _older_year(text: str, event_year: int | None) -> bool:
     return event_year is not None and any(int(y) < event_year for y in _YEAR.findall(text))
 
@@ -253,7 +280,7 @@ def classify(text: str, entities: Sequence[Entity] = (), *, event_year: int | No
     about an earlier year is background). Returns one of ``ROLES``; "event" when no other
     role's cues are present.
     """
-    if _REACTION.search(text) and _has_actor(text, entities):
+    if _MOURNING.search(text) or (_REACTION.search(text) and _has_actor(text, entities)):
         return "reactions"
     if _INVESTIGATION.search(text):
         return "investigation"
@@ -261,10 +288,15 @@ def classify(text: str, entities: Sequence[Entity] = (), *, event_year: int | No
         return "background"
     if _AFTERMATH.search(text):
         return "aftermath"
-    if _RESPONSE.search(text):
-        return "response"
-    if _TOLL.search(text) and (_NUMBER.search(text) or re.search(r"\bamong the\b", text, re.IGNORECASE)):
+    # A toll is casualties even when a relief organisation states it ("the Red Crescent said
+    # 500 had died"): checked before the response cues.
+    counted = _NOT_A_COUNT.sub(" ", text)
+    if _TOLL.search(text) and (_NUMBER.search(counted) or re.search(r"\bamong the\b", text, re.IGNORECASE)):
         return "casualties"
+    # Response cues are actions; an organisation's name ("Humanitarian Office", "Red
+    # Crescent") saying something else is not one.
+    if _RESPONSE.search(_blank(text, entities, frozenset({"ORG"}))):
+        return "response"
     if _DAMAGE.search(text):
         return "damage"
     return "event"

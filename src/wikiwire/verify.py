@@ -88,7 +88,9 @@ def index_source(source: AnalysedSource) -> SourceIndex:
     words = frozenset(_TOKEN.findall(folded))
     prefixes = frozenset(w[:k] for w in words if len(w) >= MIN_STEM for k in range(MIN_STEM, len(w) + 1))
     numbers = {int(float(m.group(0).replace(",", ""))) for m in _DIGITS.finditer(text)}
-    numbers |= {q.value for q in find_quantities(text) if q.is_word and not _VAGUE.search(q.text)}
+    # Quantities as the article's items read them: word numbers and scaled figures ("11.3
+    # million"), which the digit runs alone would index as 11 and 3.
+    numbers |= {q.value for q in find_quantities(text) if not (q.is_word and _VAGUE.search(q.text))}
     anchor = source.anchor_date
     default_year = anchor.year if anchor else (source.source.published.year if source.source.published else None)
     dates = {d for _, _, d in explicit_dates(text, default_year)}

@@ -22,7 +22,11 @@ _SPEECH_VERBS = (
     r"said|says|say|reported|reports(?=\s*(?:that\b|[.,]|$))|confirmed|confirms|announced|"
     r"announces|stated|told|tells|added|adds|estimated|counted|recorded|documented|"
     r"put|placed|raised|revised|updated|tallied|tweeted|wrote|noted|"
-    r"claimed|declared|declares|warned|warns|posted|published|released|described"
+    r"claimed|declared|declares|warned|warns|posted|published|released|described|"
+    r"spoke of|speaks of|cited|cites|"
+    # "gave a higher figure", "has given a toll of": giving counts as stating only for figures.
+    r"(?:gave|given|gives)(?=\s+(?:a|an|the|its|their)\s+(?:[\w\-]+\s+){0,2}?"
+    r"(?:figure|toll|count|tally|number|estimate)s?\b)"
 )
 
 # A speaker phrase: an optional determiner, up to eight capitalised/connector words, or a
@@ -54,7 +58,10 @@ _POSSESSIVE_FIGURES = re.compile(
     rf"(?P<who>{_SPEAKER})['’]s?\s+(?:figures?|tally|toll|count|estimates?|data|statement|report)\b"
 )
 # "..., the ministry said." / "..., said the ministry."
-_SPEAKER_VERB = re.compile(rf"(?P<who>{_SPEAKER})\s+(?:(?:has|have|had|later|also|earlier|then|on \w+)\s+)*(?:{_SPEECH_VERBS})\b")
+_SPEAKER_VERB = re.compile(
+    rf"(?P<who>{_SPEAKER})\s+(?:(?:has|have|had|later|also|earlier|then|(?:late |early )?on \w+|late|early|"
+    rf"(?:by|in|during) the (?:morning|afternoon|evening|night))\s+)*(?:{_SPEECH_VERBS})\b"
+)
 # "This was reported by the Observatory", "figures released by the ministry".
 _BY_SPEAKER = re.compile(
     rf"\b(?:reported|stated|announced|confirmed|said|cited|quoted|released|given|provided|"
@@ -65,7 +72,8 @@ _VERB_SPEAKER = re.compile(rf",\s*(?:said|says|reported|added|stated|confirmed|a
 # "X, an NGO with contacts on the ground, reported": the speaker before an appositive.
 _APPOSITIVE_SPEAKER = re.compile(
     rf"(?P<who>{_SPEAKER}),\s+(?:(?:an?|the)\s+|(?=(?:\w+\s+){{0,2}}(?:spokes\w+|head|chief|director|"
-    rf"minister|official|commissioner|governor|president)\b))[^,]{{3,90}},\s+(?:{_SPEECH_VERBS})\b"
+    rf"minister|official|commissioner|governor|president)\b))[^,]{{3,90}},\s+"
+    rf"(?:(?:first|later|also|then|initially|earlier|\w+ly)\s+)?(?:{_SPEECH_VERBS})\b"
 )
 
 # Words that start a phrase the speaker regexes may catch but that never name a body: the
@@ -108,18 +116,51 @@ _LEAD_STRIP = re.compile(
     r"august|september|october|november|december)\s+)+",
     re.IGNORECASE,
 )
+# Temporal openers caught in front of a speaker ("By the evening the monitor said", "On
+# Friday, police said"): a time is never part of a body's name.
+_TEMPORAL_LEAD = re.compile(
+    r"^(?:(?:by|on|in|during|since|until|late|early|later|earlier|that|this|last|next)\s+){0,2}"
+    r"(?:the\s+)?(?:(?:early|late|same|following|next|previous)\s+)?"
+    r"(?:morning|afternoon|evening|night|day|weekend|week|midday|noon|midnight|dawn|dusk|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s+",
+    re.IGNORECASE,
+)
+# A "speaker" that is only a day or a time names no body ("Saturday gave ...").
+_ONLY_TIME = re.compile(
+    r"(?:(?:late|early|on|by|last|this)\s+)*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"today|yesterday|tonight|morning|afternoon|evening|night|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december)",
+    re.IGNORECASE,
+)
+# "Police on Friday said": the day after the name is not part of it.
+_TEMPORAL_TAIL = re.compile(
+    r"\s+(?:(?:late|early)\s+)?(?:on|by|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|today|yesterday|tonight|morning|afternoon|evening|night)$",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"\([^()]{0,60}\)")
 _TRAIL_STRIP = re.compile(r"[\s,;:.]+$")
 
 
+def _strip_lead(phrase: str) -> str:
+    """``phrase`` without leading clause words and temporal phrases, repeatedly."""
+    previous = None
+    phrase = phrase.strip()
+    while previous != phrase:
+        previous = phrase
+        phrase = _TEMPORAL_LEAD.sub("", _LEAD_STRIP.sub("", phrase))
+    return phrase
+
+
 def _trim(phrase: str) -> str | None:
     """Trim clause words around a matched speaker; None when nothing name-like is left."""
-    phrase = _LEAD_STRIP.sub("", phrase.strip())
-    phrase = _TRAIL_STRIP.sub("", phrase)
+    phrase = _strip_lead(phrase)
+    phrase = _TEMPORAL_TAIL.sub("", _TRAIL_STRIP.sub("", phrase))
     phrase = re.sub(r"\s+", " ", phrase)
     if not phrase or len(phrase) > MAX_ATTRIBUTION_CHARS:
         return None
-    if phrase.lower() in _NOT_SPEAKERS or _NEGATED.match(phrase):
+    if phrase.lower() in _NOT_SPEAKERS or _NEGATED.match(phrase) or _ONLY_TIME.fullmatch(phrase):
         return None
     return phrase
 
@@ -158,7 +199,7 @@ def _best_phrase(text: str) -> tuple[int, int] | None:
             raw = match.group("who")
             who = _trim(raw)
             if who:
-                lead = len(raw) - len(_LEAD_STRIP.sub("", raw.lstrip()))
+                lead = len(raw) - len(_strip_lead(raw))
                 offset = match.start("who") + lead
                 return offset, offset + len(who)
     return None
@@ -203,7 +244,7 @@ def attribute(sentence: Sentence) -> str | None:
 
 # Contrastive joints between clauses that may each have their own speaker ("the ministry
 # said 89, whereas the Observatory put it at 120").
-_CLAUSE_JOINT = re.compile(r",?\s+(?:whereas|while|but|and)\s+(?=\S+(?:\s+\S+){0,8}?\s+(?:said|reported|placed|put|gave|told|stated|counted|recorded)\b)|;\s+|,?\s+whereas\s+")
+_CLAUSE_JOINT = re.compile(r",?\s+(?:whereas|while|but|and)\s+(?=\S+(?:\s+\S+){0,8}?\s+(?:said|reported|placed|put|gave|told|stated|counted|recorded|according to)\b)|;\s+|,?\s+whereas\s+")
 
 
 def attribute_span(sentence: Sentence, start: int, end: int) -> str | None:

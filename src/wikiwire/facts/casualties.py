@@ -6,8 +6,14 @@ killed", "125 injured", "seven dead") or a casualty verb or "toll ... at" sits r
 ("killing 18", "placed the toll at over 120"). A figure after "including" / "among them", or a
 group noun with "among the dead", is a breakdown (``Claim.scope``). Figures in a window that
 names retaliation, another place than the report's main one, an earlier year or the wider war
-belong to other events and are dropped. Ages, years, clock times, distances and addresses are
-never read as tolls.
+belong to other events and are dropped; so are figures "there" when the paragraph last named
+another place than the event's. The event's places are those named next to its kind in
+relevant sentences (``main_places``), the headline only as a fallback. Ages, years, clock
+times, distances and addresses are never read as tolls.
+
+Attribution is per clause ("89 according to the ministry, and more than 120 according to the
+Observatory"), and a generic role ("the monitor said") is read as the body an appositive
+described by it or the body of that kind named just before.
 """
 
 from __future__ import annotations
@@ -16,12 +22,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from wikiwire.facts import attribution, numbers
+from wikiwire.facts import attribution, kinds, numbers, places
 from wikiwire.facts.numbers import Quantity
 from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
 from wikiwire.taxonomy import KINDS
 
-__all__ = ["extract"]
+__all__ = ["extract", "is_main_place", "main_places"]
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary
@@ -73,10 +79,13 @@ _ANY_CASUALTY_WORD = re.compile(
 _OBJECT_FIGURE = re.compile(r"^\s+" + numbers.QUANTITY.pattern, re.IGNORECASE)
 # "the death toll from the quakes has risen sharply to", "placed the toll at", "put the figures
 # at": a toll word then, within this many characters, the preposition right before the figure.
-MAX_TOLL_GAP_CHARS = 80
+# 130 covers "the death toll from Thursday's drone attack on a graduation ceremony at the
+# <venue> has risen to"; digits and clause punctuation still end the gap.
+MAX_TOLL_GAP_CHARS = 130
 _TOLL_BEFORE = re.compile(
     rf"\b(?:(?:(?P<injury>injury|injuries|wounded) )?(?:death )?(?:toll|tally|figures?|count)|"
-    rf"number of (?:(?:the )?dead|deaths|victims|fatalities|(?P<injured>injured|wounded|injuries)))\b"
+    rf"number of (?:(?:the )?dead|deaths|victims|fatalities|(?:people |persons )?(?:killed|dead)|"
+    rf"(?:people |persons )?(?P<injured>injured|wounded|injuries|hurt)))\b"
     rf"[^.;:\d]{{0,{MAX_TOLL_GAP_CHARS}}}?\b(?:at|to|of|is|was|reached|hit|(?P<over>passed|"
     r"exceeded|topped|surpassed)|stood at|stands at)\s*$",
     re.IGNORECASE,
@@ -99,8 +108,10 @@ _BREAKDOWN_BEFORE = re.compile(
     r"among the (?:dead|victims|injured|wounded)|among which)\b(?P<gap>[^.;]{0,60})$",
     re.IGNORECASE,
 )
+# No comma in the gap: in "100 people had died, many of them young officers" the "of them"
+# belongs to "many", not to the figure.
 _BREAKDOWN_AFTER = re.compile(
-    r"^[^.;]{0,50}\b(?:(?:were|are|was) (?:said to be |reported to be )?among the "
+    r"^[^.;,]{0,50}\b(?:(?:were|are|was) (?:said to be |reported to be )?among the "
     r"(?:dead|victims|killed|injured|wounded)|of them were|of those killed|of the dead|"
     r"of the victims|of the injured|of (?:those|these|them|whom) (?:people )?(?:were |have |had )?"
     r"(?P<verb>\w+))\b",
@@ -132,6 +143,10 @@ _GROUP_AND = re.compile(
     r"\b(?:" + "|".join(p for _, p in _SCOPES) + r")\s+and\s*$", re.IGNORECASE
 )
 
+# An elliptical parallel clause: ", and more than 120 according to the Observatory".
+_PARALLEL_BEFORE = re.compile(r"(?:,\s*|\s)(?:and|while|whereas|but|or)\s*$", re.IGNORECASE)
+_PARALLEL_AFTER = re.compile(r"^(?:\s+(?:people|persons|dead|deaths))?\s+(?:according to|by the count of|per)\b", re.IGNORECASE)
+
 # ---------------------------------------------------------------------------------------------
 # Cues that a figure is about another event
 
@@ -147,6 +162,7 @@ _OTHER_EVENT = re.compile(
 # clause, so a sentence that reports both the event and its retaliation keeps the event's toll.
 CUE_WINDOW_BEFORE = 100
 CUE_WINDOW_AFTER = 60
+_THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might)\b)", re.IGNORECASE)
 # Prepositions that put a figure in a place ("killed 14 in Idlib", "an attack on X").
 _LOCATIVE = re.compile(r"\b(?:in|at|on|near|across|of|from|to|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
@@ -240,48 +256,74 @@ class _Context:
     last_fatality: tuple[int, int] | None = None  # (sentence index, figure) for "N others"
     perpetrator_counted: bool = False
     other_paragraph: int | None = None  # paragraph given over to an earlier event
+    recent_place: tuple[int, str] | None = None  # (paragraph, place) "there" may point back to
 
 
 def _norm_place(text: str) -> str:
     return re.sub(r"['’]s$|^the\s+", "", text.strip().lower())
 
 
+# A place is one of the event's main places when its summed relevance near mentions of the
+# dominant kind reaches this share of the best place's: the event's place is named in the lead
+# and across the report, a retaliation's place in a later paragraph or two.
+MAIN_PLACE_SHARE = 0.5
+
+
 def _main_places(source: AnalysedSource) -> frozenset[str]:
     """Places named next to mentions of the source's dominant kind of event.
 
     The dominant kind is the taxonomy kind matched in most sentences (ties to the more
-    specific), not counting sentences about retaliation or history; the place is the one
-    named within KIND_PLACE_WINDOW characters of a mention of it. The most frequent place
-    overall may be the place of the retaliation.
+    specific), not counting sentences about retaliation or history; each place named within
+    KIND_PLACE_WINDOW characters of a mention of it scores the sentence's relevance (lead
+    sentences count more, retaliation less, see ``kinds.relevance``), and places reaching
+    MAIN_PLACE_SHARE of the best score are kept. The most frequent place overall may be the
+    place of the retaliation.
     """
     counts: Counter[str] = Counter()
     specificity: dict[str, int] = {}
-    spans: dict[str, list[tuple[Sentence, int, int]]] = {}
-    for sentence in source.sentences:
-        if _OTHER_EVENT.search(sentence.text):
+    spans: dict[str, list[tuple[Sentence, int, int, float]]] = {}
+    for sentence, carried in zip(source.sentences, kinds.carried_flags(source), strict=True):
+        if _OTHER_EVENT.search(sentence.text) or kinds.is_retaliation_text(sentence.text):
             continue
+        rel = kinds.relevance(sentence, carried)
         for key, spec, pattern in _KIND_RES:
             found = [(m.start(), m.end()) for m in pattern.finditer(sentence.text)]
             if found:
                 counts[key] += 1
                 specificity[key] = spec
-                spans.setdefault(key, []).extend((sentence, a, b) for a, b in found)
-    if not counts:
-        return frozenset()
-    dominant = max(counts, key=lambda k: (counts[k], specificity[k]))
-    places = {
-        _norm_place(ent.text)
-        for sentence, a, b in spans[dominant]
-        for ent in sentence.entities
-        if ent.label in _PLACE_LABELS and ent.start < b + KIND_PLACE_WINDOW and ent.end > a - KIND_PLACE_WINDOW
-    }
-    if source.source.title:
-        places |= {_norm_place(p) for p in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", source.source.title)}
-    return frozenset(places)
+                spans.setdefault(key, []).extend((sentence, a, b, rel) for a, b in found)
+    places: dict[str, float] = {}
+    if counts:
+        dominant = max(counts, key=lambda k: (counts[k], specificity[k]))
+        for sentence, a, b, rel in spans[dominant]:
+            for ent in {
+                e for e in sentence.entities
+                if e.label in _PLACE_LABELS and e.start < b + KIND_PLACE_WINDOW and e.end > a - KIND_PLACE_WINDOW
+            }:
+                name = _norm_place(ent.text)
+                places[name] = places.get(name, 0.0) + rel
+    best = max(places.values(), default=0.0)
+    main = {name for name, score in places.items() if score >= MAIN_PLACE_SHARE * best}
+    # The title is a fallback only: headlines join the event to its aftermath ("toll passes
+    # 120 as strikes pound X"), so their places are not all the event's.
+    if source.source.title and not main:
+        main |= {_norm_place(p) for p in re.findall(r"\b[A-Z][a-z]+(?: [A-Z][a-z]+)*", source.source.title)}
+    return frozenset(main)
 
 
 def _is_main(place: str, main: frozenset[str]) -> bool:
     return any(place == m or place in m or m in place for m in main if len(m) > 2)
+
+
+def is_main_place(name: str, main: frozenset[str]) -> bool:
+    """True when the place ``name`` (as written) is, contains or is contained in one of the
+    ``main`` places (from ``main_places``)."""
+    return _is_main(_norm_place(name), main)
+
+
+def main_places(source: AnalysedSource) -> frozenset[str]:
+    """The places ``source`` sets its event in, normalised lower-case (see ``_main_places``)."""
+    return _main_places(source)
 
 
 def _blank(text: str) -> str:
@@ -348,6 +390,8 @@ def _scope(q: Quantity, text: str) -> tuple[str | None, str | None]:
     before = _BREAKDOWN_BEFORE.search(text[: q.start])
     if before and _CASUALTY_WORD.search(before.group("gap")):
         before = None  # "including 31 women ... were killed and 239 others": a new clause
+    if before and _new_clause(before.group("gap"), q, text):
+        before = None  # "women among them, and that dozens more ...": a new clause
     after = _BREAKDOWN_AFTER.match(text[q.end :])
     group = next((name for name, pattern in _SCOPE_RES if pattern.match(text[q.end :])), None)
     hint = None
@@ -363,6 +407,26 @@ def _scope(q: Quantity, text: str) -> tuple[str | None, str | None]:
     if group and (_GROUP_AND.search(text[: q.start]) or re.match(r"^[^.;,]{0,40}\balso\b", text[q.end :])):
         return group, None
     return None, None
+
+
+# A comma then a conjunction ends a breakdown list's clause.
+_CLAUSE_BREAK = re.compile(r",\s*(?:and|but|while|whereas)\b(?P<rest>[^,]*)$", re.IGNORECASE)
+
+
+def _new_clause(gap: str, q: Quantity, text: str) -> bool:
+    """True when the figure after a breakdown cue starts a new clause, not another group.
+
+    "among them, and that dozens more": words after the joint; "31 women and 5 children, and
+    277 people were wounded": the figure has its own casualty word and no group noun.
+    """
+    joint = _CLAUSE_BREAK.search(gap)
+    if joint is None:
+        return False
+    if joint.group("rest").strip():
+        return True
+    has_group = any(pattern.match(text[q.end :]) for _, pattern in _SCOPE_RES)
+    own_word = _AFTER.match(text[q.end :]) is not None
+    return own_word and not has_group
 
 
 def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> bool:
@@ -386,7 +450,23 @@ def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> b
         ]
         if places and not _is_main(min(places)[1], ctx.main_places):
             return True
+        # "20 people had been killed there": "there" is the place the paragraph last named.
+        if (
+            not places and _THERE.search(window) and ctx.recent_place is not None
+            and ctx.recent_place[0] == sentence.paragraph and not _is_main(ctx.recent_place[1], ctx.main_places)
+        ):
+            return True
     return False
+
+
+def _recent_place(sentence: Sentence, ctx: _Context) -> None:
+    """Remember the last non-country place the sentence names, for a later "there"."""
+    named = [
+        e for e in sentence.entities
+        if e.label in _PLACE_LABELS and not places.is_country(e.text.removeprefix("the "))
+    ]
+    if named:
+        ctx.recent_place = (sentence.paragraph, _norm_place(named[-1].text))
 
 
 def _weight(q: Quantity, text: str, fact: str) -> float:
@@ -453,6 +533,10 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
             fact = which[0]
         elif hint is not None:
             fact = hint
+        elif last_fact and _PARALLEL_BEFORE.search(text[: q.start]) and _PARALLEL_AFTER.match(text[q.end :]):
+            # "killed at least 89 according to X, and more than 120 according to Y": the
+            # second clause elides the verb of the first.
+            fact = last_fact
         elif scope is not None and (last_fact or _last_casualty_word(text[: q.start])):
             # A breakdown figure with no casualty word of its own ("including 31 women and 5
             # children", "killing soldiers and civilians, including six children") inherits
@@ -497,6 +581,71 @@ def _event_year(source: AnalysedSource) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
+# "the Syrian Observatory for Human Rights, a Britain-based monitor with ...": a named body
+# and the role noun the report later calls it by ("the monitor said").
+_APPOSITIVE_ROLE = re.compile(r"^,\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,3}?(?P<role>[a-z]+)\b")
+# A generic attribution: a determiner, at most two lower-case modifiers and a role noun.
+_GENERIC_SPEAKER = re.compile(r"^(?:the|a|an)\s+(?:[a-z\-]+\s+){0,2}?(?P<role>[a-z]+)$")
+
+
+def _role_aliases(source: AnalysedSource) -> dict[str, str]:
+    """Role noun -> the one named body the source describes by it (appositives only).
+
+    A role noun two different bodies are described by is ambiguous and left out.
+    """
+    found: dict[str, set[str]] = {}
+    for sentence in source.sentences:
+        for ent in sentence.entities:
+            if ent.label not in ("ORG", "FAC", "GPE"):
+                continue
+            match = _APPOSITIVE_ROLE.match(sentence.text[ent.end :])
+            if match:
+                name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
+                det = "the " if sentence.text[: ent.start].lower().endswith("the ") or name != ent.text else ""
+                found.setdefault(match.group("role").lower(), set()).add(det + name)
+    return {role: next(iter(names)) for role, names in found.items() if len(names) == 1}
+
+
+# Role nouns and the words of a body's name they may stand for ("the monitor" for "the
+# Syrian Observatory for Human Rights" named just before).
+_ROLE_NAME_WORDS: dict[str, tuple[str, ...]] = {
+    "monitor": ("observatory", "monitor", "watch"),
+    "observatory": ("observatory",),
+    "ministry": ("ministry",),
+    "agency": ("agency",),
+    "department": ("department",),
+    "office": ("office",),
+    "service": ("service",),
+}
+
+
+def _resolve_alias(who: str | None, aliases: dict[str, str], recent: list[tuple[int, str]] | None = None,
+                   index: int = 0) -> str | None:
+    """``who`` as the named body when it is a generic role phrase: the body an appositive
+    described by that role, else the last body named in the previous MAX_SPEAKER_CARRY
+    sentences whose name the role fits (``_ROLE_NAME_WORDS``); else ``who`` unchanged."""
+    if who is None:
+        return None
+    match = _GENERIC_SPEAKER.match(who)
+    if match is None:
+        return who
+    role = match.group("role")
+    if role in aliases:
+        return aliases[role]
+    words = _ROLE_NAME_WORDS.get(role, ())
+    for at, name in reversed(recent or []):
+        if index - at > MAX_SPEAKER_CARRY:
+            break
+        if any(w in name.lower() for w in words):
+            return name
+    return who
+
+
+def _is_named(who: str) -> bool:
+    """A body named by a proper name (a capital after the first word), not a role phrase."""
+    return any(w[:1].isupper() for w in who.split()[1:]) or (len(who.split()) == 1 and who[:1].isupper())
+
+
 def extract(source: AnalysedSource) -> list[Claim]:
     """Fatalities and injuries claims stated in ``source``.
 
@@ -508,6 +657,8 @@ def extract(source: AnalysedSource) -> list[Claim]:
     ctx = _Context(main_places=_main_places(source), year=_event_year(source))
     claims: list[Claim] = []
     sentences = source.sentences
+    aliases = _role_aliases(source)
+    recent: list[tuple[int, str]] = []  # (sentence index, body) of bodies named by name
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         who = _speaker(sentence, following, ctx)
@@ -521,6 +672,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
         if ctx.other_paragraph == sentence.paragraph:
             continue
         figures = _figures(sentence, ctx)
+        _recent_place(sentence, ctx)
         for fig in figures:
             value, quote = fig.value, sentence.text
             previous = sentences[i - 1] if i else None
@@ -544,7 +696,10 @@ def extract(source: AnalysedSource) -> list[Claim]:
                     sentence=sentence.id,
                     quote=quote,
                     qualifier=fig.qualifier,
-                    attributed_to=(attribution.attribute_span(sentence, fig.start, fig.start + 1) or who) if who else None,
+                    attributed_to=_resolve_alias(
+                        (attribution.attribute_span(sentence, fig.start, fig.start + 1) or who) if who else None,
+                        aliases, recent, sentence.index,
+                    ),
                     reported=source.anchor_date,
                     scope=scope,
                     weight=fig.weight,
@@ -553,6 +708,8 @@ def extract(source: AnalysedSource) -> list[Claim]:
             if fig.fact == "fatalities" and fig.scope is None:
                 ctx.last_fatality = (sentence.index, value)
         claims.extend(_perpetrator_deaths(source, sentence, who, ctx))
+        if who is not None and _is_named(who):
+            recent.append((sentence.index, who))
     return _settle_sites(claims)
 
 

@@ -13,6 +13,17 @@ Recognised phrasings (no list of conflicts: the names come from the text):
   France" -> value and display "mass shootings in the United States" (no article: that is
   how the series is named).
 
+Internal wars are civil wars. A war named only by its country ("the war in Syria",
+"Syria's 12-year war", "the conflict in Syria", "Syria has been at war") is that country's
+civil war when the same report describes the war as internal: it began from protests, an
+uprising or a revolt against a president, the government or the regime, or it is fought
+between the government (regime, army) and rebels (the opposition, insurgents), which a
+report also says by naming territory held by them ("opposition-held areas"). Such a war is
+claimed as "the <Demonym> civil war" (the demonym from the report's NORP entities, as
+above), the name encyclopaedias use, with the "war in X" wording kept as supporting text.
+A war between states ("the war in Ukraine" against an invasion) gets no such cue and keeps
+its "war in X" name.
+
 Display choice: wars and conflicts take "the" (Wikipedia's "Part of the Yemeni civil war"
 reads from it); series do not ("Part of mass shootings in the United States").
 
@@ -27,6 +38,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 
 import pycountry
 
@@ -34,7 +46,7 @@ from wikiwire.facts.kinds import dominant_kind, match_kinds
 from wikiwire.records import AnalysedSource, Claim, Sentence
 from wikiwire.taxonomy import kind_for
 
-__all__ = ["country_name", "extract"]
+__all__ = ["civil_war_adjective", "country_name", "extract", "internal_war"]
 
 # Weights by phrasing: a named civil war or conflict is explicit; "the war in X" names the
 # setting loosely; a series ranking ("deadliest in U.S. history") states membership.
@@ -57,6 +69,22 @@ _WAR_IN = (
     re.compile(rf"\b(?:the\s+)?(?:{_DURATION})*(?:war|conflict|fighting)\s+in\s+(?P<country>{_NAME})"),
     re.compile(rf"\b(?P<country>{_NAME})['’]s\s+(?:{_DURATION})*(?:war|conflict)\b"),
 )
+_AT_WAR = re.compile(rf"\b(?P<country>{_NAME})\s+(?:has|had)\s+been\s+(?:at war|in a state of war)\b")
+# The report describes its war as internal: an uprising against the country's rulers, or a
+# war between the government and rebels (module docstring). Checked only in sentences that
+# speak of the war.
+_INTERNAL_WAR = re.compile(
+    r"\b(?:protests?|uprising|revolt|rebellion|revolution|demonstrations?)\b[^.;]{0,40}?\bagainst\s+"
+    r"(?:the\s+)?(?:(?:country['’]s\s+)?(?:President|Prime Minister|government|regime|ruler|rulers|leader|king|"
+    r"dictator|president)\b)"
+    r"|\bbetween\s+(?:the\s+)?(?:government|regime|army|state|military)(?:\s+forces)?\s+and\s+(?:the\s+)?"
+    r"(?:[A-Z][\w\-]*\s+)?(?:rebels?|opposition|insurgents?|armed groups|militias?)\b"
+    r"|\b(?:rebels?|opposition|insurgents?)\s+(?:fighting|fought|battling)\s+(?:the\s+)?(?:government|regime|army)\b",
+)
+# Territory held by an armed opposition ("opposition-held areas", "rebel-held towns"): the
+# government fights rebels inside its own country, whichever sentence says so.
+_ARMED_OPPOSITION = re.compile(r"\b(?:rebel|opposition|insurgent)[- ](?:held|controlled)\b", re.IGNORECASE)
+_WAR_WORD = re.compile(r"\b(?:war|conflict|fighting)\b", re.IGNORECASE)
 _NAMED_CONFLICT = re.compile(
     r"\bthe\s+(?P<name>[A-Z][\w'’\-–]+(?:\s+[A-Z][\w'’\-–]+){0,2})\s+(?P<what>conflict|insurgency|uprising|war)\b"
 )
@@ -99,6 +127,25 @@ def _demonym(country: str, source: AnalysedSource) -> str | None:
     return None
 
 
+def internal_war(source: AnalysedSource) -> bool:
+    """True when ``source`` describes its war as internal: a sentence speaking of the war
+    tells an uprising against the rulers or a government-versus-rebels war (docstring)."""
+    return any(
+        (_WAR_WORD.search(s.text) and _INTERNAL_WAR.search(s.text)) or _ARMED_OPPOSITION.search(s.text)
+        for s in source.sentences
+    )
+
+
+def civil_war_adjective(country: str, sources: Sequence[AnalysedSource]) -> str | None:
+    """The demonym naming ``country``'s war a civil war ("Syrian"), when some report of the
+    event describes the war as internal (``internal_war``) and some report uses the
+    adjective; else None. For reports that name the war only as "the war in X" while others
+    tell how it began."""
+    if not any(internal_war(source) for source in sources):
+        return None
+    return next((adj for source in sources if (adj := _demonym(country, source))), None)
+
+
 def _claim(source: AnalysedSource, sentence: Sentence, value: str, display: str,
            weight: float) -> Claim:
     return Claim(
@@ -113,8 +160,9 @@ def _claim(source: AnalysedSource, sentence: Sentence, value: str, display: str,
     )
 
 
-def _wars(sentence: Sentence, source: AnalysedSource) -> list[tuple[str, str, float]]:
-    """(value, display, weight) for wars and conflicts named in ``sentence``."""
+def _wars(sentence: Sentence, source: AnalysedSource, internal: bool = False) -> list[tuple[str, str, float]]:
+    """(value, display, weight) for wars and conflicts named in ``sentence``; ``internal``:
+    the report describes its war as internal (see ``internal_war``)."""
     text = sentence.text
     out: list[tuple[str, str, float]] = []
     for pattern in _CIVIL_WAR:
@@ -132,12 +180,16 @@ def _wars(sentence: Sentence, source: AnalysedSource) -> list[tuple[str, str, fl
             out.append((f"{adj} civil war", f"the {adj} civil war", NAMED_WEIGHT))
     if out:
         return out
-    for pattern in _WAR_IN:
+    for pattern in (*_WAR_IN, _AT_WAR):
         for match in pattern.finditer(text):
             country = country_name(match.group("country"))
             if country:
                 country = country.removeprefix("the ")
-                out.append((f"war in {country}", f"the war in {country}", WAR_IN_WEIGHT))
+                adj = _demonym(country, source) if internal else None
+                if adj is not None:
+                    out.append((f"{adj} civil war", f"the {adj} civil war", WAR_IN_WEIGHT))
+                else:
+                    out.append((f"war in {country}", f"the war in {country}", WAR_IN_WEIGHT))
     for match in _NAMED_CONFLICT.finditer(text):
         if match.group("what") == "war" and country_name(match.group("name")):
             continue  # "the Yemen war" is handled as a war in a country
@@ -177,9 +229,10 @@ def extract(source: AnalysedSource) -> list[Claim]:
     main = dominant_kind(source)
     factor = 1.0 if main is None or kind_for(main).category == "attack" else NON_ATTACK_FACTOR
     claims: list[Claim] = []
+    internal = internal_war(source)
     for sentence in source.sentences:
         seen: set[str] = set()
-        for value, display, weight in _wars(sentence, source) + _series(sentence, main):
+        for value, display, weight in _wars(sentence, source, internal) + _series(sentence, main):
             if value not in seen:
                 seen.add(value)
                 claims.append(_claim(source, sentence, value, display, weight * factor))

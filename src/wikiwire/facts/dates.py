@@ -35,13 +35,16 @@ from wikiwire.records import AnalysedSource, Claim, Sentence, Source
 from wikiwire.taxonomy import KINDS
 
 __all__ = [
+    "UNCORROBORATED_RULE",
     "EventCues",
+    "anchor_corroborated",
     "anchor_date",
     "check_anchors",
     "event_cues",
     "extract",
     "find_dates",
     "format_date",
+    "is_stated",
     "position_factor",
     "resolve_relative",
     "rewrite_relative",
@@ -731,6 +734,46 @@ def check_anchors(analysed: Sequence[AnalysedSource]) -> tuple[AnalysedSource, .
         else:
             out.append(item)
     return tuple(out)
+
+
+# Fact.rule of a date that rests only on weekday or relative words counted from publication
+# dates nothing else backs. Content cannot tell a re-dated report from a genuine one here: a
+# report published on a Tuesday may well say "on Thursday" of the attack five days earlier,
+# with funerals and mourning still under way and tolls still rising, so the header is kept
+# and the date is shown, but flagged so renderers can say how weakly it is known.
+UNCORROBORATED_RULE = "weekday resolved against an uncorroborated publication date"
+
+
+def is_stated(claim: Claim, source: AnalysedSource) -> bool:
+    """True when ``claim`` (a date claim of ``source``) writes its day out as a calendar
+    date in its sentence, rather than as a weekday or relative expression."""
+    year_anchor = source.anchor_date or source.source.published
+    return any(
+        m.kind == "explicit" and m.day.isoformat() == str(claim.value)
+        for m in find_dates(claim.quote, source.anchor_date, year_anchor)
+    )
+
+
+def anchor_corroborated(source: AnalysedSource, analysed: Sequence[AnalysedSource]) -> bool:
+    """True when ``source``'s anchor date is backed by more than its own header.
+
+    Backing: the anchor was inferred from the content (it has a note), or some report
+    states a calendar date within STALE_DAYS before it (or on it), or another report's
+    anchor lies within STALE_DAYS of it. False without an anchor.
+    """
+    anchor = source.anchor_date
+    if anchor is None:
+        return False
+    if source.anchor_note is not None:
+        return True
+    for other in analysed:
+        if other is not source and other.anchor_date is not None and abs((other.anchor_date - anchor).days) <= STALE_DAYS:
+            return True
+        year_anchor = other.anchor_date or other.source.published or anchor
+        for sentence in other.sentences:
+            if any(0 <= (anchor - d.day).days <= STALE_DAYS for d in _explicit(sentence.text, year_anchor)):
+                return True
+    return False
 
 
 # ---------------------------------------------------------------------------------------------

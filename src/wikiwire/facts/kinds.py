@@ -33,6 +33,7 @@ __all__ = [
     "carried_flags",
     "dominant_kind",
     "extract",
+    "is_retaliation_text",
     "kind_specificity",
     "match_kinds",
     "relevance",
@@ -107,6 +108,11 @@ def _is_retaliation(sentence: Sentence) -> bool:
 @functools.lru_cache(maxsize=65_536)
 def _text_retaliation(text: str) -> bool:
     return bool(_RETALIATION.search(text) or _SEQUEL.search(text))
+
+
+def is_retaliation_text(text: str) -> bool:
+    """True when ``text`` tells a retaliation or a sequel of the event (cached)."""
+    return _text_retaliation(text)
 
 
 def carried_flags(source: AnalysedSource) -> list[bool]:

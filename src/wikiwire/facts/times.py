@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from wikiwire.facts.casualties import is_main_place, main_places
 from wikiwire.facts.dates import (
     REPORTING_FACTOR,
     EventCues,
@@ -24,6 +25,8 @@ from wikiwire.facts.dates import (
     position_factor,
     reporting_near,
 )
+from wikiwire.facts.kinds import carried_flags, is_retaliation_text
+from wikiwire.facts.places import is_country
 from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
 
 __all__ = ["extract", "find_times"]
@@ -53,6 +56,9 @@ NOT_EVENT_POD_RE = re.compile(r"^\s*(?:news|press|briefing|conference|prayers?|s
 # Weight constants (calibrated with those in ``dates``).
 # A part of the day says less than a clock time; both are often given, and the clock wins.
 PART_OF_DAY_FACTOR = 0.5
+# A time in a sentence about a retaliation, a sequel or another place is most likely that
+# event's time: weighed down so far that it falls below MIN_WEIGHT unless in the lead.
+OTHER_EVENT_FACTOR = 0.15
 # Claims below this weight are noise for every reconciliation rule.
 MIN_WEIGHT = 0.08
 
@@ -127,10 +133,24 @@ def find_times(text: str) -> list[TimeMention]:
     return sorted(out, key=lambda t: (t.start, not t.clock))
 
 
-def _weight(mention: TimeMention, sentence: Sentence, cues: EventCues) -> float:
+def _elsewhere(sentence: Sentence, main: frozenset[str]) -> bool:
+    """True when the sentence names places, none of them the event's (see
+    ``casualties.main_places``): "By nightfall the city of X was in darkness"."""
+    named = [
+        e.text for e in sentence.entities
+        if e.label in ("GPE", "LOC", "FAC") and not is_country(e.text.removeprefix("the "))
+    ]
+    return bool(main) and bool(named) and not any(is_main_place(name, main) for name in named)
+
+
+def _weight(mention: TimeMention, sentence: Sentence, cues: EventCues, *, other_event: bool = False) -> float:
+    """Confidence that the time is the event's: position, nearness to the event's words, and
+    OTHER_EVENT_FACTOR when the sentence tells a retaliation or is set in another place."""
     if is_dateline(sentence, mention.start, mention.end):
         return 0.0
     weight = position_factor(sentence.index) * cues.proximity(sentence.text, mention.start, mention.end)
+    if other_event:
+        weight *= OTHER_EVENT_FACTOR
     if reporting_near(sentence.text, mention.start, mention.end, cues):
         weight *= REPORTING_FACTOR
     if not mention.clock:
@@ -143,9 +163,14 @@ def extract(source: AnalysedSource) -> list[Claim]:
     ``value_end`` for ranges; qualifier "about" for approximate times."""
     cues = event_cues(source)
     claims: list[Claim] = []
-    for sentence in source.sentences:
-        for mention in find_times(sentence.text):
-            weight = _weight(mention, sentence, cues)
+    main = main_places(source)
+    for sentence, carried in zip(source.sentences, carried_flags(source), strict=True):
+        mentions = find_times(sentence.text)
+        if not mentions:
+            continue
+        other = carried or is_retaliation_text(sentence.text) or _elsewhere(sentence, main)
+        for mention in mentions:
+            weight = _weight(mention, sentence, cues, other_event=other)
             if weight < MIN_WEIGHT:
                 continue
             display = mention.value if mention.value_end is None else f"{mention.value}–{mention.value_end}"
