@@ -12,8 +12,8 @@ from pathlib import Path
 
 import mwparserfromhell
 import pytest
-from conftest import EXAMPLE
 
+from conftest import EXAMPLE
 from wikiwire import pipeline
 from wikiwire.render import record, render
 from wikiwire.render.wikitext import parse_infobox
