@@ -202,6 +202,21 @@ def _wars(sentence: Sentence, source: AnalysedSource, internal: bool = False) ->
 _EVENT_NOUN = re.compile(r"\b(?:attack|shooting|bombing|stabbing|massacre|incident|rampage)\b", re.IGNORECASE)
 
 
+def _country_of_region(name: str) -> str | None:
+    """The country of a first-level region ("Maine" -> United States), or None.
+
+    A ranking within a region ("the deadliest mass shooting in Maine history") places the
+    event in its country's series: encyclopedias group such series by country, not by state.
+    Only regions count: a city ranking ("deadliest in Lewiston") is too local to imply one.
+    """
+    from wikiwire import gazetteer
+
+    place = gazetteer.lookup(name)
+    if place is None or place.kind != "region" or not place.country:
+        return None
+    return country_name(place.country) or place.country
+
+
 def _series(sentence: Sentence, main: str | None) -> list[tuple[str, str, float]]:
     """(value, display, weight) for national series of attacks named in ``sentence``.
 
@@ -217,7 +232,7 @@ def _series(sentence: Sentence, main: str | None) -> list[tuple[str, str, float]
     out: list[tuple[str, str, float]] = []
     for pattern in _SERIES:
         for match in pattern.finditer(sentence.text):
-            country = country_name(match.group("place"))
+            country = country_name(match.group("place")) or _country_of_region(match.group("place"))
             if country:
                 series = f"{plural} in {country}"
                 out.append((series, series, SERIES_WEIGHT))
