@@ -9,6 +9,7 @@ reporter's own narration.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 
@@ -190,6 +191,13 @@ def _widen_to_entity(sentence: Sentence, start: int, end: int) -> tuple[int, int
     return start, end
 
 
+# Sentence texts whose cue span is remembered: the same sentence is attributed once per fact
+# found in it (figures, names, dates) and duplicate reports repeat sentences; bounded so a
+# batch over thousands of reports keeps memory flat.
+ATTRIBUTION_CACHE_SIZE = 8192
+
+
+@functools.lru_cache(maxsize=ATTRIBUTION_CACHE_SIZE)
 def _best_phrase(text: str) -> tuple[int, int] | None:
     """Span of the most explicit attribution cue in ``text``, best cue first."""
     # Brackets ("(SOHR)", "(AP)") are blanked so a name runs on to its verb; offsets unchanged.
@@ -213,6 +221,7 @@ def _shrink_to_tail(phrase: str) -> str:
     return phrase
 
 
+@functools.lru_cache(maxsize=ATTRIBUTION_CACHE_SIZE)
 def attribute_text(text: str) -> str | None:
     """The body stating the facts of a plain sentence ``text``, or None (no entity help)."""
     span = _best_phrase(text)

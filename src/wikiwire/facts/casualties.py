@@ -321,9 +321,29 @@ def is_main_place(name: str, main: frozenset[str]) -> bool:
     return _is_main(_norm_place(name), main)
 
 
+# Sources whose main places are remembered: times and casualties each ask for the same
+# source's places in turn, so a handful suffices; entries hold the source itself so its id()
+# cannot be reused by another object while cached.
+MAIN_PLACES_CACHE_SIZE = 64
+_main_places_cache: dict[int, tuple[AnalysedSource, frozenset[str]]] = {}
+
+
+def _cached_main_places(source: AnalysedSource) -> frozenset[str]:
+    """``_main_places(source)``, computed once per source object (sources are immutable)."""
+    hit = _main_places_cache.get(id(source))
+    if hit is not None and hit[0] is source:
+        return hit[1]
+    result = _main_places(source)
+    if len(_main_places_cache) >= MAIN_PLACES_CACHE_SIZE:
+        # Oldest first: dicts keep insertion order.
+        del _main_places_cache[next(iter(_main_places_cache))]
+    _main_places_cache[id(source)] = (source, result)
+    return result
+
+
 def main_places(source: AnalysedSource) -> frozenset[str]:
     """The places ``source`` sets its event in, normalised lower-case (see ``_main_places``)."""
-    return _main_places(source)
+    return _cached_main_places(source)
 
 
 def _blank(text: str) -> str:
@@ -654,7 +674,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
     body stating it, ``reported`` the source's anchor date). Figures of retaliation, other
     places, earlier years and the wider war are left out. Never raises on odd text.
     """
-    ctx = _Context(main_places=_main_places(source), year=_event_year(source))
+    ctx = _Context(main_places=_cached_main_places(source), year=_event_year(source))
     claims: list[Claim] = []
     sentences = source.sentences
     aliases = _role_aliases(source)

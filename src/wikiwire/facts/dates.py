@@ -314,12 +314,30 @@ def event_cues(source: AnalysedSource) -> EventCues:
     MAIN_KIND_SENTENCES) that names any. Reports lead with their event; a retaliation or an
     earlier event comes later, so its kind is not a cue ("shelled" after "drone strike")."""
     for sentence in source.sentences[:MAIN_KIND_SENTENCES]:
-        kinds = tuple(
-            k.key for k in KINDS if any(re.search(rf"\b(?:{p})", sentence.text, re.IGNORECASE) for p in k.patterns)
-        )
+        kinds = _kinds_named(sentence.text)
         if kinds:
             return EventCues(kinds)
     return EventCues(())
+
+
+# One alternation per kind: a match of the union exists exactly when one of the kind's
+# patterns matches, so this finds the same kinds as testing the patterns one by one.
+_KIND_CUE_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (k.key, re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in k.patterns) + ")", re.IGNORECASE))
+    for k in KINDS
+    if k.patterns
+)
+
+# Sentence texts whose cue kinds are remembered: times, dates and places each ask for the
+# same report's cues, and duplicate reports share lead sentences; bounded so a long batch
+# does not keep every lead sentence alive.
+KIND_CUE_CACHE_SIZE = 4096
+
+
+@functools.lru_cache(maxsize=KIND_CUE_CACHE_SIZE)
+def _kinds_named(text: str) -> tuple[str, ...]:
+    """The keys of the event kinds whose patterns occur in ``text``, in taxonomy order."""
+    return tuple(key for key, pattern in _KIND_CUE_RES if pattern.search(text))
 
 
 def reporting_near(text: str, start: int, end: int, cues: EventCues) -> bool:
