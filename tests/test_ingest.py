@@ -362,3 +362,21 @@ def test_unreachable_url() -> None:
 )
 def test_date_line_round_trip(date: dt.date, body: str, gap: str) -> None:
     assert split_date_line(f" date {date.isoformat()}{gap}{body}") == (date, body)
+
+
+def test_article_document_reads_an_events_file_article() -> None:
+    from wikiwire.ingest import article_document
+
+    doc = article_document(
+        {"url": "https://www.example.org/news/1", "date": None, "text": " date 2024-03-26 A ship struck the bridge."},
+        "events.jsonl:3#1",
+    )
+    assert doc is not None
+    assert (doc.input, doc.text, doc.outlet, doc.published) == (
+        "events.jsonl:3#1",
+        "A ship struck the bridge.",
+        "example.org",
+        dt.date(2024, 3, 26),
+    )
+    assert article_document({"text": "  "}, "x") is None
+    assert article_document({"text": "Body only.", "date": "2023-10-25"}, "x").published == dt.date(2023, 10, 25)  # type: ignore[union-attr]

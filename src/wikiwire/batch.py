@@ -22,8 +22,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from wikiwire import ingest
 from wikiwire.errors import EventsFileError, NoUsableReportError, WikiwireError
 from wikiwire.records import Document
 
@@ -32,8 +32,6 @@ MARKER = ".wikiwire-done"
 
 # A report's text may start with its publication date as " date YYYY-MM-DD" (the corpus and
 # seed format); the rest of the line, if any, is body text.
-_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4})-(\d{2})-(\d{2})\b[ \t]*\n?")
-
 # Characters allowed in an event folder name; anything else becomes "-". Conservative so the
 # names survive every filesystem and shell without quoting.
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -123,53 +121,16 @@ def read_events(events_path: Path, formats: Sequence[str] = ()) -> list[Event]:
     return events
 
 
-def _outlet(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = urlsplit(url).hostname
-    if not host:
-        return None
-    return host.removeprefix("www.")
-
-
 def documents(event: Event, events_path: Path) -> list[Document]:
     """The event's articles as Documents (a leading date line becomes ``published``).
 
     Articles without text are left out. Raises NoUsableReportError when none has text.
     """
-    import datetime as dt
-
-    out: list[Document] = []
-    for index, article in enumerate(event.articles, start=1):
-        text = article.get("text")
-        if not isinstance(text, str):
-            continue
-        published: dt.date | None = None
-        match = _DATE_LINE.match(text)
-        if match:
-            try:
-                published = dt.date(int(match[1]), int(match[2]), int(match[3]))
-            except ValueError:
-                published = None
-            text = text[match.end() :]
-        if published is None and isinstance(article.get("date"), str):
-            try:
-                published = dt.date.fromisoformat(article["date"])
-            except ValueError:
-                published = None
-        text = text.strip()
-        if not text:
-            continue
-        url = article.get("url") if isinstance(article.get("url"), str) else None
-        out.append(
-            Document(
-                input=f"{events_path}:{event.line}#{index}",
-                text=text,
-                url=url,
-                outlet=_outlet(url),
-                published=published,
-            )
-        )
+    found = (
+        ingest.article_document(article, f"{events_path}:{event.line}#{index}")
+        for index, article in enumerate(event.articles, start=1)
+    )
+    out = [doc for doc in found if doc is not None]
     if not out:
         raise NoUsableReportError(f"{events_path}:{event.line}", f"event {event.id!r} has no article with text")
     return out

@@ -12,16 +12,13 @@ The report is a JSON-ready dict; ``format_report`` turns it into the table the C
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
-from wikiwire import baseline, scoring
+from wikiwire import baseline, ingest, scoring
 from wikiwire.errors import EventsFileError, WikiwireError
 from wikiwire.records import Article, Build, Document, Section
 from wikiwire.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
@@ -30,8 +27,6 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 # A report's text may start with its publication date (" date 2023-10-05"): the corpus format.
-_DATE_LINE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*\n?")
-
 # Width of the value columns in the per-event table; longer values are cut with "…" so a
 # reference like Herat's four-event casualty list does not wreck the layout.
 VALUE_WIDTH = 30
@@ -54,32 +49,6 @@ class EvalEvent:
 # Reading the events file
 
 
-def _outlet(url: str | None) -> str | None:
-    host = urlsplit(url).hostname if url else None
-    return host.removeprefix("www.") if host else None
-
-
-def article_document(article: Mapping[str, Any], where: str) -> Document | None:
-    """A corpus article as a Document: the leading date line (or ``date``) becomes
-    ``published``, the URL's host the outlet. None when it has no text."""
-    text = article.get("text")
-    if not isinstance(text, str):
-        return None
-    published: dt.date | None = None
-    match = _DATE_LINE.match(text)
-    if match:
-        published = scoring.parse_iso(match[1])
-        text = text[match.end() :]
-    if published is None:
-        published = scoring.parse_iso(article.get("date"))
-    text = text.strip()
-    if not text:
-        return None
-    url = article.get("url") if isinstance(article.get("url"), str) else None
-    title = article.get("title") if isinstance(article.get("title"), str) else None
-    return Document(input=where, text=text, url=url, title=title, outlet=_outlet(url), published=published)
-
-
 def _event(obj: Any, path: str, line: int) -> EvalEvent:
     if not isinstance(obj, dict):
         raise EventsFileError(path, 'each line must be a JSON object with "id", "reference" and "articles"', line=line)
@@ -92,7 +61,7 @@ def _event(obj: Any, path: str, line: int) -> EvalEvent:
     articles = obj.get("articles")
     if not isinstance(articles, list) or not all(isinstance(a, dict) for a in articles):
         raise EventsFileError(path, f'event {event_id!r}: "articles" must be a list of objects with "text"', line=line)
-    documents = [article_document(a, f"{path}:{line}#{i}") for i, a in enumerate(articles, start=1)]
+    documents = [ingest.article_document(a, f"{path}:{line}#{i}") for i, a in enumerate(articles, start=1)]
     usable = tuple(d for d in documents if d is not None)
     if not usable:
         raise EventsFileError(path, f"event {event_id!r} has no article with text", line=line)
@@ -242,7 +211,7 @@ def evaluate_texts(
     nlp = nlp or analyse.load_nlp(model)
     if reference_text:
         # A reference stored in the seeds' format starts with its own date line.
-        reference_text = _DATE_LINE.sub("", reference_text).strip() or None
+        reference_text = ingest.split_date_line(reference_text)[1].strip() or None
     evidence = Evidence(tuple(Report(d.text, d.published) for d in documents))
     build: Build | None = None
     error: str | None = None

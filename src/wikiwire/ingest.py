@@ -17,7 +17,7 @@ import math
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from configparser import ConfigParser
 from dataclasses import dataclass
 from pathlib import Path
@@ -389,6 +389,30 @@ def parse_date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
         return None
+
+
+def article_document(article: Mapping[str, Any], where: str) -> Document | None:
+    """An events-file article ({"url", "date", "text", "title"?}) as a Document, or None when
+    it has no text. A leading date line (or ``date``) becomes ``published``; the URL's host
+    the outlet. Shared by batch builds and ``wikiwire eval`` so both read events alike.
+    """
+    text = article.get("text")
+    if not isinstance(text, str):
+        return None
+    published, body = split_date_line(text)
+    body = body.strip()
+    if not body:
+        return None
+    url = article.get("url") if isinstance(article.get("url"), str) else None
+    title = article.get("title") if isinstance(article.get("title"), str) else None
+    return Document(
+        input=where,
+        text=body,
+        url=url,
+        title=title,
+        outlet=outlet_from_url(url),
+        published=published or parse_date(article.get("date")),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
