@@ -156,6 +156,7 @@ def test_malformed_line_names_file_and_line_and_builds_nothing(tmp_path: Path) -
     [
         ('["a list"]', 'each line must be a JSON object with "id" and "articles"'),
         ('{"articles": []}', 'the event has no string "id"'),
+        ('{"id": " ", "articles": []}', 'the event\'s "id" is blank (give every event a name of its own)'),
         ('{"id": "x", "articles": "text"}', "event 'x': \"articles\" must be a list of objects with \"text\""),
     ],
 )

@@ -95,6 +95,8 @@ def test_read_events_converts_articles_to_documents(events_file: Path) -> None:
         ("{not json", "events.jsonl:2: not valid JSON"),
         ("[1, 2]", "events.jsonl:2: each line must be a JSON object"),
         ('{"reference": {"infobox": {}}, "articles": []}', 'events.jsonl:2: the event has no string "id"'),
+        ('{"id": "", "reference": {"infobox": {}}, "articles": []}', 'events.jsonl:2: the event\'s "id" is blank'),
+        ("[1, 2]", 'events.jsonl:2: each line must be a JSON object with "id", "reference" and "articles"'),
         ('{"id": "x", "articles": [{"text": "a"}]}', "events.jsonl:2: event 'x': \"reference\" must be an object"),
         ('{"id": "x", "reference": {"infobox": {}}, "articles": "text"}', "events.jsonl:2: event 'x': \"articles\" must be a list"),
         ('{"id": "x", "reference": {"infobox": {}}, "articles": [{"url": "u"}]}', "events.jsonl:2: event 'x' has no article with text"),

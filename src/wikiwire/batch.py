@@ -23,15 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from wikiwire import ingest
+from wikiwire import events as events_file
 from wikiwire.errors import EventsFileError, NoUsableReportError, WikiwireError
 from wikiwire.records import Document
 
 # Written last into a finished event folder; holds the hash of what was built (see _digest).
 MARKER = ".wikiwire-done"
 
-# A report's text may start with its publication date as " date YYYY-MM-DD" (the corpus and
-# seed format); the rest of the line, if any, is body text.
 # Characters allowed in an event folder name; anything else becomes "-". Conservative so the
 # names survive every filesystem and shell without quoting.
 _UNSAFE_CHARS = re.compile(r"[^A-Za-z0-9._-]+")
@@ -84,41 +82,22 @@ def read_events(events_path: Path, formats: Sequence[str] = ()) -> list[Event]:
 
     Returns the events in file order (blank lines ignored). Raises EventsFileError naming the
     file and line when a line is not JSON, not an object, has no string ``id`` or no list of
-    article objects, has an id unusable as a folder name, or repeats an earlier id.
+    article objects (see ``events.iter_events``), has an id unusable as a folder name, or
+    repeats an earlier id's folder.
     """
     path = str(events_path)
-    try:
-        text = events_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EventsFileError(path, "no such events file (check the path given to --events)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EventsFileError(path, f"cannot be read as UTF-8 text ({exc})") from None
-    events: list[Event] = []
+    out: list[Event] = []
     seen: dict[str, int] = {}
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            continue
+    for entry in events_file.iter_events(events_path, missing_hint="check the path given to --events"):
         try:
-            obj = json.loads(raw)
-        except json.JSONDecodeError as exc:
-            raise EventsFileError(path, f"not valid JSON ({exc.msg} at column {exc.colno})", line=number) from None
-        if not isinstance(obj, dict):
-            raise EventsFileError(path, "each line must be a JSON object with \"id\" and \"articles\"", line=number)
-        event_id = obj.get("id")
-        if not isinstance(event_id, str):
-            raise EventsFileError(path, "the event has no string \"id\"", line=number)
-        articles = obj.get("articles")
-        if not isinstance(articles, list) or not all(isinstance(a, dict) for a in articles):
-            raise EventsFileError(path, f"event {event_id!r}: \"articles\" must be a list of objects with \"text\"", line=number)
-        try:
-            folder = safe_folder_name(event_id)
+            folder = safe_folder_name(entry.id)
         except ValueError as exc:
-            raise EventsFileError(path, f"{exc}; ids must be plain folder names", line=number) from None
+            raise EventsFileError(path, f"{exc}; ids must be plain folder names", line=entry.line) from None
         if folder in seen:
-            raise EventsFileError(path, f"event id {event_id!r} repeats the folder of line {seen[folder]}", line=number)
-        seen[folder] = number
-        events.append(Event(event_id, folder, number, tuple(articles), _digest(event_id, articles, formats)))
-    return events
+            raise EventsFileError(path, f"event id {entry.id!r} repeats the folder of line {seen[folder]}", line=entry.line)
+        seen[folder] = entry.line
+        out.append(Event(entry.id, folder, entry.line, entry.articles, _digest(entry.id, entry.articles, formats)))
+    return out
 
 
 def documents(event: Event, events_path: Path) -> list[Document]:
@@ -126,11 +105,7 @@ def documents(event: Event, events_path: Path) -> list[Document]:
 
     Articles without text are left out. Raises NoUsableReportError when none has text.
     """
-    found = (
-        ingest.article_document(article, f"{events_path}:{event.line}#{index}")
-        for index, article in enumerate(event.articles, start=1)
-    )
-    out = [doc for doc in found if doc is not None]
+    out = list(events_file.article_documents(event.articles, f"{events_path}:{event.line}"))
     if not out:
         raise NoUsableReportError(f"{events_path}:{event.line}", f"event {event.id!r} has no article with text")
     return out

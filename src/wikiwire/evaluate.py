@@ -12,13 +12,13 @@ The report is a JSON-ready dict; ``format_report`` turns it into the table the C
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wikiwire import baseline, ingest, scoring
+from wikiwire import events as events_file
 from wikiwire.errors import EventsFileError, WikiwireError
 from wikiwire.records import Article, Build, Document, Section
 from wikiwire.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
@@ -26,7 +26,6 @@ from wikiwire.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
 if TYPE_CHECKING:
     from spacy.language import Language
 
-# A report's text may start with its publication date (" date 2023-10-05"): the corpus format.
 # Width of the value columns in the per-event table; longer values are cut with "…" so a
 # reference like Herat's four-event casualty list does not wreck the layout.
 VALUE_WIDTH = 30
@@ -49,29 +48,21 @@ class EvalEvent:
 # Reading the events file
 
 
-def _event(obj: Any, path: str, line: int) -> EvalEvent:
-    if not isinstance(obj, dict):
-        raise EventsFileError(path, 'each line must be a JSON object with "id", "reference" and "articles"', line=line)
-    event_id = obj.get("id")
-    if not isinstance(event_id, str) or not event_id.strip():
-        raise EventsFileError(path, 'the event has no string "id"', line=line)
-    reference = obj.get("reference")
+def _event(entry: events_file.EventLine, path: str) -> EvalEvent:
+    """``entry`` checked for what scoring needs: a reference infobox and an article with text."""
+    reference = entry.fields.get("reference")
     if not isinstance(reference, dict) or not isinstance(reference.get("infobox"), dict):
-        raise EventsFileError(path, f'event {event_id!r}: "reference" must be an object with an "infobox" object', line=line)
-    articles = obj.get("articles")
-    if not isinstance(articles, list) or not all(isinstance(a, dict) for a in articles):
-        raise EventsFileError(path, f'event {event_id!r}: "articles" must be a list of objects with "text"', line=line)
-    documents = [ingest.article_document(a, f"{path}:{line}#{i}") for i, a in enumerate(articles, start=1)]
-    usable = tuple(d for d in documents if d is not None)
+        raise EventsFileError(path, f'event {entry.id!r}: "reference" must be an object with an "infobox" object', line=entry.line)
+    usable = events_file.article_documents(entry.articles, f"{path}:{entry.line}")
     if not usable:
-        raise EventsFileError(path, f"event {event_id!r} has no article with text", line=line)
+        raise EventsFileError(path, f"event {entry.id!r} has no article with text", line=entry.line)
     infobox = {str(k): v.strip() for k, v in reference["infobox"].items() if isinstance(v, str)}
     text = reference.get("text")
     return EvalEvent(
-        id=event_id,
-        title=str(obj.get("title") or infobox.get("title") or event_id),
-        kind=str(obj.get("kind") or ""),
-        line=line,
+        id=entry.id,
+        title=str(entry.fields.get("title") or infobox.get("title") or entry.id),
+        kind=str(entry.fields.get("kind") or ""),
+        line=entry.line,
         infobox=infobox,
         reference_text=text.strip() if isinstance(text, str) and text.strip() else None,
         documents=usable,
@@ -82,28 +73,12 @@ def read_events(events_path: Path) -> list[EvalEvent]:
     """Read and validate every event of ``events_path`` (blank lines ignored).
 
     Raises EventsFileError naming the file (and line) when the file cannot be read, holds no
-    event, or a line is not JSON, not an object, or lacks ``id``, a ``reference`` with an
-    ``infobox``, or ``articles`` with some text.
+    event, or a line is not JSON, not an object, or lacks ``id``, ``articles`` with some text
+    or a ``reference`` with an ``infobox`` (see ``events.iter_events`` for the common checks).
     """
     path = str(events_path)
-    try:
-        raw = events_path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise EventsFileError(path, "no such events file (check the path)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EventsFileError(path, f"cannot be read as UTF-8 text ({exc})") from None
-    events: list[EvalEvent] = []
-    for number, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise EventsFileError(path, f"not valid JSON ({exc.msg} at column {exc.colno})", line=number) from None
-        events.append(_event(obj, path, number))
-    if not events:
-        raise EventsFileError(path, "holds no event (one JSON object a line expected)")
-    return events
+    lines = events_file.iter_events(events_path, required=("id", "reference", "articles"), allow_empty=False)
+    return [_event(entry, path) for entry in lines]
 
 
 # ---------------------------------------------------------------------------------------------
