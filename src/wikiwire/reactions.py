@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from wikiwire.cues import ACTOR_LABELS, CONDEMNATION
 from wikiwire.records import ArticleSentence, Entity
 
 __all__ = ["Reaction", "compact", "is_country", "is_domestic", "is_domestic_text", "parse"]
@@ -24,7 +25,7 @@ Stance = Literal["condemned", "condolences", "concern", "restraint"]
 # Cue of each stance, most specific first (a sentence that condemns and offers condolences is
 # a condemnation: that is the stronger statement).
 _STANCES: tuple[tuple[Stance, re.Pattern[str]], ...] = (
-    ("condemned", re.compile(r"\b(?:condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es))\b", re.IGNORECASE)),
+    ("condemned", re.compile(rf"\b(?:{CONDEMNATION})\b", re.IGNORECASE)),
     ("condolences", re.compile(r"\b(?:(?:expressed|offered|sent|conveyed|extended)\s+(?:(?:its|his|her|their)\s+)?(?:deep(?:est)?\s+|sincere\s+)?(?:condolences|sympathy|sympathies)|condolences)\b", re.IGNORECASE)),
     ("concern", re.compile(r"\b(?:expressed (?:(?:its|his|her|their) )?(?:deep |grave |serious )?concern|(?:deep(?:ly)?|gravely|seriously) concerned)\b", re.IGNORECASE)),
     ("restraint", re.compile(r"\b(?:called (?:for|on all (?:parties|sides) to exercise) (?:the utmost |maximum )?(?:restraint|calm|de-?escalation)|urged (?:restraint|calm)|(?:exercise|show) (?:the utmost |maximum )?restraint)\b", re.IGNORECASE)),
@@ -42,7 +43,6 @@ _SINGULAR_PHRASES: dict[Stance, str] = {
     "concern": "expressed concern",
     "restraint": "called for restraint",
 }
-_ACTOR_LABELS = frozenset({"GPE", "ORG", "NORP", "PERSON"})
 # Words that may sit between actor names in a list of actors ("Algeria, Brazil and the UAE").
 _LIST_GLUE = re.compile(r"^(?:[\s,]|\band\b|\bthe\b|\balso\b|\bhave\b|\bhas\b|\bboth\b)*$", re.IGNORECASE)
 # Longest reaction sentence still merged; longer ones say more than the stance and are kept.
@@ -108,7 +108,7 @@ def parse(text: str, entities: Sequence[Entity] = ()) -> Reaction | None:
         if m is None:
             continue
         subject = text[: m.start()]
-        actors = tuple(e.text for e in entities if e.label in _ACTOR_LABELS and e.end <= m.start())
+        actors = tuple(e.text for e in entities if e.label in ACTOR_LABELS and e.end <= m.start())
         if not actors:
             return None
         rest = subject

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from wikiwire.cues import ACTOR_LABELS, CONDEMNATION, SYMPATHY
 from wikiwire.records import Entity, EventFacts
 from wikiwire.taxonomy import Kind, SectionSpec
 
@@ -29,12 +30,14 @@ ROLES: tuple[Role, ...] = (
     "reactions",
 )
 
+# The attack itself in set phrases ("described the strike as", "after the bombing").
+_ATTACK_NOUN = r"(?:attack|strike|bombing|shooting)"
 _REACTION = re.compile(
-    r"\b(?:condemn(?:ed|s|ing|ation)?|denounc(?:ed|es|ing)|deplor(?:ed|es)|condolences?|sympath(?:y|ies)|"
+    rf"\b(?:{CONDEMNATION}|condemnation|{SYMPATHY}|"
     r"(?:deep(?:ly)? )?concern(?:ed)?|called for (?:calm|restraint|de-?escalation)|called on all parties|"
     r"urged (?:all parties|restraint|calm)|exercise (?:the utmost )?restraint|solidarity|"
     r"expressed (?:(?:its|his|her|their) )?(?:shock|sorrow|sadness|grief)|paid tribute|"
-    r"described the (?:attack|strike|bombing|shooting) as|called the (?:attack|strike|bombing|shooting))\b",
+    rf"described the {_ATTACK_NOUN} as|called the {_ATTACK_NOUN})\b",
     re.IGNORECASE,
 )
 # A declared period of mourning is the government's reaction to the event (editors list it
@@ -59,7 +62,7 @@ _BACKGROUND = re.compile(
 _AFTERMATH = re.compile(
     r"\b(?:retaliat\w*|in response|promised (?:to respond|to retaliate|an? (?:answer|response|reply))|responded(?! to (?:reports?|calls?|a call|the scene))|vow(?:ed|s) to|respond with|funerals?|mourning|mourned|"
     r"buried(?!\s+(?:by|under|beneath|in)\b)|burials?|manhunt|(?:was|body was) found dead|(?:his|her) body was found|arrest(?:ed|s)?|detained|curfew|lockdown|shelled|bombardment|"
-    r"intensified|counter-?attacks?|reprisals?|aftermath|response to the (?:\w+ )?(?:attack|strike|bombing|shooting)|(?:following|after) the (?:\w+ )?(?:attack|strike|bombing|shooting)|"
+    rf"intensified|counter-?attacks?|reprisals?|aftermath|response to the (?:\w+ )?{_ATTACK_NOUN}|(?:following|after) the (?:\w+ )?{_ATTACK_NOUN}|"
     r"in the days after|the next day|state of emergency|cancel(?:l?ed)|closed|escalation|what followed|since then|"
     r"in the (?:hours|days|weeks|months) (?:since|after|that followed))\b",
     re.IGNORECASE,
@@ -86,7 +89,6 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-_ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
@@ -250,7 +252,7 @@ def relocate(entities: Sequence[Entity], text: str) -> tuple[Entity, ...]:
 def _has_actor(text: str, entities: Sequence[Entity]) -> bool:
     """True when a country, organisation, person or nationality is named outside quotes."""
     quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”|\"[^\"]*\"", text)]
-    return any(e.label in _ACTOR_LABELS and not any(s <= e.start < t for s, t in quotes) for e in entities)
+    return any(e.label in ACTOR_LABELS and not any(s <= e.start < t for s, t in quotes) for e in entities)
 
 
 # Figures that count no one: clock times ("7:45 p.m."), ages (", 40,"), magnitudes ("6.3").
