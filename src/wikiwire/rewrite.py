@@ -462,19 +462,20 @@ def rewrite(text: str, anchor: dt.date | None, entities: Sequence[Entity] = ()) 
     text, or None with the reason the sentence cannot be used.
     """
     text = _METADATA_PREFIX.sub("", " ".join(text.split()))
+    outside = _outside_quotes(text)
     if _NON_NEWS.search(text):
         return RewriteResult(None, "page furniture, caption or social-media embed")
-    if _REPORTER_VOICE.search(_outside_quotes(text)):
+    if _REPORTER_VOICE.search(outside):
         return RewriteResult(None, "reporter or commentator voice")
     if _ANON_TOLD.search(text):
         return RewriteResult(None, "anonymous statement framed by the news agency")
-    if _SOURCING_FRAME.search(_outside_quotes(text)):
+    if _SOURCING_FRAME.search(outside):
         return RewriteResult(None, "the outlet's framing of its sources")
-    if _DANGLING_REFERENCE.search(_outside_quotes(text)):
+    if _DANGLING_REFERENCE.search(outside):
         return RewriteResult(None, "refers to something the report said before")
-    if _ORPHAN_PRONOUN.search(_outside_quotes(text)) and not any(e.label == "PERSON" for e in entities):
+    if _ORPHAN_PRONOUN.search(outside) and not any(e.label == "PERSON" for e in entities):
         return RewriteResult(None, "pronoun without a referent")
-    if _EDITORIAL.search(_outside_quotes(text)):
+    if _EDITORIAL.search(outside):
         return RewriteResult(None, "editorial opinion")
     if text.rstrip("”’\"') ").endswith("?"):
         return RewriteResult(None, "question")

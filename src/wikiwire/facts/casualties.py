@@ -243,6 +243,9 @@ _KIND_RES = tuple(
     (kind.key, kind.specificity, re.compile(r"\b(?:" + "|".join(kind.patterns) + r")\b", re.IGNORECASE))
     for kind in KINDS
 )
+# Any kind's words at all: most sentences name none, and one search then spares a pass of
+# every kind's pattern (the alternation matches exactly where some kind's pattern does).
+_ANY_KIND_RE = re.compile(r"\b(?:" + "|".join(p for kind in KINDS for p in kind.patterns) + r")\b", re.IGNORECASE)
 
 
 @dataclass
@@ -283,6 +286,8 @@ def _main_places(source: AnalysedSource) -> frozenset[str]:
     specificity: dict[str, int] = {}
     spans: dict[str, list[tuple[Sentence, int, int, float]]] = {}
     for sentence, carried in zip(source.sentences, kinds.carried_flags(source), strict=True):
+        if not _ANY_KIND_RE.search(sentence.text):
+            continue
         if _OTHER_EVENT.search(sentence.text) or kinds.is_retaliation_text(sentence.text):
             continue
         rel = kinds.relevance(sentence, carried)
