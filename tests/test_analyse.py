@@ -37,3 +37,25 @@ def test_blank_lines_are_not_sentences(nlp) -> None:  # type: ignore[no-untyped-
     (result,) = analyse([_source("\n\n   \nOne line of news.\n\n")], nlp)
     assert [s.text for s in result.sentences] == ["One line of news."]
     assert result.sentences[0].paragraph == 3
+
+
+def test_processes_only_for_full_batches() -> None:
+    from wikiwire.analyse import MIN_LINES_PER_PROCESS, processes_for
+
+    assert processes_for(0, 4) == 1
+    assert processes_for(MIN_LINES_PER_PROCESS - 1, 2) == 1
+    assert processes_for(2 * MIN_LINES_PER_PROCESS, 2) == 2
+    assert processes_for(10 * MIN_LINES_PER_PROCESS, 2) == 2
+    assert processes_for(10 * MIN_LINES_PER_PROCESS, 1) == 1
+
+
+def test_two_spacy_processes_give_the_same_analysis(nlp) -> None:  # type: ignore[no-untyped-def]
+    from wikiwire.analyse import MIN_LINES_PER_PROCESS
+
+    towns = ["Homs", "Idlib", "Hama", "Aleppo", "Latakia"]
+    lines = [
+        f"Report {i}: officials in {towns[i % 5]} said {i + 3} people were hurt on Thursday, 5 October 2023."
+        for i in range(2 * MIN_LINES_PER_PROCESS + 10)
+    ]
+    sources = [Source(id=f"s{k}", input=f"s{k}.txt", text="\n".join(lines[k::3]), published=dt.date(2023, 10, 6)) for k in range(3)]
+    assert analyse(sources, nlp, n_process=2) == analyse(sources, nlp, n_process=1)

@@ -34,6 +34,11 @@ DISABLED_COMPONENTS: tuple[str, ...] = ("lemmatizer",)
 # at once, and lines are short, so a smaller batch keeps peak memory flat without slowing it.
 PIPE_BATCH_SIZE = 256
 
+# spaCy hands whole batches of PIPE_BATCH_SIZE lines to its worker processes, so a worker
+# without a full batch of its own would idle after paying the model's start-up (about a
+# second each): ``processes_for`` gives at most one process per full batch.
+MIN_LINES_PER_PROCESS = PIPE_BATCH_SIZE
+
 # Lines longer than this are split on sentence-ish boundaries before parsing: spaCy's parser
 # is quadratic-ish in very long inputs and scraped pages sometimes have a whole page on one line.
 MAX_LINE_CHARS = 20_000
@@ -97,6 +102,12 @@ def _sentences(source_id: str, paragraph: int, doc: Doc, start_index: int) -> li
     return out
 
 
+def processes_for(lines: int, most: int) -> int:
+    """spaCy processes worth running for ``lines`` lines, at most ``most``: one per full
+    batch of MIN_LINES_PER_PROCESS lines, and at least one."""
+    return max(1, min(most, lines // MIN_LINES_PER_PROCESS))
+
+
 def analyse(
     sources: Sequence[Source],
     nlp: Language,
@@ -106,12 +117,13 @@ def analyse(
     """Split every source into sentences with entities, and settle each one's anchor date.
 
     Takes cleaned sources and a loaded pipeline; returns one AnalysedSource per source, in
-    the same order. ``n_process`` > 1 runs spaCy in worker processes (worth it only for
-    large inputs: each worker pays the model's start-up).
+    the same order. ``n_process`` is the most spaCy processes to use; fewer run when the
+    input is too small to keep them busy (see ``processes_for``). Results do not depend on it.
     """
     jobs = [(src.id, number, line) for src in sources for number, line in _lines(src.text)]
     per_source: dict[str, list[Sentence]] = {src.id: [] for src in sources}
-    docs = nlp.pipe((line for _, _, line in jobs), batch_size=PIPE_BATCH_SIZE, n_process=n_process)
+    workers = processes_for(len(jobs), n_process)
+    docs = nlp.pipe((line for _, _, line in jobs), batch_size=PIPE_BATCH_SIZE, n_process=workers)
     for (source_id, number, _), doc in zip(jobs, docs, strict=True):
         found = per_source[source_id]
         found.extend(_sentences(source_id, number, doc, len(found)))

