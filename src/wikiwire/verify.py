@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from wikiwire.facts.numbers import find_quantities
@@ -180,7 +180,7 @@ def checkable_items(text: str) -> list[Item]:
     return items
 
 
-def _covering(items: Sequence[Item], cited: Sequence[str], indexes: dict[str, SourceIndex]) -> tuple[list[str], list[Item]]:
+def _covering(items: Sequence[Item], cited: Sequence[str], indexes: Mapping[str, SourceIndex]) -> tuple[list[str], list[Item]]:
     """Sources covering ``items``: the cited ones that support something, then others added
     greedily (most missing items first). Returns (sources, items nobody supports)."""
     def supports(sid: str, wanted: Iterable[int]) -> set[int]:
@@ -203,6 +203,31 @@ def _covering(items: Sequence[Item], cited: Sequence[str], indexes: dict[str, So
         chosen.append(best)
         missing -= gain
     return chosen, [items[i] for i in sorted(missing)]
+
+
+class _Indexes(Mapping[str, SourceIndex]):
+    """Source indexes by source id, each built on first use: most sentences are checked
+    against the few sources they cite, and only a sentence its sources do not support makes
+    every source's index needed (a 1,000-report build cites a few dozen)."""
+
+    def __init__(self, analysed: Sequence[AnalysedSource]) -> None:
+        self._sources = {a.source.id: a for a in analysed}
+        self._built: dict[str, SourceIndex] = {}
+
+    def __getitem__(self, source_id: str) -> SourceIndex:
+        built = self._built.get(source_id)
+        if built is None:
+            built = self._built[source_id] = index_source(self._sources[source_id])
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
+
+    def __contains__(self, source_id: object) -> bool:
+        return source_id in self._sources
 
 
 @dataclass
@@ -229,7 +254,7 @@ def _evidence_for(sentence: ArticleSentence, sources: Sequence[str], analysed: d
 
 def _check(
     sentence: ArticleSentence,
-    indexes: dict[str, SourceIndex],
+    indexes: Mapping[str, SourceIndex],
     analysed: dict[str, AnalysedSource],
     tally: _Tally,
     dropped: list[DroppedSentence],
@@ -274,7 +299,7 @@ def verify(article: Article, analysed: Sequence[AnalysedSource], facts: EventFac
     supported as cited, ``recited`` those that needed other sources, ``dropped`` the rest.
     """
     del facts  # every check reads the sources themselves
-    indexes = {a.source.id: index_source(a) for a in analysed}
+    indexes = _Indexes(analysed)
     by_id = {a.source.id: a for a in analysed}
     tally = _Tally()
     dropped: list[DroppedSentence] = []
