@@ -2,7 +2,7 @@
 
 The lead says what happened, where, when, the toll (attributed when sources disagree) and who
 is responsible (or that nobody is known to be), in 2–4 sentences, grammatical for every kind
-in the taxonomy. The casualties paragraph explains a disputed toll once, figure by figure,
+in the taxonomy; a weakly known date is hedged (``DATE_HEDGE``). The casualties paragraph explains a disputed toll once, figure by figure,
 each attributed to whoever gave it. Every sentence cites the sources of the claims behind it.
 """
 
@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from wikiwire import uncertainty
 from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact, FactName
 from wikiwire.taxonomy import UNKNOWN_KIND, Kind
 
@@ -25,6 +26,13 @@ MAX_EVIDENCE_PER_FACT = 3
 # stops being readable, and the bodies with the most reports behind them are kept.
 MAX_ATTRIBUTED_FIGURES = 3
 
+
+# Said before a weakly known date (``uncertainty.doubt``) in the first sentence: "in Homs,
+# Syria, reportedly on 9 November 2023". The hedge sits on the date alone, not the event, and
+# the citation right after the sentence names the report it rests on. Leaving the date out
+# instead would make the lead silent on when it happened and hide, not show, the doubt; the
+# reason itself is for the infobox note and the editors' tag, not for encyclopedic prose.
+DATE_HEDGE = "reportedly"
 
 # Numbers under ten are written in words in prose (MOS:NUMERAL).
 _SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
@@ -292,7 +300,8 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         if place:
             text += f" in {place}"
     if date:
-        text += f", on {date}" if place else f" on {date}"
+        when = f"{DATE_HEDGE} on {date}" if uncertainty.doubt(facts.get("date")) else f"on {date}"
+        text += f", {when}" if place else f" {when}"
     sources, evidence = _cite(f for f in used if f.display or f.value)
     return ArticleSentence(text=text + ".", sources=sources, evidence=evidence)
 

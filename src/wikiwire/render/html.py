@@ -120,9 +120,14 @@ class _Page:
         )
 
     def infobox(self) -> str:
+        # A weakly known value is followed by its note, visible (not a tooltip: a reader
+        # should not have to hover to learn a date is unconfirmed), in the muted grey the
+        # page already uses for side remarks.
         rows = "".join(
-            f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}</td></tr>'
-            for label, value in view.infobox_rows(self.build)
+            f'<tr><th scope="row">{escape(label)}</th><td>{escape(value)}'
+            + (f' <span class="muted">({escape(note)})</span>' if note else "")
+            + "</td></tr>"
+            for label, value, note in view.infobox_entries(self.build)
         )
         return (
             '<aside class="infobox" aria-label="Infobox">'

@@ -1,6 +1,7 @@
 """Render a Build as Markdown (CommonMark with GitHub's tables and footnotes).
 
-Layout: ``# Title``, the infobox as a two-column table, the lead with the title in bold,
+Layout: ``# Title``, the infobox as a two-column table (a weakly known value followed by
+"(unconfirmed: <reason>)"), the lead with the title in bold,
 ``##`` sections (``###`` subsections), a footnote ``[^label]`` after every sentence for each
 source it cites, and the footnote definitions (outlet, title, date, URL) at the end.
 
@@ -61,7 +62,12 @@ def render(build: Build) -> str:
 
 def _infobox(build: Build, title: str) -> str:
     rows = [f"| {escape(title)} | |", "| --- | --- |"]
-    rows.extend(f"| {escape(label)} | {escape(value)} |" for label, value in view.infobox_rows(build))
+    # A weakly known value carries its note as a parenthetical in the same cell: a footnote
+    # would sit among the source references and read as one.
+    rows.extend(
+        f"| {escape(label)} | {escape(value)}{f' ({escape(note)})' if note else ''} |"
+        for label, value, note in view.infobox_entries(build)
+    )
     return "\n".join(rows)
 
 

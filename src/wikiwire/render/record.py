@@ -5,7 +5,8 @@ Shape (the evaluation reads these keys; see the README)::
     title, kind, generator {name, version},
     infobox {param: display}                      exactly what the wikitext infobox holds
     infobox_template
-    facts {name: {value, display, sources, rule, claims[, breakdown]}}   one per FACT_NAMES
+    facts {name: {value, display, sources, rule, claims[, breakdown]
+                  [, confidence, confidence_reason]}}   one per FACT_NAMES
     article {lead: [sentence], sections: [{heading, sentences, subsections}]}
     sources [{id, url, outlet, title, published, input, duplicates, anchor_date, anchor_note}]
     skipped [{input, reason}]
@@ -18,6 +19,10 @@ date "YYYY-MM-DD"|null; time "HH:MM"|null (a part of day such as "afternoon" goe
 region, country, lat, lon (extra keys such as "tz" kept); casualties {low, high, best};
 perpetrators a list of names. Casualty claims are {figure, qualifier, attributed_to, source,
 quote, reported, ...}; other claims carry ``value`` instead of ``figure``.
+
+A fact whose rule makes it weakly known (``uncertainty.doubt``) also carries
+``"confidence": "low"`` and ``"confidence_reason"`` (the plain-words reason every output
+shows); other facts have neither key, so a record's shape only grows where there is doubt.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ import datetime as dt
 import re
 from typing import Any
 
+from wikiwire import uncertainty
 from wikiwire.records import FACT_NAMES, ArticleSentence, Build, Claim, Fact, Section
 from wikiwire.render import view
 
@@ -109,6 +115,10 @@ def _fact(name: str, fact: Fact | None) -> dict[str, Any]:
         entry["part_of_day"] = fact.value
     if name in CASUALTY_FACTS:
         entry["breakdown"] = dict(fact.breakdown)
+    doubt = uncertainty.doubt(fact)
+    if doubt is not None:
+        entry["confidence"] = doubt.confidence
+        entry["confidence_reason"] = doubt.reason
     return entry
 
 

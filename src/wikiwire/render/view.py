@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
+from wikiwire import uncertainty
 from wikiwire.records import Article, ArticleSentence, Build, Section, Sentence, Source
 
 # Wikipedia paragraphs run to a handful of sentences; a section rendered as one block of
@@ -91,10 +92,17 @@ def infobox_rows(build: Build) -> list[tuple[str, str]]:
     """(label, value) rows a displayed infobox shows, in template order. Empty values are left
     out (MediaWiki hides them too), and so is the row repeating the article title: the box's
     caption already shows it."""
+    return [(label, value) for label, value, _ in infobox_entries(build)]
+
+
+def infobox_entries(build: Build) -> list[tuple[str, str, str | None]]:
+    """The ``infobox_rows`` with, for each, the note to show beside a weakly known value
+    ("unconfirmed: <reason>", plain text to escape) or None (``uncertainty.infobox_doubts``)."""
     title = inline_text(build.article.title or build.title)
+    doubts = uncertainty.infobox_doubts(build)
     rows = [(name, inline_text(value)) for name, value in build.article.infobox.params.items()]
     return [
-        (param_label(name), value)
+        (param_label(name), value, inline_text(doubts[name].note) if name in doubts else None)
         for name, value in rows
         if value and not (name in TITLE_PARAMS and value == title)
     ]

@@ -4,32 +4,50 @@ Everything that comes from a report (sentences, titles, outlets, infobox values)
 text, never markup: characters that could open a template, link, tag, table, list, heading,
 bold/italic run, signature or behaviour switch are written as HTML entities, which MediaWiki
 displays as the character itself. So the only templates in the output are the infobox,
-``cite news`` and ``reflist``; the only tags are ``<ref>`` and the bold title.
+``cite news``, ``reflist`` and, after an infobox value that is weakly known
+(``uncertainty.doubt``), ``{{dubious}}``; the only tags are ``<ref>`` and the bold title.
 
 Merged duplicate copies of a report are named after its ``cite news`` template, inside the
 same ``<ref>``: "Also published by X and Y." (or 'as "Title"' when the copy's outlet is
 unknown); ``|agency=`` would claim a wire service wrote it, which we do not know.
 
 ``parse_infobox`` is the inverse for the infobox: parsed with mwparserfromhell and
-unescaped, the values are exactly ``article.infobox.params`` (after ``view.clean_text``).
+unescaped, the values are exactly ``article.infobox.params`` (after ``view.clean_text``);
+maintenance tags such as ``{{dubious}}`` annotate a value and are not read as part of it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
+import os
 import re
 
 import mwparserfromhell
-from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Text
+from mwparserfromhell.nodes import ExternalLink, HTMLEntity, Template, Text
 from mwparserfromhell.wikicode import Wikicode
 
+from wikiwire import uncertainty
 from wikiwire.errors import InfoboxNotFoundError
 from wikiwire.records import ArticleSentence, Build, Section
 from wikiwire.render import view
 
-__all__ = ["escape_text", "escape_value", "parse_infobox", "render"]
+__all__ = ["escape_text", "escape_value", "parse_infobox", "render", "tag_month"]
 
 CITE_TEMPLATE = "cite news"
+# The inline tag after a weakly known infobox value. {{dubious}} rather than {{verify source}}:
+# the cited report does say what we took from it ("on Thursday"), so asking whether the source
+# supports the text ({{verify source}}) misdirects the editor; what is in doubt is our reading
+# of it (the day counted from a publication date nothing backs), and {{dubious}} is the tag
+# for a sourced statement that needs more sources to confirm. Its parameters are |reason=
+# (shown on hover) and |date= (month and year the tag was added).
+DOUBT_TEMPLATE = "dubious"
+# Inline maintenance tags parse_infobox leaves out of a value (lower case; MediaWiki ignores
+# the case of a template name's first letter): they mark a value, they are not part of it.
+MAINTENANCE_TEMPLATES = frozenset({"dubious", "verify source", "citation needed", "failed verification"})
+# Reproducible builds' convention for a fixed clock (seconds since the epoch): when set, the
+# month in |date= comes from it, so the same inputs give byte-identical wikitext.
+SOURCE_DATE_ENV = "SOURCE_DATE_EPOCH"
 
 # Characters that open markup anywhere in a line. Apostrophes, underscores and tildes only
 # matter in runs ('' italic, __NOTOC__, ~~~~ signature), so only runs are escaped and
@@ -105,9 +123,30 @@ def render(build: Build) -> str:
 def _infobox(build: Build) -> str:
     box = build.article.infobox
     rows = [f"{{{{{box.template}"]
-    rows.extend(f"| {name} = {escape_value(value)}" for name, value in box.params.items())
+    doubts = uncertainty.infobox_doubts(build)
+    tagged = tag_month()
+    rows.extend(
+        f"| {name} = {escape_value(value)}"
+        + (_doubt_tag(doubts[name], tagged) if name in doubts else "")
+        for name, value in box.params.items()
+    )
     rows.append("}}")
     return "\n".join(rows)
+
+
+def _doubt_tag(doubt: uncertainty.Doubt, month: str) -> str:
+    """``{{dubious|reason=...|date=Month YYYY}}``; the reason quotes reports, so it is escaped."""
+    return f"{{{{{DOUBT_TEMPLATE}|reason={escape_value(doubt.reason)}|date={month}}}}}"
+
+
+def tag_month(today: dt.date | None = None) -> str:
+    """"November 2026": the month a maintenance tag is dated, from ``today``, else from
+    ``$SOURCE_DATE_EPOCH`` when set to a whole number, else from the current UTC date."""
+    if today is None:
+        epoch = os.environ.get(SOURCE_DATE_ENV, "").strip()
+        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+        today = when.date()
+    return f"{view.MONTHS[today.month - 1]} {today.year}"
 
 
 def _lead(build: Build, cites: view.Citations, defined: set[str]) -> list[str]:
@@ -209,6 +248,8 @@ def _unescape(code: Wikicode) -> str:
     """Displayed text of plain-text wikicode: entities decoded, free URLs kept as written."""
     out = []
     for node in code.nodes:
+        if isinstance(node, Template) and _template_key(node) in MAINTENANCE_TEMPLATES:
+            continue
         if isinstance(node, Text):
             out.append(node.value)
         elif isinstance(node, HTMLEntity):
@@ -220,3 +261,9 @@ def _unescape(code: Wikicode) -> str:
             # entities decoded, rather than guess how it displays.
             out.append(_ENTITY.sub(lambda m: html.unescape(m.group()), str(node)))
     return "".join(out)
+
+
+def _template_key(template: Template) -> str:
+    """A template's name as MediaWiki matches it: trimmed, "_" as space, first letter any case."""
+    name = " ".join(str(template.name).replace("_", " ").split())
+    return name[:1].lower() + name[1:]
