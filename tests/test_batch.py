@@ -213,3 +213,24 @@ def test_real_pipeline_builds_event_folders(tmp_path: Path, nlp) -> None:  # typ
     assert record["facts"]["date"]["value"] == "2023-10-05"
     assert (out / "homs-2023" / "article.md").exists()
     assert sorted(p.name for p in out.iterdir()) == ["homs-2023"]
+
+
+def _skipping_builder(docs, folder, formats, model) -> None:  # type: ignore[no-untyped-def]
+    from wikiwire.errors import NoUsableReportError
+    from wikiwire.records import Skipped
+
+    skipped = tuple(Skipped(input=d.input, reason=f"no news text left after cleaning ({i})") for i, d in enumerate(docs))
+    raise NoUsableReportError("the documents given", "no usable news report found: every input was skipped", skipped=skipped)
+
+
+def test_event_with_nothing_usable_says_why(tmp_path: Path) -> None:
+    furniture = {"id": "furniture-only", "articles": [{"text": f"Share this story. Subscribe ({i})."} for i in range(5)]}
+    events_path = _write_events(tmp_path / "events.jsonl", furniture)
+    result = build_events(events_path, tmp_path / "out", formats=["md"], builder=_skipping_builder)
+    (failure,) = result["failed"]
+    assert failure["error"] == (
+        "the documents given: no usable news report found: every input was skipped ("
+        f"{events_path}:1#1: no news text left after cleaning (0); "
+        f"{events_path}:1#2: no news text left after cleaning (1); "
+        f"{events_path}:1#3: no news text left after cleaning (2); and 2 more)"
+    )

@@ -133,6 +133,21 @@ def _init_worker(model: str | None, preload: bool) -> None:
         gazetteer.get()
 
 
+# A failed event's summary line quotes this many of its skipped inputs' reasons and counts
+# the rest: enough to see why nothing was usable without one event flooding the summary.
+MAX_REASONS_SHOWN = 3
+
+
+def _with_reasons(exc: NoUsableReportError) -> str:
+    """The error with the reasons its inputs were skipped (batch mode prints no skip list)."""
+    reasons = [f"{s.input}: {s.reason}" for s in exc.skipped if hasattr(s, "input") and hasattr(s, "reason")]
+    if not reasons:
+        return str(exc)
+    more = len(reasons) - MAX_REASONS_SHOWN
+    shown = "; ".join(reasons[:MAX_REASONS_SHOWN]) + (f"; and {more} more" if more > 0 else "")
+    return f"{exc} ({shown})"
+
+
 def _build_one(event: Event, events_path: Path, outdir: Path, formats: Sequence[str], model: str | None, builder: Builder) -> str | None:
     """Build one event into its folder; returns None on success, else the error message.
 
@@ -147,6 +162,8 @@ def _build_one(event: Event, events_path: Path, outdir: Path, formats: Sequence[
         builder(docs, partial, formats, model)
         (partial / MARKER).write_text(event.digest + "\n", encoding="utf-8")
         _replace(partial, final)
+    except NoUsableReportError as exc:
+        return _with_reasons(exc)
     except WikiwireError as exc:
         return str(exc)
     except Exception as exc:  # one event's bug must not stop the others; the caller reports it

@@ -67,7 +67,7 @@ def run(
     skipped = (*ingested.skipped, *cleaned.skipped)
     if not cleaned.sources:
         where = ", ".join(inputs) or "the documents given"
-        raise NoUsableReportError(where, "no usable news report found (every input was skipped: see the reasons above)", skipped=skipped)
+        raise NoUsableReportError(where, "no usable news report found: every input was skipped", skipped=skipped)
     # 3. analyse: sentences and entities with spaCy, anchor dates
     pipeline = nlp or analyse.load_nlp(model)
     analysed = step("analyse", progress, lambda: analyse.analyse(cleaned.sources, pipeline, n_process=n_process))
