@@ -19,7 +19,7 @@ Flow::
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, JsonValue
 
@@ -161,19 +161,7 @@ FactName = Literal[
     "fatalities",
     "injuries",
 ]
-FACT_NAMES: tuple[FactName, ...] = (
-    "date",
-    "time",
-    "timezone",
-    "location",
-    "type",
-    "target",
-    "weapons",
-    "perpetrators",
-    "part_of",
-    "fatalities",
-    "injuries",
-)
+FACT_NAMES: tuple[FactName, ...] = get_args(FactName)  # in infobox order
 
 Qualifier = Literal["at least", "more than", "about", "exactly", "up to"]
 

@@ -8,9 +8,11 @@ such phrase in a sentence with its character span, for the casualties extractor.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from wikiwire.facts.prefilter import TEXT_CACHE_SIZE, Needles, has_digit
 from wikiwire.records import Qualifier
 
 __all__ = ["Quantity", "find_quantities", "parse", "parse_number"]
@@ -91,6 +93,11 @@ QUANTITY = re.compile(
     re.IGNORECASE,
 )
 _HEDGE_MAP: dict[str, Qualifier] = dict(_HEDGES)
+# Every QUANTITY match holds a digit, a number word (units and tens open ``_WORD_NUMBER``) or
+# a vague count, whose longest word is required; the hedge alone never matches.
+_QUANTITY_NEEDLES = Needles.of(
+    (*_UNITS, *_TENS, *(max(v.split(), key=len) for v in _VAGUE)), ignorecase=True
+)
 
 
 @dataclass(frozen=True)
@@ -155,12 +162,20 @@ def _quantity(match: re.Match[str], offset: int = 0) -> Quantity | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity phrase in ``text``, in order, with its qualifier and span."""
+    return list(_quantities(text))
+
+
+# Casualties, compose and verify each read the figures of the same sentences.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    if not (has_digit(text) or _QUANTITY_NEEDLES.may_match(text)):
+        return ()
     out = []
     for match in QUANTITY.finditer(text):
         quantity = _quantity(match)
         if quantity is not None:
             out.append(quantity)
-    return out
+    return tuple(out)
 
 
 def parse(text: str) -> tuple[int, Qualifier] | None:

@@ -18,9 +18,11 @@ Claims are extracted for every kind of event; reconciliation keeps targets only 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from wikiwire.facts.kinds import dominant_kind, match_kinds, sentence_relevance
+from wikiwire.facts.prefilter import TEXT_CACHE_SIZE, Needles
 from wikiwire.records import AnalysedSource, Claim, FactName, Sentence
 from wikiwire.taxonomy import kind_for
 
@@ -41,6 +43,12 @@ _ATTACK_ON = re.compile(
 _TARGETED = re.compile(
     rf"\b(?:targeted|targeting|targets|attacked|attacking|stormed)\s+(?:into\s+|onto\s+)?(?={_WORDS})",
     re.IGNORECASE,
+)
+# A word every match of _TARGETED, _ATTACK_ON or _PASSIVE holds (their cue verbs and nouns).
+_TARGET_NEEDLES = Needles.of(
+    ("target", "attack", "storm", "strike", "assault", "bombing", "raid", "shooting", "offensive",
+     "ambush", "struck"),
+    ignorecase=True,
 )
 # "targeted X" states the aim; "an attack on X" or "a bomber struck X" often just names the
 # place that was hit.
@@ -75,6 +83,11 @@ _OCCASION = re.compile(
     r"\b(?P<pre>[\w'’-]+\s+)?(?P<head>ceremony|ceremonies|parade|wedding|funeral|concert|festival|"
     r"rally|celebration|procession|vigil|prayers)\b",
     re.IGNORECASE,
+)
+_OCCASION_NEEDLES = Needles.of(
+    ("ceremon", "parade", "wedding", "funeral", "concert", "festival", "rally", "celebration",
+     "procession", "vigil", "prayers"),
+    ignorecase=True,
 )
 _EVENT_WORD = re.compile(r"\b(?:attack|blast|explosion|strike|shooting|bombing|assault)s?\b", re.IGNORECASE)
 # An occasion merely named in an event sentence is weaker evidence than "targeted X".
@@ -117,6 +130,14 @@ def normalise_target(phrase: str) -> str:
 
 def target_phrases(text: str) -> list[tuple[str, float]]:
     """Short target noun phrases named in ``text`` with their cue weight, in order, no repeats."""
+    return list(_target_phrases(text))
+
+
+# Pure functions of the text, cached: reports of one event repeat sentences.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _target_phrases(text: str) -> tuple[tuple[str, float], ...]:
+    if not _TARGET_NEEDLES.may_match(text):
+        return ()
     found: list[tuple[str, float]] = []
     for pattern, weight in ((_TARGETED, TARGETED_WEIGHT), (_ATTACK_ON, ATTACK_ON_WEIGHT)):
         for match in pattern.finditer(text):
@@ -131,11 +152,18 @@ def target_phrases(text: str) -> list[tuple[str, float]]:
     for phrase, weight in found:
         if phrase and phrase.lower() not in _NOT_TARGETS and all(p != phrase for p, _ in out):
             out.append((phrase, weight))
-    return out
+    return tuple(out)
 
 
 def occasion_phrases(text: str) -> list[str]:
     """Occasions (ceremonies, weddings, rallies...) named in ``text``, as short phrases."""
+    return list(_occasion_phrases(text))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _occasion_phrases(text: str) -> tuple[str, ...]:
+    if not _OCCASION_NEEDLES.may_match(text):
+        return ()
     out: list[str] = []
     for match in _OCCASION.finditer(text):
         # Keep the one word before the head when it is a modifier ("graduation ceremony"),
@@ -146,7 +174,7 @@ def occasion_phrases(text: str) -> list[str]:
         phrase = f"{pre} {match.group('head')}" if keep else match.group("head")
         if phrase not in out:
             out.append(phrase)
-    return out
+    return tuple(out)
 
 
 def _is_place(sentence: Sentence, phrase: str) -> bool:
@@ -186,6 +214,8 @@ _WEAPON = re.compile(
     re.IGNORECASE,
 )
 # Cues that put the weapon in the attacker's hands.
+# Every _WEAPON match holds a head noun, so the longest word of some head.
+_WEAPON_NEEDLES = Needles.of((max(h.split(), key=len) for h in _WEAPON_HEADS), ignorecase=True)
 _WIELDED = re.compile(
     r"\b(?:with|armed with|carrying|wielding|holding|using|laden with|fired|launched|"
     r"detonated|by)\s+(?:(?:a|an|the|his|her|their|two|several)\s+)?$",
@@ -201,6 +231,13 @@ DEFENSIVE_WEIGHT = 0.2
 
 def weapon_phrases(text: str) -> list[tuple[str, str, float]]:
     """Weapons named in ``text``: (display phrase, voting key, wield factor), in order."""
+    return list(_weapon_phrases(text))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _weapon_phrases(text: str) -> tuple[tuple[str, str, float], ...]:
+    if not _WEAPON_NEEDLES.may_match(text):
+        return ()
     out: list[tuple[str, str, float]] = []
     for match in _WEAPON.finditer(text):
         head = re.sub(r"\s+", " ", match.group("head").lower())
@@ -214,7 +251,7 @@ def weapon_phrases(text: str) -> list[tuple[str, str, float]]:
         else:
             factor = MENTIONED_WEIGHT
         out.append((match.group("phrase"), key, factor))
-    return out
+    return tuple(out)
 
 
 # --- claims --------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ penalties for times of statements ("a 10 p.m. news conference"), of datelines ("
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from wikiwire.facts.dates import (
 )
 from wikiwire.facts.kinds import carried_flags, is_retaliation_text
 from wikiwire.facts.places import is_country
+from wikiwire.facts.prefilter import TEXT_CACHE_SIZE, Needles, has_digit
 from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
 
 __all__ = ["extract", "find_times"]
@@ -49,6 +51,12 @@ PART_OF_DAY_RE = re.compile(
     rf"\b(?:(?P<mod>early|late|mid)[- ])?(?:(?:on\s+)?{_WEEKDAY}\s+|this\s+|last\s+|yesterday\s+)?(?P<pod>(?-i:morning|afternoon|evening|night|overnight|dawn|dusk))\b"
     rf"|\b(?P<early>early|late)\s+(?:on\s+)?{_WEEKDAY}\b",
     re.IGNORECASE,
+)
+# Words one of which each match of NOON_RE / PART_OF_DAY_RE holds (PART_OF_DAY_RE: a part of
+# the day, or "early"/"late" before a weekday). CLOCK_RE needs a digit.
+_NOON_NEEDLES = Needles.of(("noon", "midday", "midnight"), ignorecase=True)
+_PART_OF_DAY_NEEDLES = Needles.of(
+    ("morning", "afternoon", "evening", "night", "dawn", "dusk", "early", "late"), ignorecase=True
 )
 # Part-of-day words used as time of a statement or a routine, not of the event.
 NOT_EVENT_POD_RE = re.compile(r"^\s*(?:news|press|briefing|conference|prayers?|shift|show|edition|flight|service)", re.IGNORECASE)
@@ -110,15 +118,21 @@ def _clock(m: re.Match[str]) -> TimeMention | None:
 
 def find_times(text: str) -> list[TimeMention]:
     """Every time of day ``text`` states, in text order (clock times first at one position)."""
+    return list(_times(text))
+
+
+# A pure function of the text; reports of one event repeat sentences.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _times(text: str) -> tuple[TimeMention, ...]:
     out: list[TimeMention] = []
-    for m in CLOCK_RE.finditer(text):
+    for m in CLOCK_RE.finditer(text) if has_digit(text) else ():
         mention = _clock(m)
         if mention is not None:
             out.append(mention)
-    for m in NOON_RE.finditer(text):
+    for m in NOON_RE.finditer(text) if _NOON_NEEDLES.may_match(text) else ():
         value = "00:00" if m.group("word").lower() == "midnight" else "12:00"
         out.append(TimeMention(m.start(), m.end(), value, None, "about" if m.group("approx") else None, True))
-    for m in PART_OF_DAY_RE.finditer(text):
+    for m in PART_OF_DAY_RE.finditer(text) if _PART_OF_DAY_NEEDLES.may_match(text) else ():
         if NOT_EVENT_POD_RE.match(text[m.end() :]):
             continue
         if m.group("early"):
@@ -130,7 +144,7 @@ def find_times(text: str) -> list[TimeMention]:
             if m.group("mod"):
                 value = f"{m.group('mod').lower()} {value}"
         out.append(TimeMention(m.start(), m.end(), value, None, None, False))
-    return sorted(out, key=lambda t: (t.start, not t.clock))
+    return tuple(sorted(out, key=lambda t: (t.start, not t.clock)))
 
 
 def _elsewhere(sentence: Sentence, main: frozenset[str]) -> bool:
