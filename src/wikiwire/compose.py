@@ -25,8 +25,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from wikiwire import cues, reactions, rewrite
 from wikiwire import lead as lead_mod
-from wikiwire import reactions, rewrite
 from wikiwire.records import (
     AnalysedSource,
     Article,
@@ -244,11 +244,11 @@ def _event_year(facts: EventFacts) -> int | None:
     return int(m.group(1)) if m else None
 
 
-# Reactions that need no object to be about the event: condolences and sympathy are offered
-# for its victims, and mourning is declared for them ("Condolences came from Russia, Iran
-# ..."), whereas a condemnation may target what followed it.
+# Reactions that need no object to be about the event: condolences, sympathy and prayers
+# are offered for its victims, and mourning is declared for them ("Condolences came from
+# Russia, Iran ..."), whereas a condemnation may target what followed it.
 _OBJECTLESS_REACTION = re.compile(
-    r"\b(?:condolences?|sympath(?:y|ies)|mourning)\b", re.IGNORECASE
+    rf"\b(?:{cues.SYMPATHY}|mourning|{cues.PRAYERS})\b", re.IGNORECASE
 )
 # Sections that tell what happened after the event.
 _AFTER_ROLES = frozenset({"aftermath", "response", "investigation", "reactions"})

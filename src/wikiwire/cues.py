@@ -11,7 +11,7 @@ Patterns are regex alternations without anchors or groups around them: wrap them
 
 from __future__ import annotations
 
-__all__ = ["ACTOR_LABELS", "CONDEMNATION", "SYMPATHY"]
+__all__ = ["ACTOR_LABELS", "CONDEMNATION", "PRAYERS", "SYMPATHY"]
 
 # spaCy entity labels of who can react to an event or act in it: countries and cities (their
 # governments), organisations, people and nationalities ("Syrians"). Read by the section
@@ -25,3 +25,15 @@ CONDEMNATION = r"condemn(?:ed|s|ing)?|denounc(?:ed|es|ing)|deplor(?:ed|es)"
 # Words of sympathy with the victims ("offered condolences", "expressed sympathy"): a
 # reaction that is about the event whatever else the sentence says.
 SYMPATHY = r"condolences?|sympath(?:y|ies)"
+
+# Prayers and thoughts offered for the victims ("asked for prayers for those affected", "our
+# thoughts are with the families"): a reaction like condolences. "Friday prayers" names a
+# practice and is not matched (prayers must be offered, asked for, or be "for"/"with" someone).
+# Read by ``sections``; compose's check that a reaction needs no object could read it too.
+PRAYERS = (
+    r"(?:asked|called|appealed) (?:everyone |people |residents |the public )?(?:for|to offer) (?:(?:their|his|her) )?prayers|"
+    r"(?:thoughts and )?prayers (?:for|to|are with|go out to)|thoughts and prayers|"
+    r"(?:offered|sent|extended) (?:(?:its|his|her|their) )?prayers|"
+    r"(?:is|are|was|were|be) praying for|pray(?:ed)? for (?:the )?(?:victims|families|those|everyone|survivors|injured|dead|people)|"
+    r"(?:thoughts|hearts?) (?:are|is|were|was|go(?:es)? out|went out) (?:with|to)"
+)

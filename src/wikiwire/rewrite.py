@@ -25,6 +25,7 @@ __all__ = [
     "absolutise_dates",
     "explicit_dates",
     "format_date",
+    "is_photo_caption",
     "is_well_formed",
     "relative_dates",
     "rewrite",
@@ -66,15 +67,19 @@ _DAY_WORDS: dict[str, int] = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
     "earlier today": 0, "yesterday": -1, "last night": -1, "tomorrow": 1,
 }
+# Lower case or capitalised only: "TODAY" and "TONIGHT" in capitals are the names of shows
+# ("in an interview with TODAY"), not days.
 _DAY_WORD = re.compile(
-    r"\b(?P<word>earlier today|today|tonight|this (?:morning|afternoon|evening)|yesterday|last night|tomorrow)(?P<poss>['’]s)?\b",
-    re.IGNORECASE,
+    r"\b(?P<word>[Ee]arlier today|[Tt]oday|[Tt]onight|[Tt]his (?:morning|afternoon|evening)|[Yy]esterday|"
+    r"[Ll]ast night|[Tt]omorrow)(?P<poss>['’]s)?\b",
 )
 # Relative time no anchor date turns into a date: the sentence is dropped.
 _UNRESOLVABLE_TIME = re.compile(
     r"\b(?:recently|this week|last week|next week|this month|last month|earlier this (?:week|month|year)|"
     r"later this (?:week|month|year)|in recent (?:days|weeks)|these days|at the moment|right now|as of now|"
     r"currently|still (?:ongoing|under way|underway|at large|missing)|remains? at large|"
+    # A live update's clock ("As of 2:00 a.m., crews are reporting ...") on a day it does not name.
+    r"^As of \d{1,2}(?::\d{2})?\s*(?:[ap]\.?m\.?|GMT|UTC|ET)|"
     # A forecast the reporter makes on publication day is stale once the article is read.
     r"(?:is|are) expected to (?:rise|climb|increase|grow|be released|be announced|be made public)|"
     r"news conference (?:is|was) (?:scheduled|expected|planned))\b",
@@ -251,6 +256,76 @@ _NON_NEWS = re.compile(
     r"\bsign up\b|\bnewsletter\b|\bcookies?\b",
     re.IGNORECASE,
 )
+# A photo caption: a scene in the present simple ("sits", "look toward", "gather") tied to the
+# event that is past ("following its collapse", "amid the wreckage", "on March 26"). Prose
+# narrates a past event in the past tense; background is present but habitual or stative
+# ("The bridge carries 11.3 million vehicles a year") and is not tied to the event, so it
+# passes. The verb must be the main one: the subject before it holds no finite verb, no
+# relative or subordinating word and no comma (apart from a position marker: "Moore, centre,
+# speaks").
+_CAPTION_STOP = (
+    r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|do|does|did|"
+    r"said|says|say|told|who|whom|whose|which|that|when|while|as|if|after|before|since|until|because|"
+    r"although|though|where|but|following|amid)"
+)
+# Words after which the next word is a noun, not a verb ("the search", "a look at").
+_CAPTION_NOT_BEFORE_VERB = ("the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "of", "for", "to")
+_CAPTION_VERB = (
+    r"(?:sits?|stands?(?!\s+(?:with|by|united|ready|firm|accused|trial|at\s+\d))|"
+    r"looks?\s+(?:on|at|toward|towards|over|out|through|into|for)\b|walks?|gathers?|mourns?|prays?|"
+    r"hugs?|embraces?|reacts?|waits?|weeps?|cry|cries|comforts?|consoles?|inspects?|surveys?|"
+    r"watch(?:es)?|views?|lays?\s+(?:flowers|wreaths?|a\s+wreath|candles)|lights?\s+candles|"
+    r"holds?\s+(?:up\s+)?(?:a\s+|the\s+)?(?:candles?|vigil|signs?|flowers|photos?|photographs?|portraits?|"
+    r"pictures?|hands|flags?|banners?|placards?)|rests?|lies|lie|sifts?|clears?|removes?|"
+    r"carr(?:y|ies)\s+(?:(?:a|an|the)\s+)?(?:body|bodies|coffins?|caskets?|wounded|injured|stretchers?|"
+    r"victims?|child|man|woman)|search(?:es)?|digs?|poses?|arrives?|speaks?\s+(?:to|during|at|with)\b|"
+    r"rises?|billows?|works?\s+(?:to|at|on|in|through|amid)\b|"
+    r"(?:is|are)\s+(?:seen|pictured|shown|photographed)(?!\s+as\b))"
+)
+# Longest caption subject (words): "The cargo ship Dali", "Members of the local fire brigade";
+# a longer run before the verb is a clause, not a caption's subject.
+MAX_CAPTION_SUBJECT_WORDS = 10
+# Most modifiers between "after the" and the event noun ("after the Singapore-flagged ship's
+# collision"); further away the noun is no longer what the scene follows.
+MAX_CAPTION_TIE_MODIFIERS = 4
+_CAPTION_POSITION = r"(?:left|right|center|centre|top|bottom|front|rear|background|foreground|(?:second|third) (?:from )?(?:left|right))"
+_CAPTION_HEAD = re.compile(
+    rf"^(?!{_CAPTION_STOP}\b)[A-Z0-9][\w'’.&-]*(?:\s+(?!{_CAPTION_STOP}\b)[\w'’.&-]+){{0,{MAX_CAPTION_SUBJECT_WORDS - 1}}}?"
+    rf"(?P<position>,\s*{_CAPTION_POSITION},)?"
+    + "".join(rf"(?<!\b{w})" for w in _CAPTION_NOT_BEFORE_VERB)
+    + rf"\s+{_CAPTION_VERB}\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+# What ties the scene to the event: "following its collapse", "after the attack", "amid the
+# rubble" (the event or what it left), or a calendar date or weekday.
+_CAPTION_TIE = re.compile(
+    r"\b(?:following|after|amid(?:st)?|in the (?:aftermath|wake) of)\s+"
+    rf"(?:the|its|their|a|an|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,{MAX_CAPTION_TIE_MODIFIERS}}}?"
+    r"(?:attacks?|strikes?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacre|earthquakes?|"
+    r"quakes?|tremors?|floods?|flooding|collapse|crash|collision|accident|derailment|fires?|wildfires?|"
+    r"disaster|incident|tragedy|assault|raid|storm|cyclone|hurricane|typhoon|landslide|sinking|stampede|"
+    r"wreckage|rubble|debris|ruins|destruction|devastation)\b|"
+    rf"\bon\s+(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH_NAME})",
+    re.IGNORECASE,
+)
+# Habit or permanence: the present tense describes what is always so, not a moment.
+_CAPTION_HABITUAL = re.compile(
+    r"\b(?:every|each|usually|often|typically|traditionally|annually|regularly|always|normally|generally|"
+    r"sometimes|daily|weekly|a year|per year|memorial|monument|plaque|statue)\b",
+    re.IGNORECASE,
+)
+
+
+def is_photo_caption(text: str) -> bool:
+    """True when ``text`` reads as a photo caption: a present-simple scene ("People look toward
+    the bridge following its collapse.") tied to the event or a date, with no habitual
+    word. Takes the sentence; returns the verdict (never raises)."""
+    head = _CAPTION_HEAD.match(_outside_quotes(text))
+    if head is None or _CAPTION_HABITUAL.search(text):
+        return False
+    return bool(head.group("position") or _CAPTION_TIE.search(head.group("rest")))
+
+
 # Reporters and commentators speaking as such: their opinion is not encyclopedic content.
 _REPORTER_VOICE = re.compile(
     r"\b(?:journalist|correspondent|reporter|columnist|commentator|news anchor|editor-in-chief|"
@@ -265,7 +340,7 @@ _ANON_TOLD = re.compile(r"\btold (?:the|this) (?:news )?(?:agency|newspaper|outl
 _SOURCING_FRAME = re.compile(
     r"\bsources? (?:tells?|told) (?:the )?[A-Z]|\bon (?:the )?condition of anonymity\b|"
     r"\bnot (?:authori[sz]ed|permitted|allowed) to (?:publicly |speak |comment )*(?:discuss|speak|comment|talk)\b|"
-    r"\bdeclined to be (?:named|identified)\b|\bspoke (?:to [A-Z]\w+ )?anonymously\b|\banswered the (?:tele)?phone\b",
+    r"\b(?:declined|did not want|didn['’]t want|asked not|requested not) to be (?:named|identified)\b|\bspoke (?:to [A-Z]\w+ )?anonymously\b|\banswered the (?:tele)?phone\b",
 )
 # "..., a security source cited by Reuters said." -> "..., according to a security source."
 _CITED_BY = re.compile(
@@ -386,6 +461,16 @@ _BROKEN_CAPITAL = re.compile(
     r"(?<=[a-z,]) (?:" + "|".join(_FUNCTION_WORDS) + r") (?=[a-z])|"
     r"(?<=[a-z]) [A-Z][a-z]+(?:ed|ing) (?=(?:against|on|in|at|by|to|from|the|a|an)\b)"
 )
+# The event itself as the speaker: "The collapse has cited a mass casualty incident ...". An
+# attack or a collapse cannot cite, say or announce anything; machine-written live updates
+# produce this when the real speaker (an agency, a fire department) drops out. A reduced
+# relative ("The quake reported by the USGS", "The attack, said to ...") is not one.
+_EVENT_AS_SPEAKER = re.compile(
+    r"^(?:The|This|That) (?:[\w-]+ ){0,2}?(?:attack|strike|bombing|blast|explosion|shooting|collapse|"
+    r"earthquake|quake|tremor|crash|collision|fire|flood|storm|disaster|incident|tragedy)s? "
+    r"(?:has |have |had )?(?:cited|said|says|stated|states|announced|announces|told|tells)\b"
+    r"(?!\s+(?:by|to be|to have)\b)"
+)
 _TERMINAL = re.compile(r"[.!][”’\"')\]]*$")
 
 
@@ -399,7 +484,8 @@ class RewriteResult:
 
 def is_well_formed(text: str) -> bool:
     """True when ``text`` reads as a complete sentence of prose: ends like a sentence, has a
-    verb, is neither a fragment nor a headline, and has no machine-translation capital junk."""
+    verb, is neither a fragment nor a headline, and has no machine-translation junk (stray
+    capitals, "few minutes before", the event itself cited as the speaker)."""
     words = text.split()
     if not MIN_WORDS <= len(words) <= MAX_WORDS:
         return False
@@ -412,7 +498,7 @@ def is_well_formed(text: str) -> bool:
     capitalised = sum(1 for w in words[1:] if w[:1].isupper())
     if len(words) > 3 and capitalised / (len(words) - 1) > MAX_CAPITALISED_SHARE:
         return False
-    return not (_BROKEN_CAPITAL.search(text) or _BROKEN_FEW.search(text))
+    return not (_BROKEN_CAPITAL.search(text) or _BROKEN_FEW.search(text) or _EVENT_AS_SPEAKER.search(text))
 
 
 def _outside_quotes(text: str) -> str:
@@ -465,6 +551,8 @@ def rewrite(text: str, anchor: dt.date | None, entities: Sequence[Entity] = ()) 
     outside = _outside_quotes(text)
     if _NON_NEWS.search(text):
         return RewriteResult(None, "page furniture, caption or social-media embed")
+    if is_photo_caption(text):
+        return RewriteResult(None, "photo caption")
     if _REPORTER_VOICE.search(outside):
         return RewriteResult(None, "reporter or commentator voice")
     if _ANON_TOLD.search(text):

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from wikiwire.cues import ACTOR_LABELS, CONDEMNATION, SYMPATHY
+from wikiwire.cues import ACTOR_LABELS, CONDEMNATION, PRAYERS, SYMPATHY
 from wikiwire.records import Entity, EventFacts
 from wikiwire.taxonomy import Kind, SectionSpec
 
@@ -33,7 +33,7 @@ ROLES: tuple[Role, ...] = (
 # The attack itself in set phrases ("described the strike as", "after the bombing").
 _ATTACK_NOUN = r"(?:attack|strike|bombing|shooting)"
 _REACTION = re.compile(
-    rf"\b(?:{CONDEMNATION}|condemnation|{SYMPATHY}|"
+    rf"\b(?:{CONDEMNATION}|condemnation|{SYMPATHY}|{PRAYERS}|"
     r"(?:deep(?:ly)? )?concern(?:ed)?|called for (?:calm|restraint|de-?escalation)|called on all parties|"
     r"urged (?:all parties|restraint|calm)|exercise (?:the utmost )?restraint|solidarity|"
     r"expressed (?:(?:its|his|her|their) )?(?:shock|sorrow|sadness|grief)|paid tribute|"
@@ -44,7 +44,26 @@ _REACTION = re.compile(
 # under Reactions beside condolences), whatever else the sentence says.
 _MOURNING = re.compile(
     r"\b(?:declared|declares|announced|announces|proclaimed|ordered)\b[^.;]{0,60}\bmourning\b|"
-    r"\b(?:days?|period|week) of (?:national |official )?mourning\b|\bmourning period\b",
+    r"\b(?:days?|period|week) of (?:national |official )?mourning\b|\bmourning period\b|"
+    # Flags lowered to half-staff are the same gesture.
+    r"\bflags?\b[^.;]{0,60}\bhalf[- ](?:staff|mast)\b",
+    re.IGNORECASE,
+)
+# The dead or injured named: "The men were identified as ...", "All 18 victims have been
+# identified", "Police named the dead as ...". A casualty sentence even without a figure.
+# Most words between the victims' noun and "were identified" ("victims of the shooting have").
+MAX_VICTIM_NOUN_GAP = 4
+_VICTIMS_NAMED = re.compile(
+    r"\b(?:victims?|dead|deceased|bodies|body|men|women|workers|people|those killed|"
+    rf"two|three|four|five|six|seven|eight|nine|ten|\d+)\b(?:\s+[\w'’-]+){{0,{MAX_VICTIM_NOUN_GAP}}}?\s+"
+    r"(?:were|was|have been|has been|had been)\s+(?:\w+ly\s+)?(?:identified|named)\b|"
+    r"\b(?:identified|named) the (?:victims|dead|deceased|bodies)\b",
+    re.IGNORECASE,
+)
+# Whoever is identified in a sentence naming these is a suspect, not a victim.
+_SUSPECT = re.compile(
+    r"\b(?:suspects?|suspected|gunm[ae]n|shooters?|attackers?|assailants?|perpetrators?|bombers?|"
+    r"person of interest|wanted|sought|charged|arrested|accused|hijackers?|militants?)\b",
     re.IGNORECASE,
 )
 _INVESTIGATION = re.compile(
@@ -56,7 +75,12 @@ _BACKGROUND = re.compile(
     r"\b(?:since (?:19|20)\d\d|began in (?:19|20)\d\d|erupted|broke out in|civil war|years of (?:war|conflict|fighting)|"
     r"for (?:many )?years|for decades|decades (?:of|ago)|decades-long|historically|(?:has|have) a history of|prior to the|came after|"
     r"followed (?:weeks|months|days|years)|in recent (?:weeks|months|years)|heavily dependent|"
-    r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters|(?:is|are) (?:held|controlled|home to|located|known for)|(?:second|third|fourth|fifth)-largest)\b",
+    r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters|(?:is|are) (?:held|controlled|home to|located|known for)|(?:second|third|fourth|fifth)-largest|"
+    # What the place is and does every day, in the present tense: "is a four-lane structure",
+    # "carries 11.3 million vehicles a year".
+    r"(?:is|are) an? (?:[\w-]+ ){0,3}?(?:structure|bridge|building|city|town|village|province|district|"
+    r"region|facility|complex|port|highway|landmark|hub|venue)|(?:crosses|spans|links|connects) the|"
+    r"(?:carries|handles|serves|receives|hosts|attracts|draws|transports)\b[^;]{0,60}?\b(?:a|per|each|every) (?:year|day)|annually)\b",
     re.IGNORECASE,
 )
 _AFTERMATH = re.compile(
@@ -284,6 +308,8 @@ def classify(text: str, entities: Sequence[Entity] = (), *, event_year: int | No
     """
     if _MOURNING.search(text) or (_REACTION.search(text) and _has_actor(text, entities)):
         return "reactions"
+    if _VICTIMS_NAMED.search(text) and not _SUSPECT.search(text):
+        return "casualties"
     if _INVESTIGATION.search(text):
         return "investigation"
     if _BACKGROUND.search(text) or _older_year(text, event_year):
