@@ -13,6 +13,7 @@ import functools
 import itertools
 import re
 
+from wikiwire.facts.prefilter import Needles, fold, required_needles
 from wikiwire.records import Sentence
 
 __all__ = ["attribute", "attribute_span", "attribute_text"]
@@ -182,10 +183,20 @@ def _normalise(phrase: str) -> str | None:
 
 def _widen_to_entity(sentence: Sentence, start: int, end: int) -> tuple[int, int]:
     """Grow [start, end) to cover any speaker-like entity it overlaps, plus a title before it."""
-    for ent in sentence.entities:
-        if ent.label in _SPEAKER_LABELS and ent.start < end and ent.end > start:
-            start, end = min(start, ent.start), max(end, ent.end)
-    title = _TITLE.search(sentence.text[:start])
+    return _widen(sentence.text, _entity_spans(sentence), start, end)
+
+
+def _entity_spans(sentence: Sentence) -> tuple[tuple[str, int, int], ...]:
+    """(label, start, end) of the sentence's entities: all ``attribute`` reads of them."""
+    return tuple((e.label, e.start, e.end) for e in sentence.entities)
+
+
+def _widen(text: str, entities: tuple[tuple[str, int, int], ...], start: int, end: int) -> tuple[int, int]:
+    """``_widen_to_entity`` on a sentence given as text and entity spans."""
+    for label, ent_start, ent_end in entities:
+        if label in _SPEAKER_LABELS and ent_start < end and ent_end > start:
+            start, end = min(start, ent_start), max(end, ent_end)
+    title = _TITLE.search(text[:start])
     if title:
         start = title.start()
     return start, end
@@ -197,12 +208,23 @@ def _widen_to_entity(sentence: Sentence, start: int, end: int) -> tuple[int, int
 ATTRIBUTION_CACHE_SIZE = 8192
 
 
+# The cue patterns, best first, each with the words one of which its matches hold
+# (``prefilter``), so most patterns are skipped for most sentences.
+_CUES: tuple[tuple[re.Pattern[str], Needles], ...] = tuple(
+    (pattern, required_needles(pattern))
+    for pattern in (_ACCORDING_TO, _BY_SPEAKER, _POSSESSIVE_FIGURES, _VERB_SPEAKER, _APPOSITIVE_SPEAKER, _SPEAKER_VERB)
+)
+
+
 @functools.lru_cache(maxsize=ATTRIBUTION_CACHE_SIZE)
 def _best_phrase(text: str) -> tuple[int, int] | None:
     """Span of the most explicit attribution cue in ``text``, best cue first."""
     # Brackets ("(SOHR)", "(AP)") are blanked so a name runs on to its verb; offsets unchanged.
     text = _BRACKETS.sub(lambda m: " " * len(m.group(0)), text)
-    for pattern in (_ACCORDING_TO, _BY_SPEAKER, _POSSESSIVE_FIGURES, _VERB_SPEAKER, _APPOSITIVE_SPEAKER, _SPEAKER_VERB):
+    folded = fold(text)
+    for pattern, needles in _CUES:
+        if not needles.in_folded(folded):
+            continue  # the pattern cannot match (see _CUES)
         for match in pattern.finditer(text):
             raw = match.group("who")
             who = _trim(raw)
@@ -238,13 +260,19 @@ def attribute(sentence: Sentence) -> str | None:
     e.g. "the Ministry of Health", "the Syrian Observatory for Human Rights", "police",
     "Gov. Janet Mills". Never raises.
     """
-    span = _best_phrase(sentence.text)
+    return _attribute(sentence.text, _entity_spans(sentence))
+
+
+# Casualties, perpetrators and the per-clause reading each attribute the same sentence.
+@functools.lru_cache(maxsize=ATTRIBUTION_CACHE_SIZE)
+def _attribute(text: str, entities: tuple[tuple[str, int, int], ...]) -> str | None:
+    span = _best_phrase(text)
     if span is None:
         return None
-    start, end = _widen_to_entity(sentence, *span)
-    phrase = _shrink_to_tail(sentence.text[start:end])
+    start, end = _widen(text, entities, *span)
+    phrase = _shrink_to_tail(text[start:end])
     # Keep a determiner that directly precedes the name ("the Syrian Observatory ...").
-    before = sentence.text[:start]
+    before = text[:start]
     det = re.search(r"\b(the)\s+$", before, re.IGNORECASE)
     if det and not phrase.lower().startswith("the "):
         phrase = f"{det.group(1).lower()} {phrase}"

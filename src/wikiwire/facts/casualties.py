@@ -18,12 +18,15 @@ described by it or the body of that kind named just before.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
 from wikiwire.facts import attribution, kinds, numbers, places
+from wikiwire.facts.memo import TEXT_CACHE_SIZE, per_source
 from wikiwire.facts.numbers import Quantity
+from wikiwire.facts.prefilter import fold, required_needles
 from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
 from wikiwire.taxonomy import KINDS
 
@@ -243,9 +246,7 @@ _KIND_RES = tuple(
     (kind.key, kind.specificity, re.compile(r"\b(?:" + "|".join(kind.patterns) + r")\b", re.IGNORECASE))
     for kind in KINDS
 )
-# Any kind's words at all: most sentences name none, and one search then spares a pass of
-# every kind's pattern (the alternation matches exactly where some kind's pattern does).
-_ANY_KIND_RE = re.compile(r"\b(?:" + "|".join(p for kind in KINDS for p in kind.patterns) + r")\b", re.IGNORECASE)
+_KIND_RE_NEEDLES = tuple(required_needles(pattern) for _, _, pattern in _KIND_RES)
 
 
 @dataclass
@@ -286,17 +287,14 @@ def _main_places(source: AnalysedSource) -> frozenset[str]:
     specificity: dict[str, int] = {}
     spans: dict[str, list[tuple[Sentence, int, int, float]]] = {}
     for sentence, carried in zip(source.sentences, kinds.carried_flags(source), strict=True):
-        if not _ANY_KIND_RE.search(sentence.text):
-            continue
-        if _OTHER_EVENT.search(sentence.text) or kinds.is_retaliation_text(sentence.text):
+        named = _kinds_named(sentence.text)
+        if not named:
             continue
         rel = kinds.relevance(sentence, carried)
-        for key, spec, pattern in _KIND_RES:
-            found = [(m.start(), m.end()) for m in pattern.finditer(sentence.text)]
-            if found:
-                counts[key] += 1
-                specificity[key] = spec
-                spans.setdefault(key, []).extend((sentence, a, b, rel) for a, b in found)
+        for key, spec, found in named:
+            counts[key] += 1
+            specificity[key] = spec
+            spans.setdefault(key, []).extend((sentence, a, b, rel) for a, b in found)
     places: dict[str, float] = {}
     if counts:
         dominant = max(counts, key=lambda k: (counts[k], specificity[k]))
@@ -316,6 +314,27 @@ def _main_places(source: AnalysedSource) -> frozenset[str]:
     return frozenset(main)
 
 
+# Sentences repeat across reports of one event: the kinds they name are read once.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _kinds_named(text: str) -> tuple[tuple[str, int, tuple[tuple[int, int], ...]], ...]:
+    """(kind key, specificity, spans of its matches) for each kind ``text`` names, in
+    taxonomy order; nothing for a sentence about retaliation or another event."""
+    # Most sentences name no kind: one search of all kinds' patterns spares a pass of each.
+    if not kinds.names_any_kind(text):
+        return ()
+    if _OTHER_EVENT.search(text) or kinds.is_retaliation_text(text):
+        return ()
+    out = []
+    folded = fold(text)
+    for (key, spec, pattern), needles in zip(_KIND_RES, _KIND_RE_NEEDLES, strict=True):
+        if not needles.in_folded(folded):
+            continue  # the kind's regex cannot match
+        found = tuple((m.start(), m.end()) for m in pattern.finditer(text))
+        if found:
+            out.append((key, spec, found))
+    return tuple(out)
+
+
 def _is_main(place: str, main: frozenset[str]) -> bool:
     return any(place == m or place in m or m in place for m in main if len(m) > 2)
 
@@ -326,24 +345,11 @@ def is_main_place(name: str, main: frozenset[str]) -> bool:
     return _is_main(_norm_place(name), main)
 
 
-# Sources whose main places are remembered: times and casualties each ask for the same
-# source's places in turn, so a handful suffices; entries hold the source itself so its id()
-# cannot be reused by another object while cached.
-MAIN_PLACES_CACHE_SIZE = 64
-_main_places_cache: dict[int, tuple[AnalysedSource, frozenset[str]]] = {}
-
-
+# Times and casualties each ask for the same source's main places in turn.
+@per_source
 def _cached_main_places(source: AnalysedSource) -> frozenset[str]:
     """``_main_places(source)``, computed once per source object (sources are immutable)."""
-    hit = _main_places_cache.get(id(source))
-    if hit is not None and hit[0] is source:
-        return hit[1]
-    result = _main_places(source)
-    if len(_main_places_cache) >= MAIN_PLACES_CACHE_SIZE:
-        # Oldest first: dicts keep insertion order.
-        del _main_places_cache[next(iter(_main_places_cache))]
-    _main_places_cache[id(source)] = (source, result)
-    return result
+    return _main_places(source)
 
 
 def main_places(source: AnalysedSource) -> frozenset[str]:
@@ -351,6 +357,7 @@ def main_places(source: AnalysedSource) -> frozenset[str]:
     return _cached_main_places(source)
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _blank(text: str) -> str:
     """The sentence with quote marks and asides blanked (same length, offsets unchanged)."""
     text = _QUOTES.sub(" ", text)
@@ -363,7 +370,7 @@ def _is_count(q: Quantity, text: str, sentence: Sentence, *, word_after: bool) -
     ``word_after``: a casualty word follows the figure directly; spaCy's entity label is then
     overruled (it tags "Eighteen are dead" as a DATE).
     """
-    if _NOT_A_COUNT_AFTER.match(text[q.end :]) or _NOT_A_COUNT_BEFORE.search(text[: q.start]):
+    if _not_a_count_around(q, text):
         return False
     if not q.is_word and q.qualifier == "exactly" and 1900 <= q.value <= 2100 and "," not in q.text:
         return False  # a bare year
@@ -380,10 +387,19 @@ def _is_count(q: Quantity, text: str, sentence: Sentence, *, word_after: bool) -
     return True
 
 
+# The helpers below that take only (figure, text) are pure: a sentence repeated across
+# reports, or figures read again by ``_new_clause``, cost one regex pass.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _not_a_count_around(q: Quantity, text: str) -> bool:
+    """True when the words right around the figure make it a unit, a time, an address..."""
+    return bool(_NOT_A_COUNT_AFTER.match(text[q.end :]) or _NOT_A_COUNT_BEFORE.search(text[: q.start]))
+
+
 def _fact_of(match: re.Match[str]) -> str:
     return "fatalities" if match.group("death") else "injuries"
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _which_fact(q: Quantity, text: str) -> tuple[str, bool, bool] | None:
     """(fact, casualty word right after, toll verb says "exceeded") for a casualty figure."""
     before_text = text[: q.start]
@@ -410,6 +426,7 @@ def _which_fact(q: Quantity, text: str) -> tuple[str, bool, bool] | None:
     return None
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _scope(q: Quantity, text: str) -> tuple[str | None, str | None]:
     """(breakdown group or None for a total, fact named by the breakdown cue if any)."""
     before = _BREAKDOWN_BEFORE.search(text[: q.start])
@@ -457,10 +474,10 @@ def _new_clause(gap: str, q: Quantity, text: str) -> bool:
 def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> bool:
     """True when the clause around the figure is about retaliation, history or elsewhere."""
     lo, hi = max(0, q.start - CUE_WINDOW_BEFORE), min(len(text), q.end + CUE_WINDOW_AFTER)
-    window = text[lo:hi]
-    if _OTHER_EVENT.search(window):
+    other_cue, years, there = _window_cues(text, lo, hi)
+    if other_cue:
         return True
-    if ctx.year is not None and any(int(y) < ctx.year for y in _YEAR.findall(window)):
+    if ctx.year is not None and any(y < ctx.year for y in years):
         return True
     if ctx.main_places:
         # Only places the clause puts the figure in ("in Idlib", "on the village of X"); a
@@ -477,11 +494,19 @@ def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> b
             return True
         # "20 people had been killed there": "there" is the place the paragraph last named.
         if (
-            not places and _THERE.search(window) and ctx.recent_place is not None
+            not places and there and ctx.recent_place is not None
             and ctx.recent_place[0] == sentence.paragraph and not _is_main(ctx.recent_place[1], ctx.main_places)
         ):
             return True
     return False
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _window_cues(text: str, lo: int, hi: int) -> tuple[bool, tuple[int, ...], bool]:
+    """For ``text[lo:hi]`` around a figure: (names another event, years named, says "there")."""
+    window = text[lo:hi]
+    years = tuple(int(y) for y in _YEAR.findall(window))
+    return bool(_OTHER_EVENT.search(window)), years, bool(_THERE.search(window))
 
 
 def _recent_place(sentence: Sentence, ctx: _Context) -> None:
@@ -494,6 +519,7 @@ def _recent_place(sentence: Sentence, ctx: _Context) -> None:
         ctx.recent_place = (sentence.paragraph, _norm_place(named[-1].text))
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _weight(q: Quantity, text: str, fact: str) -> float:
     """Confidence that the figure is a current toll of this event (see the weight constants)."""
     weight = 1.0
@@ -767,17 +793,27 @@ def _settle_sites(claims: list[Claim]) -> list[Claim]:
     ]
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _perpetrator_death(text: str) -> tuple[int, int, str] | None:
+    """(start, end, text) of the first statement in ``text`` that a perpetrator died."""
+    match = _PERPETRATOR_DEATH.search(_blank(text))
+    return None if match is None else (match.start(), match.end(), match.group(0))
+
+
 def _perpetrator_deaths(source: AnalysedSource, sentence: Sentence, who: str | None, ctx: _Context) -> list[Claim]:
     """A claim that the perpetrator died (once per source), counted as Wikipedia counts it."""
     if ctx.perpetrator_counted:
         return []
-    match = _PERPETRATOR_DEATH.search(_blank(sentence.text))
-    if match is None or _NEGATION.search(match.group(0)):
+    match = _perpetrator_death(sentence.text)
+    if match is None:
         return []
-    plural = re.search(r"(?:attackers|assailants|perpetrators|bombers|gunmen|hijackers)\b", match.group(0), re.IGNORECASE)
+    start, end, said = match
+    if _NEGATION.search(said):
+        return []
+    plural = re.search(r"(?:attackers|assailants|perpetrators|bombers|gunmen|hijackers)\b", said, re.IGNORECASE)
     count = None
     if plural:
-        near = numbers.find_quantities(sentence.text[max(0, match.start() - 20) : match.end()])
+        near = numbers.find_quantities(sentence.text[max(0, start - 20) : end])
         count = near[0].value if near else None
         if count is None:
             return []  # "the attackers were killed": how many is not said

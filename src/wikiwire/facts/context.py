@@ -43,6 +43,8 @@ from collections.abc import Sequence
 import pycountry
 
 from wikiwire.facts.kinds import dominant_kind, match_kinds
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
+from wikiwire.facts.prefilter import Needles, required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence
 from wikiwire.taxonomy import kind_for
 
@@ -99,6 +101,9 @@ _SERIES = (
         r"(?:the\s+)?(?P<place>U\.S\.|US|USA|United States|America|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
     ),
 )
+# Words one of which every match of the war patterns holds (``prefilter``): most
+# sentences name no war at all.
+_WAR_NEEDLES = Needles.union(*map(required_needles, (*_CIVIL_WAR, *_WAR_IN, _AT_WAR, _NAMED_CONFLICT)))
 _US = frozenset({"U.S.", "US", "USA", "United States", "America"})
 # Words that look like names at a sentence start but are not countries or adjectives.
 _NOT_NAMES = frozenset({"The", "This", "That", "A", "An", "Its", "Their", "His", "Her"})
@@ -130,10 +135,13 @@ def _demonym(country: str, source: AnalysedSource) -> str | None:
 def internal_war(source: AnalysedSource) -> bool:
     """True when ``source`` describes its war as internal: a sentence speaking of the war
     tells an uprising against the rulers or a government-versus-rebels war (docstring)."""
-    return any(
-        (_WAR_WORD.search(s.text) and _INTERNAL_WAR.search(s.text)) or _ARMED_OPPOSITION.search(s.text)
-        for s in source.sentences
-    )
+    return any(_tells_internal_war(s.text) for s in source.sentences)
+
+
+# Asked for every source of a build, and again by ``civil_war_adjective``.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _tells_internal_war(text: str) -> bool:
+    return bool((_WAR_WORD.search(text) and _INTERNAL_WAR.search(text)) or _ARMED_OPPOSITION.search(text))
 
 
 def civil_war_adjective(country: str, sources: Sequence[AnalysedSource]) -> str | None:
@@ -165,6 +173,8 @@ def _wars(sentence: Sentence, source: AnalysedSource, internal: bool = False) ->
     the report describes its war as internal (see ``internal_war``)."""
     text = sentence.text
     out: list[tuple[str, str, float]] = []
+    if not _WAR_NEEDLES.may_match(text):
+        return out
     for pattern in _CIVIL_WAR:
         for match in pattern.finditer(text):
             adj = match.groupdict().get("adj")
@@ -224,19 +234,35 @@ def _series(sentence: Sentence, main: str | None) -> list[tuple[str, str, float]
     when the sentence calls the event by a generic noun.
     """
     kinds = [m.kind for m in match_kinds(sentence.text) if m.kind.category == "attack"]
-    if not kinds and main and kind_for(main).category == "attack" and _EVENT_NOUN.search(sentence.text):
+    if not kinds and main and kind_for(main).category == "attack" and _names_event_noun(sentence.text):
         kinds = [kind_for(main)]
     if not kinds:
         return []
     plural = kinds[0].plural or f"{kinds[0].noun}s"
     out: list[tuple[str, str, float]] = []
-    for pattern in _SERIES:
-        for match in pattern.finditer(sentence.text):
-            country = country_name(match.group("place")) or _country_of_region(match.group("place"))
-            if country:
-                series = f"{plural} in {country}"
-                out.append((series, series, SERIES_WEIGHT))
+    for place in _series_places(sentence.text):
+        country = country_name(place) or _country_of_region(place)
+        if country:
+            series = f"{plural} in {country}"
+            out.append((series, series, SERIES_WEIGHT))
     return out
+
+
+_SERIES_NEEDLES = Needles.union(*map(required_needles, _SERIES))
+
+
+# Pure functions of the text, asked of every sentence of every report.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _series_places(text: str) -> tuple[str, ...]:
+    """The place of each series ranking in ``text`` ("in U.S. history" -> "U.S."), in order."""
+    if not _SERIES_NEEDLES.may_match(text):
+        return ()
+    return tuple(match.group("place") for pattern in _SERIES for match in pattern.finditer(text))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _names_event_noun(text: str) -> bool:
+    return _EVENT_NOUN.search(text) is not None
 
 
 def extract(source: AnalysedSource) -> list[Claim]:

@@ -31,6 +31,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
+from wikiwire.facts.prefilter import fold, has_digit, required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence, Source
 from wikiwire.taxonomy import KINDS
 
@@ -111,6 +113,9 @@ RELATIVE_RE = re.compile(
     r"|last\s+week|(?:on\s+)?the\s+same\s+day)\b",
     re.IGNORECASE,
 )
+# Words one of which every match holds (``prefilter``); EXPLICIT_RE needs a digit.
+_RELATIVE_NEEDLES = required_needles(RELATIVE_RE)
+_WEEKDAY_NEEDLES = required_needles(WEEKDAY_RE)
 NUMBER_WORDS: dict[str, int] = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 RELATIVE_OFFSETS: tuple[tuple[str, int], ...] = (
     ("day before yesterday", -2),
@@ -277,8 +282,8 @@ class EventCues:
         penalty when the sentence is about another event, unless the mention completes the
         event noun's own phrase.
         """
-        kind_gap = _gap(self.pattern.finditer(text), start, end)
-        generic_gap = _gap(GENERIC_CUE_RE.finditer(text), start, end)
+        kind_gap = _span_gap(_cue_spans(self.pattern, text), start, end)
+        generic_gap = _span_gap(_cue_spans(GENERIC_CUE_RE, text), start, end)
         if kind_gap is not None and kind_gap <= NEAR_CHARS:
             factor = KIND_NEAR
         elif kind_gap is not None:
@@ -289,19 +294,31 @@ class EventCues:
             factor = GENERIC_SAME_SENTENCE
         else:
             factor = NO_CUE
-        if OTHER_EVENT_RE.search(text):
+        if _names_other_event(text):
             tight = _tight_after_cue(self.pattern, text, start)
             factor *= OTHER_EVENT_TIGHT_FACTOR if tight else OTHER_EVENT_FACTOR
         return factor
 
 
-def _gap(matches: Iterable[re.Match[str]], start: int, end: int) -> int | None:
-    """Characters between the span and the nearest match (0 when they touch), None if none."""
+# Dates, times and places each weigh several mentions of the same sentence by its cues.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _cue_spans(pattern: re.Pattern[str], text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every match of ``pattern`` in ``text``."""
+    return tuple((m.start(), m.end()) for m in pattern.finditer(text))
+
+
+def _span_gap(spans: Iterable[tuple[int, int]], start: int, end: int) -> int | None:
+    """Characters between [start, end) and the nearest span (0 when they touch), None if none."""
     best: int | None = None
-    for m in matches:
-        gap = start - m.end() if m.end() <= start else (m.start() - end if m.start() >= end else 0)
+    for m_start, m_end in spans:
+        gap = start - m_end if m_end <= start else (m_start - end if m_start >= end else 0)
         best = gap if best is None else min(best, gap)
     return best
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _names_other_event(text: str) -> bool:
+    return OTHER_EVENT_RE.search(text) is not None
 
 
 def _tight_after_cue(pattern: re.Pattern[str], text: str, start: int) -> bool:
@@ -327,6 +344,14 @@ _KIND_CUE_RES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for k in KINDS
     if k.patterns
 )
+# All of them in one alternation: it matches exactly where one kind's does, and most
+# sentences name no kind, so one search usually spares a search per kind.
+_ANY_KIND_CUE_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?:{p})" for k in KINDS for p in k.patterns) + ")", re.IGNORECASE
+)
+# Literal words each of these regexes needs (``prefilter.required_needles``).
+_KIND_CUE_NEEDLES = tuple(required_needles(pattern) for _, pattern in _KIND_CUE_RES)
+_ANY_KIND_CUE_NEEDLES = required_needles(_ANY_KIND_CUE_RE)
 
 # Sentence texts whose cue kinds are remembered: times, dates and places each ask for the
 # same report's cues, and duplicate reports share lead sentences; bounded so a long batch
@@ -337,7 +362,15 @@ KIND_CUE_CACHE_SIZE = 4096
 @functools.lru_cache(maxsize=KIND_CUE_CACHE_SIZE)
 def _kinds_named(text: str) -> tuple[str, ...]:
     """The keys of the event kinds whose patterns occur in ``text``, in taxonomy order."""
-    return tuple(key for key, pattern in _KIND_CUE_RES if pattern.search(text))
+    folded = fold(text)
+    if not _ANY_KIND_CUE_NEEDLES.in_folded(folded):
+        return ()
+    if not _ANY_KIND_CUE_RE.search(text):
+        return ()
+    return tuple(
+        key for (key, pattern), needles in zip(_KIND_CUE_RES, _KIND_CUE_NEEDLES, strict=True)
+        if needles.in_folded(folded) and pattern.search(text)
+    )
 
 
 def reporting_near(text: str, start: int, end: int, cues: EventCues) -> bool:
@@ -429,6 +462,14 @@ def _make_date(year: int | None, month: int, day: int) -> dt.date | None:
 
 
 def _explicit(text: str, anchor: dt.date | None) -> list[DateMention]:
+    return list(_explicit_cached(text, anchor))
+
+
+# The anchor checks, the date claims and compose read the same sentences' dates.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _explicit_cached(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
+    if not has_digit(text):
+        return ()  # every explicit date has a day (or ISO) in digits
     out: list[DateMention] = []
     for m in EXPLICIT_RE.finditer(text):
         g = m.groupdict()
@@ -451,7 +492,7 @@ def _explicit(text: str, anchor: dt.date | None) -> list[DateMention]:
         if last is not None and last <= first:
             last = None
         out.append(DateMention(m.start(), m.end(), first, last, "explicit", has_year))
-    return _join_ranges(text, out)
+    return tuple(_join_ranges(text, out))
 
 
 def _join_ranges(text: str, found: list[DateMention]) -> list[DateMention]:
@@ -494,7 +535,7 @@ def _overlaps(start: int, end: int, spans: Sequence[DateMention]) -> bool:
 
 def _relative(text: str, anchor: dt.date, explicit: Sequence[DateMention]) -> list[DateMention]:
     out: list[DateMention] = []
-    for m in WEEKDAY_RE.finditer(text):
+    for m in WEEKDAY_RE.finditer(text) if _WEEKDAY_NEEDLES.may_match(text) else ():
         if _overlaps(m.start(), m.end(), explicit) or (
             not m.group("pod") and ADJECTIVAL_WEEKDAY_RE.match(text[m.end() :])
         ):
@@ -506,7 +547,7 @@ def _relative(text: str, anchor: dt.date, explicit: Sequence[DateMention]) -> li
         future = modifier == "next" or bool(FUTURE_RE.search(text[: m.start()]))
         day = _weekday_date(anchor, WEEKDAYS[m.group("wd").lower()], modifier, future)
         out.append(DateMention(m.start(), m.end(), day, None, "weekday", future=future))
-    for m in RELATIVE_RE.finditer(text):
+    for m in RELATIVE_RE.finditer(text) if _RELATIVE_NEEDLES.may_match(text) else ():
         if _overlaps(m.start(), m.end(), explicit) or any(0 <= s.start - m.end() <= 3 for s in explicit):
             continue
         phrase = re.sub(r"\s+", " ", m.group("rel").lower())
@@ -537,9 +578,15 @@ def find_dates(text: str, anchor: dt.date | None, year_anchor: dt.date | None = 
     as an anchor still gives the year: a report re-dated weeks later is rarely re-dated by
     a year. With neither, only dates that carry their year are returned.
     """
+    return list(_find_dates(text, anchor, year_anchor))
+
+
+# Date claims, compose and verify read the same sentences against the same anchors.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _find_dates(text: str, anchor: dt.date | None, year_anchor: dt.date | None) -> tuple[DateMention, ...]:
     explicit = _explicit(text, year_anchor or anchor)
     relative = _relative(text, anchor, explicit) if anchor is not None else []
-    return sorted((*explicit, *relative), key=lambda d: d.start)
+    return tuple(sorted((*explicit, *relative), key=lambda d: d.start))
 
 
 def resolve_relative(text: str, anchor: dt.date) -> list[tuple[int, int, dt.date]]:

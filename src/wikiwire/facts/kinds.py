@@ -25,6 +25,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from wikiwire.facts.memo import TEXT_CACHE_SIZE, per_source
+from wikiwire.facts.prefilter import fold, required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence
 from wikiwire.taxonomy import KINDS, KINDS_BY_KEY, Kind
 
@@ -36,6 +38,7 @@ __all__ = [
     "is_retaliation_text",
     "kind_specificity",
     "match_kinds",
+    "names_any_kind",
     "relevance",
     "sentence_relevance",
 ]
@@ -163,6 +166,12 @@ def relevance(sentence: Sentence, carried: bool = False) -> float:
 
 def dominant_kind(source: AnalysedSource) -> str | None:
     """The kind ``source`` is mostly about: the key with the largest summed claim weight."""
+    return _dominant_kind(source)
+
+
+# Asked by target, perpetrators, context and sentence_relevance for the same source in turn.
+@per_source
+def _dominant_kind(source: AnalysedSource) -> str | None:
     totals: dict[str, float] = {}
     for claim in extract(source):
         if claim.scope is None:
@@ -177,6 +186,12 @@ def sentence_relevance(source: AnalysedSource) -> list[tuple[Sentence, float]]:
     Sentences that name only attack kinds other than the source's ``dominant_kind`` are
     further lowered (``OTHER_KIND_FACTOR``).
     """
+    return list(_sentence_relevance(source))
+
+
+# Target and perpetrators each read every sentence's relevance of the same source.
+@per_source
+def _sentence_relevance(source: AnalysedSource) -> tuple[tuple[Sentence, float], ...]:
     main = dominant_kind(source)
     out: list[tuple[Sentence, float]] = []
     for sentence, carried in zip(source.sentences, carried_flags(source), strict=True):
@@ -185,7 +200,7 @@ def sentence_relevance(source: AnalysedSource) -> list[tuple[Sentence, float]]:
         if main and named and main not in named:
             score = round(score * OTHER_KIND_FACTOR, 3)
         out.append((sentence, score))
-    return out
+    return tuple(out)
 
 
 # --- kind matching -------------------------------------------------------------------------
@@ -196,6 +211,24 @@ def _compile(kind: Kind) -> re.Pattern[str]:
 
 
 _KIND_PATTERNS: tuple[tuple[Kind, re.Pattern[str]], ...] = tuple((k, _compile(k)) for k in KINDS if k.patterns)
+# Every kind's patterns in one alternation: it matches exactly where some kind's pattern does
+# (same words, same \b on both sides), and most sentences name no kind at all, so one search
+# spares a pass of every kind's pattern.
+_ANY_KIND = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for k, _ in _KIND_PATTERNS for p in k.patterns) + r")\b", re.IGNORECASE)
+
+
+# Literal words each kind's regex (and the union) needs, read off the regexes themselves
+# (``prefilter.required_needles``): a kind none of whose words occurs is not searched for.
+_KIND_NEEDLES = tuple(required_needles(pattern) for _, pattern in _KIND_PATTERNS)
+_ANY_KIND_NEEDLES = required_needles(_ANY_KIND)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def names_any_kind(text: str) -> bool:
+    """True when ``text`` names some taxonomy kind (one of any kind's patterns matches)."""
+    if not _ANY_KIND_NEEDLES.may_match(text):
+        return False
+    return _ANY_KIND.search(text) is not None
 
 
 @dataclass(frozen=True)
@@ -221,8 +254,13 @@ def match_kinds(text: str) -> tuple[KindMatch, ...]:
     bombing" swallows "bombing" for the same words), but a less specific kind named
     elsewhere in the text is kept.
     """
+    if not names_any_kind(text):
+        return ()
     found: list[tuple[Kind, list[re.Match[str]]]] = []
-    for kind, pattern in _KIND_PATTERNS:
+    folded = fold(text)
+    for (kind, pattern), needles in zip(_KIND_PATTERNS, _KIND_NEEDLES, strict=True):
+        if not needles.in_folded(folded):
+            continue  # the kind's regex cannot match
         matches = list(pattern.finditer(text))
         if matches:
             found.append((kind, matches))
@@ -289,6 +327,12 @@ def _retaliation_spans(text: str, matches: tuple[KindMatch, ...]) -> set[int]:
     return marked
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _text_retaliation_spans(text: str) -> frozenset[int]:
+    """``_retaliation_spans`` of ``text`` and its own ``match_kinds`` (cached)."""
+    return frozenset(_retaliation_spans(text, match_kinds(text)))
+
+
 def extract(source: AnalysedSource) -> list[Claim]:
     """Type claims stated in ``source``: one per sentence and kind named in it.
 
@@ -296,13 +340,19 @@ def extract(source: AnalysedSource) -> list[Claim]:
     relevance, lowered for the kinds a retaliation cue points at (module docstring).
     Fault-mechanism claims carry ``scope="fault"``.
     """
+    return list(_claims(source))
+
+
+# The extract stage, and ``dominant_kind`` for four other extractors, read the same claims.
+@per_source
+def _claims(source: AnalysedSource) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     for sentence, carried in zip(source.sentences, carried_flags(source), strict=True):
         matches = match_kinds(sentence.text)
         if not matches:
             continue
         base = _position_score(sentence) * _context_score(sentence)
-        retaliation = _retaliation_spans(sentence.text, matches)
+        retaliation = _text_retaliation_spans(sentence.text)
         for i, m in enumerate(matches):
             weight = base
             if i in retaliation:
@@ -311,7 +361,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
                 weight *= CARRIED_RETALIATION_FACTOR
             claims.append(_claim(source, sentence, m.kind.key, round(weight, 3)))
         claims.extend(_fault_claims(source, sentence, matches, base))
-    return claims
+    return tuple(claims)
 
 
 def _fault_claims(source: AnalysedSource, sentence: Sentence, matches: tuple[KindMatch, ...],

@@ -12,7 +12,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from wikiwire.facts.prefilter import TEXT_CACHE_SIZE, Needles, has_digit
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
+from wikiwire.facts.prefilter import Needles, has_digit
 from wikiwire.records import Qualifier
 
 __all__ = ["Quantity", "find_quantities", "parse", "parse_number"]
@@ -95,9 +96,7 @@ QUANTITY = re.compile(
 _HEDGE_MAP: dict[str, Qualifier] = dict(_HEDGES)
 # Every QUANTITY match holds a digit, a number word (units and tens open ``_WORD_NUMBER``) or
 # a vague count, whose longest word is required; the hedge alone never matches.
-_QUANTITY_NEEDLES = Needles.of(
-    (*_UNITS, *_TENS, *(max(v.split(), key=len) for v in _VAGUE)), ignorecase=True
-)
+_QUANTITY_NEEDLES = Needles.of((*_UNITS, *_TENS, *(max(v.split(), key=len) for v in _VAGUE)))
 
 
 @dataclass(frozen=True)

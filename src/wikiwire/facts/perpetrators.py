@@ -24,11 +24,14 @@ the generic "terrorists" / "terrorist organisations" folded into "terrorist grou
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Literal
 
 from wikiwire.facts.attribution import attribute
 from wikiwire.facts.kinds import sentence_relevance
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
+from wikiwire.facts.prefilter import required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence
 
 __all__ = ["UNKNOWN", "extract", "normalise_group", "person_key"]
@@ -73,6 +76,8 @@ _CLAIMED = (
     re.compile(rf"responsibility (?:for [^.;]{{0,60}}?)?(?:was |has been |had been )?claimed by\s+{_GROUP}"),
     re.compile(rf"{_GROUP}(?:\s+{_GROUP_NOUN})?\s+(?:said|says|announced) (?:that )?it (?:had )?(?:carried out|was behind|conducted|staged)"),
 )
+# Words one of which every match of each pattern holds (``prefilter``).
+_CLAIMED_NEEDLES = tuple(map(required_needles, _CLAIMED))
 
 # --- accused -------------------------------------------------------------------------------
 
@@ -274,14 +279,28 @@ def _full_names(source: AnalysedSource) -> dict[str, str]:
     return names
 
 
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _says_unknown(text: str) -> bool:
+    return _UNKNOWN.search(text) is not None
+
+
 def _groups_claiming(text: str) -> list[str]:
+    return list(_groups_claiming_cached(text))
+
+
+# Pure functions of the text; reports of one event repeat sentences.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _groups_claiming_cached(text: str) -> tuple[str, ...]:
     found = []
-    for pattern in _CLAIMED:
-        for match in pattern.finditer(_QUOTES.sub("", text)):
+    unquoted = _QUOTES.sub("", text)
+    for pattern, needles in zip(_CLAIMED, _CLAIMED_NEEDLES, strict=True):
+        if not needles.may_match(unquoted):
+            continue
+        for match in pattern.finditer(unquoted):
             group = normalise_group(match.group("group"))
             if group and not re.match(r"(?:no|none|nobody)\b", match.group("group"), re.IGNORECASE):
                 found.append(group)
-    return found
+    return tuple(found)
 
 
 def _accusations(text: str) -> list[tuple[str, str, str | None, bool]]:
@@ -290,9 +309,14 @@ def _accusations(text: str) -> list[tuple[str, str, str | None, bool]]:
     ``spoken`` is False for accusations found without a speaker in the pattern (the caller
     takes the sentence's speaker, if any).
     """
+    return list(_accusations_cached(text))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _accusations_cached(text: str) -> tuple[tuple[str, str, str | None, bool], ...]:
     found: list[tuple[str, str, str | None, bool]] = []
     if not _ACCUSATION_HINT.search(text):
-        return found
+        return ()
     text = _QUOTES.sub("", text)
     patterns = [(p, True) for p in _ACCUSED] + [(p, False) for p in _UNSPOKEN_ACCUSED]
     for pattern, spoken in patterns:
@@ -306,7 +330,7 @@ def _accusations(text: str) -> list[tuple[str, str, str | None, bool]]:
             display = _LEADING_NOISE.sub("", _BACKING.sub("", raw.strip())).strip(" ,")
             accuser = _trim_accuser(text[: match.start()]) if spoken else None
             found.append((key, display, accuser, spoken))
-    return found
+    return tuple(found)
 
 
 # Speakers that are clause debris, not bodies ("Although no group", "details and no group").
@@ -342,7 +366,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
     full_names = _full_names(source)
     for sentence, score in sentence_relevance(source):
         text = sentence.text
-        unknown = _UNKNOWN.search(text)
+        unknown = _says_unknown(text)
         claimed = [] if unknown else _groups_claiming(text)
         accusations = _accusations(text)
         suspects = _suspects(sentence, full_names)

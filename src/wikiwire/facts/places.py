@@ -17,6 +17,7 @@ Herat") yields its region, not the city.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -24,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from wikiwire import gazetteer
 from wikiwire.facts.dates import EventCues, event_cues, position_factor
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.gazetteer import Place
 from wikiwire.records import AnalysedSource, Claim, Sentence
 
@@ -134,7 +136,15 @@ def lookup(name: str) -> Place | None:
 
 def is_country(name: str) -> bool:
     """True when ``name`` is (a common name of) a country."""
-    return gazetteer.is_country(name)
+    return _is_country(gazetteer.get(), name)
+
+
+# Casualties and times ask this of every place named in every sentence; the gazetteer is
+# part of the key (held, so compared by identity safely).
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _is_country(gaz: gazetteer.Gazetteer, name: str) -> bool:
+    place = gaz.lookup(name)
+    return place is not None and place.kind == "country"
 
 
 @dataclass(frozen=True)
@@ -164,10 +174,17 @@ def _context_countries(source: AnalysedSource) -> tuple[str, ...]:
     for sentence in source.sentences:
         for ent in sentence.entities:
             if ent.label in PLACE_LABELS:
-                place = gaz.lookup(ent.text)
-                if place is not None and place.country_code:
-                    counts[place.country_code] += 1
+                code = _country_code(gaz, ent.text)
+                if code:
+                    counts[code] += 1
     return tuple(code for code, _ in counts.most_common())
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _country_code(gaz: gazetteer.Gazetteer, name: str) -> str | None:
+    """ISO code of the country of the place ``name`` most likely means, if any."""
+    place = gaz.lookup(name)
+    return place.country_code if place is not None else None
 
 
 def _resolve(gaz: gazetteer.Gazetteer, label: str, name: str, countries: tuple[str, ...]) -> tuple[Place | None, bool]:
@@ -186,22 +203,34 @@ def _resolve(gaz: gazetteer.Gazetteer, label: str, name: str, countries: tuple[s
     return (max(own, key=lambda p: p.population), False) if own else (None, False)
 
 
+def _entity_fields(sentence: Sentence) -> tuple[tuple[str, str, int, int], ...]:
+    """(label, text, start, end) of the sentence's entities: all the helpers below read."""
+    return tuple((e.label, e.text, e.start, e.end) for e in sentence.entities)
+
+
 def _mentions(sentence: Sentence, countries: tuple[str, ...]) -> list[_Mention]:
-    gaz = gazetteer.get()
-    text = sentence.text
+    return list(_mentions_of(gazetteer.get(), sentence.text, _entity_fields(sentence), countries))
+
+
+# Gazetteer look-ups per place name are the cost here; a sentence repeated across reports
+# (with the same entities and the same countries in context) resolves to the same mentions.
+# The gazetteer is part of the key (held, so compared by identity safely).
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _mentions_of(gaz: gazetteer.Gazetteer, text: str, entities: tuple[tuple[str, str, int, int], ...],
+                 countries: tuple[str, ...]) -> tuple[_Mention, ...]:
     out: list[_Mention] = []
-    for ent in sentence.entities:
-        if ent.label not in PLACE_LABELS and ent.label not in MISLABELLED:
+    for label, ent_text, ent_start, ent_end in entities:
+        if label not in PLACE_LABELS and label not in MISLABELLED:
             continue
-        place, fuzzy = _resolve(gaz, ent.label, ent.text, countries)
+        place, fuzzy = _resolve(gaz, label, ent_text, countries)
         if place is None:
             continue
-        start, end = ent.start, ent.end
+        start, end = ent_start, ent_end
         after = REGION_AFTER_RE.match(text[end:])
         before = REGION_BEFORE_RE.search(text[:start])
         if place.kind == "city" and (after or before):
             word = (after or before).group("word")  # type: ignore[union-attr]
-            region = gaz.lookup(f"{ent.text} {word}", (place.country_code or "",))
+            region = gaz.lookup(f"{ent_text} {word}", (place.country_code or "",))
             if region is not None and region.kind == "region":
                 place = region
                 end = end + after.end() if after else end
@@ -211,8 +240,8 @@ def _mentions(sentence: Sentence, countries: tuple[str, ...]) -> list[_Mention]:
             and (place.kind == "region" or (place.kind == "city" and place.population < OUTSIDE_CONTEXT_MIN_POPULATION))
         ):
             continue
-        out.append(_Mention(start, end, place, fuzzy, ent.text))
-    return out
+        out.append(_Mention(start, end, place, fuzzy, ent_text))
+    return tuple(out)
 
 
 def _contains(outer: Place, inner: Place) -> bool:
@@ -282,23 +311,27 @@ def _display(value: dict[str, object]) -> str:
 
 def _venues(sentence: Sentence) -> list[tuple[int, int, str]]:
     """Venues named in a sentence: (start, end, name)."""
-    text = sentence.text
+    return list(_venues_of(sentence.text, _entity_fields(sentence)))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _venues_of(text: str, entities: tuple[tuple[str, str, int, int], ...]) -> tuple[tuple[int, int, str], ...]:
     out: list[tuple[int, int, str]] = []
-    for ent in sentence.entities:
-        if ent.label not in VENUE_LABELS:
+    for label, ent_text, ent_start, ent_end in entities:
+        if label not in VENUE_LABELS:
             continue
-        name = POSSESSIVE_RE.sub("", re.sub(r"^(?:the|a|an)\s+", "", ent.text.strip(), flags=re.IGNORECASE))
+        name = POSSESSIVE_RE.sub("", re.sub(r"^(?:the|a|an)\s+", "", ent_text.strip(), flags=re.IGNORECASE))
         words = name.split()
         if not words or not name[:1].isupper():
             continue
         # An organisation or (mislabelled) person counts only when named like a facility.
-        if ent.label == "FAC" or words[-1].lower() in FACILITY_WORDS:
-            out.append((ent.start, ent.end, name))
+        if label == "FAC" or words[-1].lower() in FACILITY_WORDS:
+            out.append((ent_start, ent_end, name))
     for m in NAMED_FACILITY_RE.finditer(text):
         name = m.group("name").strip()
         if not any(s <= m.start("name") < e for s, e, _ in out):
             out.append((m.start("name"), m.start("name") + len(name), name))
-    return sorted(out)
+    return tuple(sorted(out))
 
 
 def _venue_in(name: str, city: object) -> str:

@@ -22,7 +22,8 @@ import functools
 import re
 
 from wikiwire.facts.kinds import dominant_kind, match_kinds, sentence_relevance
-from wikiwire.facts.prefilter import TEXT_CACHE_SIZE, Needles
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
+from wikiwire.facts.prefilter import Needles, required_needles
 from wikiwire.records import AnalysedSource, Claim, FactName, Sentence
 from wikiwire.taxonomy import kind_for
 
@@ -43,12 +44,6 @@ _ATTACK_ON = re.compile(
 _TARGETED = re.compile(
     rf"\b(?:targeted|targeting|targets|attacked|attacking|stormed)\s+(?:into\s+|onto\s+)?(?={_WORDS})",
     re.IGNORECASE,
-)
-# A word every match of _TARGETED, _ATTACK_ON or _PASSIVE holds (their cue verbs and nouns).
-_TARGET_NEEDLES = Needles.of(
-    ("target", "attack", "storm", "strike", "assault", "bombing", "raid", "shooting", "offensive",
-     "ambush", "struck"),
-    ignorecase=True,
 )
 # "targeted X" states the aim; "an attack on X" or "a bomber struck X" often just names the
 # place that was hit.
@@ -84,11 +79,9 @@ _OCCASION = re.compile(
     r"rally|celebration|procession|vigil|prayers)\b",
     re.IGNORECASE,
 )
-_OCCASION_NEEDLES = Needles.of(
-    ("ceremon", "parade", "wedding", "funeral", "concert", "festival", "rally", "celebration",
-     "procession", "vigil", "prayers"),
-    ignorecase=True,
-)
+# Words one of which every match of the target patterns holds (``prefilter``).
+_TARGET_NEEDLES = Needles.union(*map(required_needles, (_TARGETED, _ATTACK_ON, _PASSIVE)))
+_OCCASION_NEEDLES = required_needles(_OCCASION)
 _EVENT_WORD = re.compile(r"\b(?:attack|blast|explosion|strike|shooting|bombing|assault)s?\b", re.IGNORECASE)
 # An occasion merely named in an event sentence is weaker evidence than "targeted X".
 MENTIONED_OCCASION_WEIGHT = 0.5
@@ -122,6 +115,18 @@ def _cut(words: str) -> str:
     return " ".join(out[:MAX_TARGET_WORDS])
 
 
+# Pure functions of a phrase or a sentence, asked again for each repeated sentence.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _is_gathering(phrase: str) -> bool:
+    return _GATHERINGS.search(phrase) is not None
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _names_event_word(text: str) -> bool:
+    return _EVENT_WORD.search(text) is not None
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def normalise_target(phrase: str) -> str:
     """The voting key of a target phrase: lower case, its last two words (modifier + head)."""
     words = [w for w in re.split(r"\s+", phrase.lower()) if w and w not in _DETERMINERS]
@@ -214,8 +219,7 @@ _WEAPON = re.compile(
     re.IGNORECASE,
 )
 # Cues that put the weapon in the attacker's hands.
-# Every _WEAPON match holds a head noun, so the longest word of some head.
-_WEAPON_NEEDLES = Needles.of((max(h.split(), key=len) for h in _WEAPON_HEADS), ignorecase=True)
+_WEAPON_NEEDLES = required_needles(_WEAPON)
 _WIELDED = re.compile(
     r"\b(?:with|armed with|carrying|wielding|holding|using|laden with|fired|launched|"
     r"detonated|by)\s+(?:(?:a|an|the|his|her|their|two|several)\s+)?$",
@@ -278,11 +282,11 @@ def extract(source: AnalysedSource) -> list[Claim]:
     for sentence, score in sentence_relevance(source):
         found = [(p, cue) for p, cue in target_phrases(sentence.text) if not _is_place(sentence, p)]
         for phrase, cue in found:
-            gathering = bool(_GATHERINGS.search(phrase))
+            gathering = _is_gathering(phrase)
             weight = score * cue * (GATHERING_WEIGHT if gathering else OTHER_TARGET_WEIGHT)
             claim = _claim(source, sentence, "target", normalise_target(phrase), phrase, weight)
             targets.append((claim, gathering))
-        if _EVENT_WORD.search(sentence.text) or match_kinds(sentence.text):
+        if _names_event_word(sentence.text) or match_kinds(sentence.text):
             named = {normalise_target(p) for p, _ in found}
             for phrase in occasion_phrases(sentence.text):
                 if normalise_target(phrase) not in named:

@@ -27,8 +27,9 @@ from wikiwire.facts.dates import (
     reporting_near,
 )
 from wikiwire.facts.kinds import carried_flags, is_retaliation_text
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.places import is_country
-from wikiwire.facts.prefilter import TEXT_CACHE_SIZE, Needles, has_digit
+from wikiwire.facts.prefilter import has_digit, required_needles
 from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
 
 __all__ = ["extract", "find_times"]
@@ -52,12 +53,9 @@ PART_OF_DAY_RE = re.compile(
     rf"|\b(?P<early>early|late)\s+(?:on\s+)?{_WEEKDAY}\b",
     re.IGNORECASE,
 )
-# Words one of which each match of NOON_RE / PART_OF_DAY_RE holds (PART_OF_DAY_RE: a part of
-# the day, or "early"/"late" before a weekday). CLOCK_RE needs a digit.
-_NOON_NEEDLES = Needles.of(("noon", "midday", "midnight"), ignorecase=True)
-_PART_OF_DAY_NEEDLES = Needles.of(
-    ("morning", "afternoon", "evening", "night", "dawn", "dusk", "early", "late"), ignorecase=True
-)
+# Words one of which each match holds (``prefilter``); CLOCK_RE needs a digit.
+_NOON_NEEDLES = required_needles(NOON_RE)
+_PART_OF_DAY_NEEDLES = required_needles(PART_OF_DAY_RE)
 # Part-of-day words used as time of a statement or a routine, not of the event.
 NOT_EVENT_POD_RE = re.compile(r"^\s*(?:news|press|briefing|conference|prayers?|shift|show|edition|flight|service)", re.IGNORECASE)
 
