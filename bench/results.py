@@ -275,4 +275,15 @@ def markdown(data: dict[str, Any]) -> str:
         "subset of one base report's sentences, borrows sentences from others and nudges its "
         "figures, so none is merged as a near-duplicate (see *sources kept*). Raw figures: `RESULTS.json`.",
     ]
+    repeats = [r for r in data["runs"] if "distinct_sentences" in r]
+    if repeats:
+        share = ", ".join(f"{r['size']:,}: {r['distinct_sentences']:,} of {r['sentences']:,}" for r in repeats)
+        lines += [
+            "",
+            "Like wire copy reprinted across outlets, the generated reports repeat sentences word "
+            f"for word (distinct sentences by report count: {share}). The extractors cache their "
+            "results on a sentence's text, so repetition helps wikiwire's own stages and not "
+            "spaCy's floor; on the dev corpus, where almost every sentence is distinct, the "
+            "extract stage gains about 1.7x from this session's speed work against about 3x here.",
+        ]
     return "\n".join(lines) + "\n"

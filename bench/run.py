@@ -161,6 +161,7 @@ def worker_build(size: int, policy: str, repeat: int, model: str | None, profile
         result = {
             "sources": len(build.sources),
             "sentences": sum(len(a.sentences) for a in build.analysed),
+            "distinct_sentences": len({s.text for a in build.analysed for s in a.sentences}),
             "article_sentences": len(build.article.lead) + _count_sentences(build.article.sections),
             "verified": f"{build.verification.passed}/{build.verification.checked}",
             "title": build.title,
