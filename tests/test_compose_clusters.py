@@ -6,6 +6,7 @@ import datasketch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import ents as _ents
 from wikiwire import clean, compose
 from wikiwire.compose import _best_wording, _Candidate, _clusters
 from wikiwire.records import Entity, Sentence
@@ -17,8 +18,6 @@ def _candidate(text: str, index: int, rank: int = 0, words: frozenset[str] | Non
     return _Candidate(sentence=sentence, text=text, role="event", rank=rank, when=None, words=content, entities=entities)
 
 
-def _ents(text: str, *names: tuple[str, str]) -> tuple[Entity, ...]:
-    return tuple(Entity(text=n, label=label, start=text.index(n), end=text.index(n) + len(n)) for n, label in names)
 
 
 def test_lsh_bands_are_datasketchs_choice() -> None:

@@ -6,19 +6,13 @@ import re
 
 import pytest
 
+from conftest import ents as _ents
 from wikiwire import cues, reactions, sections
-from wikiwire.records import Entity
 
 CONDEMN = re.compile(rf"\b(?:{cues.CONDEMNATION})\b", re.IGNORECASE)
 SYMPATHY = re.compile(rf"\b(?:{cues.SYMPATHY})\b", re.IGNORECASE)
 
 
-def _ents(text: str, *named: tuple[str, str]) -> tuple[Entity, ...]:
-    out = []
-    for name, label in named:
-        at = text.index(name)
-        out.append(Entity(text=name, label=label, start=at, end=at + len(name)))
-    return tuple(out)
 
 
 @pytest.mark.parametrize(

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import re
 
+from conftest import ents as _ents
 from wikiwire.reactions import compact, is_country, is_domestic, is_domestic_text, parse
-from wikiwire.records import ArticleSentence, Entity
-
-
-def _ents(text: str, *spans: tuple[str, str]) -> tuple[Entity, ...]:
-    out = []
-    for name, label in spans:
-        start = text.index(name)
-        out.append(Entity(text=name, label=label, start=start, end=start + len(name)))
-    return tuple(out)
+from wikiwire.records import ArticleSentence
 
 
 def _item(text: str, source: str, *spans: tuple[str, str]):  # type: ignore[no-untyped-def]

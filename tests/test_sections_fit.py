@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from wikiwire.records import Entity
+from conftest import ents as _ents
 from wikiwire.sections import classify
-
-
-def _ents(text: str, *spans: tuple[str, str]) -> tuple[Entity, ...]:
-    out = []
-    for name, label in spans:
-        start = text.index(name)
-        out.append(Entity(text=name, label=label, start=start, end=start + len(name)))
-    return tuple(out)
 
 
 @pytest.mark.parametrize(
