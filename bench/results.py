@@ -32,7 +32,9 @@ def _ratio(run: dict[str, Any]) -> float | None:
 
 
 def _warm_ratio(run: dict[str, Any]) -> float | None:
-    return run["warm_build_s"] / run["floor_s"] if run.get("warm_build_s") and run.get("floor_s") else None
+    # Runs recorded before the floor got its own process kept only the in-process floor.
+    floor = run.get("warm_floor_s", run.get("floor_s"))
+    return run["warm_build_s"] / floor if run.get("warm_build_s") and floor else None
 
 
 def _cpu_ratio(run: dict[str, Any]) -> float | None:
@@ -58,6 +60,11 @@ def _machine(data: dict[str, Any]) -> list[str]:
         + (f" (2 processes once the input has {data['auto_batches']} of analyse's batches of lines)" if data["n_process_policy"] == "auto" else "")
         + f"; up to {data['repeat']} builds per size in one process (the first is reported; later ones as *warm build*)",
     ]
+    if data.get("trials"):
+        lines.append(
+            f"- Trials: {data['trials']} alternating fresh-process build and floor measurements per size up to 100 "
+            "reports (1 for larger sizes); medians reported, every trial listed under *Trials*"
+        )
     measured = _ok([data["cold"], *data["runs"], *data.get("compared", [])])
     others = max((r.get("others_share", 0.0) for r in measured), default=0.0)
     if loads[0] > NOISY_LOAD_PER_CORE * cores or others > NOISY_OTHERS_SHARE:
@@ -96,7 +103,10 @@ def _builds(data: dict[str, Any]) -> list[str]:
         "fastest later build in the same process (a batch worker's steady state); *floor* = a bare "
         "`nlp.pipe` over the same reports' non-empty lines (as analyse feeds spaCy; spaCy parses "
         "short lines faster than whole reports, so this is the stricter floor) with the same "
-        "pipeline, disabled components, batch size and process count; *wall* = import + model load + build, in a fresh process. "
+        "pipeline, disabled components, batch size and process count, measured like the build: "
+        "the first pass in a fresh process with the model loaded and warmed up on one sentence; "
+        "*warm ratio* = warm build ÷ the fastest bare pass run after the builds in their process "
+        "(spaCy has met every word by then, as in the warm build); *wall* = import + model load + build, in a fresh process. "
         "*CPU ratio* = the same ratio in CPU seconds (main process plus spaCy workers), which other "
         "work on a shared machine disturbs far less than wall time. "
         "RSS is the peak resident set of the main process and of the largest spaCy worker process. "
@@ -122,6 +132,25 @@ def _builds(data: dict[str, Any]) -> list[str]:
             "the floor then uses 2 processes too): spaCy's share halves while wikiwire's own stages "
             "stay on one core, so wall time drops but the floor ratio rises.",
         ]
+    return lines
+
+
+def _trials(data: dict[str, Any]) -> list[str]:
+    runs = [r for r in _ok([*data["runs"], *data.get("compared", [])]) if r.get("build_trials_s")]
+    if not runs:
+        return []
+    lines = [
+        "",
+        "## Trials (seconds; each a fresh process, build and floor alternating)",
+        "",
+        "| reports | spaCy processes | first builds | floors (first pass) | warm builds (fastest) | floors after the builds (fastest) |",
+        "| ---: | ---: | --- | --- | ---: | ---: |",
+    ]
+    for run in runs:
+        lines.append(
+            f"| {run['size']:,} | {run['n_process']} | {', '.join(_f(v) for v in run['build_trials_s'])} | "
+            f"{', '.join(_f(v) for v in run['floor_trials_s'])} | {_f(run.get('warm_build_s'))} | {_f(run.get('warm_floor_s'))} |"
+        )
     return lines
 
 
@@ -266,7 +295,7 @@ def _goals(data: dict[str, Any]) -> list[str]:
 
 def markdown(data: dict[str, Any]) -> str:
     """The RESULTS.md text for one run's measurements ``data`` (see run.py for its shape)."""
-    parts = [_machine(data), _goals(data), _cold(data), _builds(data), _stages(data), _growth(data), _hot(data), _cli(data), _batch(data)]
+    parts = [_machine(data), _goals(data), _cold(data), _builds(data), _trials(data), _stages(data), _growth(data), _hot(data), _cli(data), _batch(data)]
     lines = [line for part in parts for line in part]
     lines += [
         "",

@@ -88,15 +88,10 @@ def _n_process(policy: str, lines: int, batch_size: int) -> int:
     return int(policy)
 
 
-def worker_build(size: int, policy: str, repeat: int, model: str | None, profile: str | None) -> None:
-    """Build ``size`` generated reports; time every stage and the bare nlp.pipe floor."""
-    t_start = time.perf_counter()
-    from wikiwire import analyse, pipeline
-    from wikiwire.render import FORMATS, write_outputs
-
-    t_import = time.perf_counter()
-    nlp = analyse.load_nlp(model)
-    t_load = time.perf_counter()
+def _prepare(nlp: Any, size: int, policy: str) -> tuple[list[Any], int, list[str], int, int, float]:
+    """The generated reports for ``size``, their word count, the floor's texts, analyse's
+    batch size, the spaCy process count, and the seconds the warm-up document took."""
+    from wikiwire import analyse
 
     sys.path.insert(0, str(HERE))
     import reports
@@ -110,13 +105,50 @@ def worker_build(size: int, policy: str, repeat: int, model: str | None, profile
     floor_texts = [line.strip() for t in texts for line in t.splitlines() if line.strip()]
     batch_size = getattr(analyse, "PIPE_BATCH_SIZE", 1000)
     n_process = _n_process(policy, len(floor_texts), batch_size)
-
     # The first document through a fresh pipeline pays one-off set-up; both the build and the
     # floor are measured after it so neither carries it (it is counted in the wall figure).
     t_warm = time.perf_counter()
     for _ in nlp.pipe(["A short sentence warms the pipeline up."]):
         pass
-    warm_s = time.perf_counter() - t_warm
+    return docs, words, floor_texts, batch_size, n_process, time.perf_counter() - t_warm
+
+
+def _time_floor(nlp: Any, texts: list[str], batch_size: int, n_process: int) -> tuple[float, float]:
+    """Wall and CPU seconds of one bare ``nlp.pipe`` pass over ``texts``."""
+    c0 = _cpu_s()
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+        pass
+    return time.perf_counter() - t0, _cpu_s() - c0
+
+
+def worker_floor(size: int, policy: str, model: str | None) -> None:
+    """The floor as a first build meets it: one bare ``nlp.pipe`` pass over ``size`` reports'
+    lines in a fresh process with the model loaded and warmed up exactly as for the build.
+
+    spaCy's first pass over a text in a process is slower than later ones (new words enter
+    its vocabulary, buffers grow: measured 0-20% at 100 reports), so a first build is set
+    against a first pass, and the warm build against passes after it in the build's process.
+    """
+    from wikiwire import analyse
+
+    nlp = analyse.load_nlp(model)
+    _, _, floor_texts, batch_size, n_process, _ = _prepare(nlp, size, policy)
+    seconds, cpu = _time_floor(nlp, floor_texts, batch_size, n_process)
+    _emit({"size": size, "n_process": n_process, "floor_s": seconds, "floor_cpu_s": cpu})
+
+
+def worker_build(size: int, policy: str, repeat: int, model: str | None, profile: str | None) -> None:
+    """Build ``size`` generated reports; time every stage and the bare nlp.pipe floor."""
+    t_start = time.perf_counter()
+    from wikiwire import analyse, pipeline
+    from wikiwire.render import FORMATS, write_outputs
+
+    t_import = time.perf_counter()
+    nlp = analyse.load_nlp(model)
+    t_load = time.perf_counter()
+
+    docs, words, floor_texts, batch_size, n_process, warm_s = _prepare(nlp, size, policy)
 
     builds: list[float] = []
     floors: list[float] = []
@@ -152,12 +184,9 @@ def worker_build(size: int, policy: str, repeat: int, model: str | None, profile
         stage_runs.append(stages)
         builds.append(t2 - t0)
 
-        c3 = _cpu_s()
-        t3 = time.perf_counter()
-        for _ in nlp.pipe(floor_texts, batch_size=batch_size, n_process=n_process):
-            pass
-        floors.append(time.perf_counter() - t3)
-        floor_cpu.append(_cpu_s() - c3)
+        seconds, cpu = _time_floor(nlp, floor_texts, batch_size, n_process)
+        floors.append(seconds)
+        floor_cpu.append(cpu)
         result = {
             "sources": len(build.sources),
             "sentences": sum(len(a.sentences) for a in build.analysed),
@@ -183,10 +212,12 @@ def worker_build(size: int, policy: str, repeat: int, model: str | None, profile
         "build_s": builds[first],
         "warm_build_s": min(builds[1:]) if len(builds) > 1 else None,
         "builds_s": builds,
-        "floor_s": min(floors),
-        "floors_s": floors,
+        # Passes over the floor texts after the build(s), in the same process: spaCy has seen
+        # every word by then, so these pair with the warm build, not with the first one.
+        "warm_floor_s": min(floors),
+        "warm_floors_s": floors,
         "build_cpu_s": build_cpu[first],
-        "floor_cpu_s": min(floor_cpu),
+        "warm_floor_cpu_s": min(floor_cpu),
         "stages": stage_runs[first],
         "wall_s": (t_load - _T0) + warm_s + builds[first],
         "rss_main_mb": _rss_mb(resource.RUSAGE_SELF),
@@ -362,6 +393,51 @@ def machine() -> dict[str, Any]:
     }
 
 
+def _median(values: list[float]) -> float:
+    import statistics
+
+    return statistics.median(values)
+
+
+def measure(size: int, policy: str, args: argparse.Namespace, model_args: list[str]) -> dict[str, Any]:
+    """Build and floor figures for ``size`` reports from alternating fresh-process trials.
+
+    Each trial is one build worker (first build, warm builds, floor passes after them) and
+    one floor worker (a first pass in a fresh process). Alternating them spreads any
+    slow-down of the shared machine over both; the median of each is reported, and the
+    reported stages are those of the build whose time is the median.
+    """
+    small = size <= REPEAT_MAX_SIZE
+    builds: list[dict[str, Any]] = []
+    floors: list[dict[str, Any]] = []
+    for _ in range(args.trials if small else 1):
+        builds.append(_run_worker(["--worker", "build", "--size", str(size), "--n-process", policy, "--repeat", str(args.repeat if small else 1), *model_args], args.timeout))
+        floors.append(_run_worker(["--worker", "floor", "--size", str(size), "--n-process", policy, *model_args], args.timeout))
+    for failed in (*builds, *floors):
+        if "error" in failed:
+            return {"size": size, "error": failed["error"]}
+    builds.sort(key=lambda b: b["build_s"])
+    run = dict(builds[(len(builds) - 1) // 2])
+    run.update({
+        "size": size,
+        "trials": len(builds),
+        "build_s": _median([b["build_s"] for b in builds]),
+        "build_trials_s": [b["build_s"] for b in builds],
+        "build_cpu_s": _median([b["build_cpu_s"] for b in builds]),
+        "wall_s": _median([b["wall_s"] for b in builds]),
+        "floor_s": _median([f["floor_s"] for f in floors]),
+        "floor_trials_s": [f["floor_s"] for f in floors],
+        "floor_cpu_s": _median([f["floor_cpu_s"] for f in floors]),
+        "others_share": max(r["others_share"] for r in (*builds, *floors)),
+        "rss_main_mb": max(b["rss_main_mb"] for b in builds),
+        "rss_worker_mb": max(b["rss_worker_mb"] for b in builds),
+    })
+    warm = [b["warm_build_s"] for b in builds if b.get("warm_build_s")]
+    run["warm_build_s"] = min(warm) if warm else None
+    run["warm_floor_s"] = min(b["warm_floor_s"] for b in builds)
+    return run
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="1,10,100,1000", help="report counts to build (comma-separated)")
@@ -375,7 +451,8 @@ def main() -> None:
     parser.add_argument("--model", default=None, help="spaCy pipeline (default: wikiwire's)")
     parser.add_argument("--timeout", type=float, default=900.0, help="seconds allowed per measurement")
     parser.add_argument("--render-only", action="store_true", help="rewrite --out from the RESULTS.json beside it, measuring nothing")
-    parser.add_argument("--worker", choices=("cold", "build"), help=argparse.SUPPRESS)
+    parser.add_argument("--trials", type=int, default=3, help=f"fresh-process build and floor measurements per size up to {REPEAT_MAX_SIZE} reports (larger sizes: 1); the median of each is reported")
+    parser.add_argument("--worker", choices=("cold", "build", "floor"), help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, default=0, help=argparse.SUPPRESS)
     parser.add_argument("--profile-to", default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -385,6 +462,9 @@ def main() -> None:
         return
     if args.worker == "build":
         worker_build(args.size, args.n_process, args.repeat, args.model, args.profile_to)
+        return
+    if args.worker == "floor":
+        worker_floor(args.size, args.n_process, args.model)
         return
 
     sys.path.insert(0, str(HERE))
@@ -403,8 +483,7 @@ def main() -> None:
     profiled = {int(s) for s in args.profile.split(",") if s.strip()}
     runs = []
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-        run = _run_worker(["--worker", "build", "--size", str(size), "--n-process", args.n_process, "--repeat", str(args.repeat if size <= REPEAT_MAX_SIZE else 1), *model_args], args.timeout)
-        run.setdefault("size", size)
+        run = measure(size, args.n_process, args, model_args)
         if size in profiled:
             prof = _run_worker(["--worker", "build", "--size", str(size), "--n-process", args.n_process, "--profile-to", str(HERE / f"profile-{size}.txt"), *model_args], args.timeout)
             run["hot"] = prof.get("hot", [])
@@ -412,8 +491,7 @@ def main() -> None:
         runs.append(run)
     compared = []
     for size in [int(s) for s in args.compare.split(",") if s.strip()]:
-        run = _run_worker(["--worker", "build", "--size", str(size), "--n-process", "2", "--repeat", str(args.repeat if size <= REPEAT_MAX_SIZE else 1), *model_args], args.timeout)
-        run.setdefault("size", size)
+        run = measure(size, "2", args, model_args)
         log(f"{size} reports, 2 spaCy processes: {run}")
         compared.append(run)
     clis = []
@@ -426,7 +504,7 @@ def main() -> None:
             batches.append(batch_check(jobs, args.timeout))
             log(f"batch --jobs {jobs}: {batches[-1]}")
     info["load_end"] = os.getloadavg()
-    data = {"machine": info, "cold": cold, "runs": runs, "compared": compared, "cli": clis, "batch": batches, "n_process_policy": args.n_process, "auto_batches": AUTO_MIN_BATCHES, "repeat": args.repeat}
+    data = {"machine": info, "cold": cold, "runs": runs, "compared": compared, "cli": clis, "batch": batches, "n_process_policy": args.n_process, "auto_batches": AUTO_MIN_BATCHES, "repeat": args.repeat, "trials": args.trials}
     args.out.write_text(results.markdown(data), encoding="utf-8")
     args.out.with_suffix(".json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     log(f"wrote {args.out}")
