@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from wikiwire import uncertainty
 from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact, FactName
 from wikiwire.taxonomy import UNKNOWN_KIND, Kind
+from wikiwire.textkeys import lookup_key
 
 __all__ = ["Figure", "Toll", "casualty_summary", "compose_lead", "event_word", "named_body", "toll"]
 
@@ -469,7 +470,7 @@ def _body_key(body: str) -> str:
     words = re.findall(r"[a-z]+", body.lower().replace("’", "'"))
     # A possessive owner ("Syria's") names the country, not the body.
     owner = re.match(r"\s*(?:the\s+)?([A-Za-z]+)['’]s\b", body)
-    drop = {owner.group(1).lower()} if owner else set()
+    drop = {lookup_key(owner.group(1))} if owner else set()
     return " ".join(sorted({w for w in words if w not in _BODY_NOISE and w not in drop}))
 
 

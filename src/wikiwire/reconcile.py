@@ -58,6 +58,7 @@ from wikiwire.records import (
     JSONValue,
 )
 from wikiwire.taxonomy import UNKNOWN_KIND, kind_for
+from wikiwire.textkeys import lookup_key
 
 __all__ = ["reconcile"]
 
@@ -1047,7 +1048,7 @@ def _civil_war_support(claims: Sequence[Claim], analysed: Sequence[AnalysedSourc
     for c in claims:
         m = _CIVIL_WAR_VALUE.match(str(c.value))
         if m:
-            civil.setdefault(_country_of(m.group("adj").lower()), (str(c.value), c.display))
+            civil.setdefault(_country_of(lookup_key(m.group("adj"))), (str(c.value), c.display))
     out = []
     for c in claims:
         m = _WAR_IN_VALUE.match(str(c.value))

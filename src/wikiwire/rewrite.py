@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from wikiwire.records import Entity
+from wikiwire.textkeys import lookup_key
 
 __all__ = [
     "RewriteResult",
@@ -118,7 +119,7 @@ def _external(name: str) -> Callable[..., object] | None:
 
 
 def _month_number(name: str) -> int:
-    key = name.lower().rstrip(".")
+    key = lookup_key(name).rstrip(".")
     return _MONTHS.index(key) + 1 if key in _MONTHS else _MONTH_ABBR[key[:4] if key.startswith("sept") else key[:3]]
 
 
@@ -173,7 +174,7 @@ def relative_dates(text: str, anchor: dt.date | None) -> list[tuple[int, int, dt
         prep = (m.group("prep") or "").strip().lower()
         out.append((m.start("day"), m.end("day"), _weekday_date(m.group("day"), anchor, prep)))
     for m in _DAY_WORD.finditer(text):
-        out.append((m.start("word"), m.end("word"), anchor + dt.timedelta(days=_DAY_WORDS[m.group("word").lower()])))
+        out.append((m.start("word"), m.end("word"), anchor + dt.timedelta(days=_DAY_WORDS[lookup_key(m.group("word"))])))
     return sorted(out)
 
 
@@ -201,7 +202,7 @@ def absolutise_dates(text: str, anchor: dt.date | None) -> str | None:
         return _phrase_for(prep, day, m.group("part"), bool(m.group("poss")))
 
     def day_word(m: re.Match[str]) -> str:
-        word = m.group("word").lower()
+        word = lookup_key(m.group("word"))
         day = format_date(anchor + dt.timedelta(days=_DAY_WORDS[word]))
         part = word.split()[-1] if word.startswith("this ") else ("night" if word in ("tonight", "last night") else None)
         return _phrase_for("", day, f" {part}" if part else None, bool(m.group("poss")))

@@ -15,6 +15,7 @@ import re
 
 from wikiwire.facts.prefilter import Needles, fold, required_needles
 from wikiwire.records import Sentence
+from wikiwire.textkeys import lookup_key
 
 __all__ = ["attribute", "attribute_span", "attribute_text"]
 
@@ -275,7 +276,7 @@ def _attribute(text: str, entities: tuple[tuple[str, int, int], ...]) -> str | N
     before = text[:start]
     det = re.search(r"\b(the)\s+$", before, re.IGNORECASE)
     if det and not phrase.lower().startswith("the "):
-        phrase = f"{det.group(1).lower()} {phrase}"
+        phrase = f"{lookup_key(det.group(1))} {phrase}"
     return _normalise(phrase)
 
 

@@ -29,6 +29,7 @@ from wikiwire.facts.numbers import Quantity
 from wikiwire.facts.prefilter import fold, required_needles
 from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
 from wikiwire.taxonomy import KINDS
+from wikiwire.textkeys import lookup_key
 
 __all__ = ["extract", "is_main_place", "main_places"]
 
@@ -438,7 +439,7 @@ def _scope(q: Quantity, text: str) -> tuple[str | None, str | None]:
     group = next((name for name, pattern in _SCOPE_RES if pattern.match(text[q.end :])), None)
     hint = None
     if after:
-        cue = after.group(0).lower()
+        cue = lookup_key(after.group(0))
         hint = "injuries" if re.search(r"injur|wound", cue) else "fatalities"
         if after.group("verb") and not _CASUALTY_WORD.fullmatch(after.group("verb")):
             hint = None
@@ -653,7 +654,7 @@ def _role_aliases(source: AnalysedSource) -> dict[str, str]:
             if match:
                 name = re.sub(r"^the\s+", "", ent.text, flags=re.IGNORECASE)
                 det = "the " if sentence.text[: ent.start].lower().endswith("the ") or name != ent.text else ""
-                found.setdefault(match.group("role").lower(), set()).add(det + name)
+                found.setdefault(lookup_key(match.group("role")), set()).add(det + name)
     return {role: next(iter(names)) for role, names in found.items() if len(names) == 1}
 
 

@@ -35,6 +35,7 @@ from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import fold, has_digit, required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence, Source
 from wikiwire.taxonomy import KINDS
+from wikiwire.textkeys import lookup_key
 
 __all__ = [
     "UNCORROBORATED_RULE",
@@ -435,7 +436,7 @@ def format_range(start: dt.date, end: dt.date | None) -> str:
 
 
 def _month(token: str) -> int:
-    return MONTHS[token.rstrip(".").lower()]
+    return MONTHS[lookup_key(token.rstrip("."))]
 
 
 def _year_for(month: int, day: int, anchor: dt.date | None) -> int | None:
@@ -543,14 +544,14 @@ def _relative(text: str, anchor: dt.date, explicit: Sequence[DateMention]) -> li
         # "Thursday, 5 October": the explicit date right after says it all.
         if any(0 <= s.start - m.end() <= 3 for s in explicit):
             continue
-        modifier = (m.group("mod") or "").lower()
+        modifier = lookup_key(m.group("mod") or "")
         future = modifier == "next" or bool(FUTURE_RE.search(text[: m.start()]))
-        day = _weekday_date(anchor, WEEKDAYS[m.group("wd").lower()], modifier, future)
+        day = _weekday_date(anchor, WEEKDAYS[lookup_key(m.group("wd"))], modifier, future)
         out.append(DateMention(m.start(), m.end(), day, None, "weekday", future=future))
     for m in RELATIVE_RE.finditer(text) if _RELATIVE_NEEDLES.may_match(text) else ():
         if _overlaps(m.start(), m.end(), explicit) or any(0 <= s.start - m.end() <= 3 for s in explicit):
             continue
-        phrase = re.sub(r"\s+", " ", m.group("rel").lower())
+        phrase = re.sub(r"\s+", " ", lookup_key(m.group("rel")))
         if "same day" in phrase:
             previous = [d for d in (*explicit, *out) if d.end <= m.start()]
             if previous:
@@ -562,7 +563,7 @@ def _relative(text: str, anchor: dt.date, explicit: Sequence[DateMention]) -> li
             out.append(DateMention(m.start(), m.end(), monday, monday + dt.timedelta(days=6), "week"))
             continue
         if m.group("n"):
-            n = m.group("n").lower()
+            n = lookup_key(m.group("n"))
             offset = -(int(n) if n.isdigit() else NUMBER_WORDS[n])
         else:
             offset = next(off for key, off in RELATIVE_OFFSETS if key in phrase + " ")
@@ -627,7 +628,7 @@ def rewrite_relative(text: str, anchor: dt.date) -> str:
             end = possessive.end()
             new = f"the {format_date(day)}"
         elif pod:
-            new = f"on the {pod.group(1).lower()} of {format_date(day)}"
+            new = f"on the {lookup_key(pod.group(1))} of {format_date(day)}"
         elif "same day" in phrase.lower() and not phrase.lower().startswith("on"):
             new = format_date(day)
         else:
@@ -740,7 +741,7 @@ def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.dat
     for s in sentences:
         for d in _explicit(s.text, published):
             if d.day == latest and any(
-                WEEKDAYS[m.group("wd").lower()] == latest.weekday() for m in WEEKDAY_RE.finditer(s.text)
+                WEEKDAYS[lookup_key(m.group("wd"))] == latest.weekday() for m in WEEKDAY_RE.finditer(s.text)
             ):
                 return latest, f"{why}; anchored on {latest.isoformat()}, whose weekday the text names"
     return None, f"{why}; relative dates left unresolved"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import Needles, has_digit
 from wikiwire.records import Qualifier
+from wikiwire.textkeys import lookup_key
 
 __all__ = ["Quantity", "find_quantities", "parse", "parse_number"]
 
@@ -113,7 +114,7 @@ class Quantity:
 
 def parse_number(text: str) -> int | None:
     """An integer for a bare number in digits or words ("1,482", "twenty-five"), else None."""
-    text = text.strip().lower()
+    text = lookup_key(text.strip())
     if not text:
         return None
     digit = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand|hundred))?", text)
@@ -142,10 +143,10 @@ def parse_number(text: str) -> int | None:
 
 
 def _quantity(match: re.Match[str], offset: int = 0) -> Quantity | None:
-    hedge = (match.group("hedge") or "").lower()
+    hedge = lookup_key(match.group("hedge") or "")
     qualifier: Qualifier = _HEDGE_MAP.get(hedge, "exactly")
     if match.group("vague"):
-        vague_value, vague_q = _VAGUE[match.group("vague").lower()]
+        vague_value, vague_q = _VAGUE[lookup_key(match.group("vague"))]
         # A hedge on a vague count only matters when it widens it ("more than a dozen").
         qualifier = qualifier if hedge and qualifier != "about" else vague_q
         return Quantity(vague_value, qualifier, match.start() + offset, match.end() + offset, match.group(0), True)

@@ -26,6 +26,7 @@ from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import Needles, required_needles
 from wikiwire.records import AnalysedSource, Claim, FactName, Sentence
 from wikiwire.taxonomy import kind_for
+from wikiwire.textkeys import lookup_key
 
 __all__ = ["extract", "normalise_target", "occasion_phrases", "target_phrases", "weapon_phrases"]
 
@@ -244,7 +245,7 @@ def _weapon_phrases(text: str) -> tuple[tuple[str, str, float], ...]:
         return ()
     out: list[tuple[str, str, float]] = []
     for match in _WEAPON.finditer(text):
-        head = re.sub(r"\s+", " ", match.group("head").lower())
+        head = re.sub(r"\s+", " ", lookup_key(match.group("head")))
         key = _WEAPON_HEADS[head]
         before = text[max(0, match.start() - 30) : match.start()]
         if _DEFENSIVE.search(before):

@@ -31,6 +31,7 @@ from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.places import is_country
 from wikiwire.facts.prefilter import has_digit, required_needles
 from wikiwire.records import AnalysedSource, Claim, Qualifier, Sentence
+from wikiwire.textkeys import lookup_key
 
 __all__ = ["extract", "find_times"]
 
@@ -128,19 +129,19 @@ def _times(text: str) -> tuple[TimeMention, ...]:
         if mention is not None:
             out.append(mention)
     for m in NOON_RE.finditer(text) if _NOON_NEEDLES.may_match(text) else ():
-        value = "00:00" if m.group("word").lower() == "midnight" else "12:00"
+        value = "00:00" if lookup_key(m.group("word")) == "midnight" else "12:00"
         out.append(TimeMention(m.start(), m.end(), value, None, "about" if m.group("approx") else None, True))
     for m in PART_OF_DAY_RE.finditer(text) if _PART_OF_DAY_NEEDLES.may_match(text) else ():
         if NOT_EVENT_POD_RE.match(text[m.end() :]):
             continue
         if m.group("early"):
             # "early Tuesday" / "late Tuesday": the small hours / the evening.
-            value = "early morning" if m.group("early").lower() == "early" else "late evening"
+            value = "early morning" if lookup_key(m.group("early")) == "early" else "late evening"
         else:
-            pod = m.group("pod").lower()
+            pod = lookup_key(m.group("pod"))
             value = "night" if pod == "overnight" else pod
             if m.group("mod"):
-                value = f"{m.group('mod').lower()} {value}"
+                value = f"{lookup_key(m.group('mod'))} {value}"
         out.append(TimeMention(m.start(), m.end(), value, None, None, False))
     return tuple(sorted(out, key=lambda t: (t.start, not t.clock)))
 
