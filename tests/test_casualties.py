@@ -97,6 +97,17 @@ def test_ages_years_times_and_distances_are_not_tolls(nlp) -> None:  # type: ign
     assert extract(_analyse(nlp, text)) == []
 
 
+def test_impossible_tolls_are_not_read(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "\n".join(
+        [
+            "Officials said 99999999999999999999 people were killed in the strike.",
+            "The blast killed 2,000,000,000 residents, a garbled wire copy claimed.",
+            "At least 12 people were killed and 30 wounded, officials said.",
+        ]
+    )
+    assert _figures(extract(_analyse(nlp, text)), "fatalities") == [(12, "at least", None)]
+
+
 def test_previous_years_event_is_not_counted(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "\n".join(
         [

@@ -54,3 +54,10 @@ def test_words_inside_other_words_are_not_numbers() -> None:
 def test_digits_round_trip(n: int) -> None:
     assert parse_number(f"{n:,}") == n
     assert parse(f"at least {n:,}") == (n, "at least")
+
+
+def test_long_digit_strings_stay_exact() -> None:
+    # A float would round these (99999999999999999999999 -> ...991611392).
+    assert parse_number("99999999999999999999999") == 99_999_999_999_999_999_999_999
+    assert parse_number("12,345,678,901,234,567") == 12_345_678_901_234_567
+    assert parse_number("2.5 million") == 2_500_000

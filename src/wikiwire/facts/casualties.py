@@ -227,6 +227,11 @@ _NEGATION = re.compile(r"\b(?:not|no|never|denied|unconfirmed)\b", re.IGNORECASE
 
 # A pronoun speaker ("he told the Guardian") takes the last named speaker of the source, if it
 # was named at most this many sentences earlier.
+# Casualty figures above this are not read as this event's toll: no single event has a
+# recorded toll near it (the deadliest floods and earthquakes are estimated at a few million
+# at most), so such a figure is a population, a sum of money or garbled digits.
+MAX_PLAUSIBLE_COUNT = 10_000_000
+
 MAX_SPEAKER_CARRY = 3
 _PRONOUN_SPEAKER = re.compile(
     r"\b(?:he|she|they|it|the (?:official|spokesman|spokeswoman|spokesperson|ministry|agency|"
@@ -372,6 +377,8 @@ def _is_count(q: Quantity, text: str, sentence: Sentence, *, word_after: bool) -
     overruled (it tags "Eighteen are dead" as a DATE).
     """
     if _not_a_count_around(q, text):
+        return False
+    if q.value > MAX_PLAUSIBLE_COUNT:
         return False
     if not q.is_word and q.qualifier == "exactly" and 1900 <= q.value <= 2100 and "," not in q.text:
         return False  # a bare year

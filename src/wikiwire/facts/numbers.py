@@ -119,10 +119,11 @@ def parse_number(text: str) -> int | None:
         return None
     digit = re.fullmatch(r"(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(million|thousand|hundred))?", text)
     if digit:
-        number = float(digit.group(1).replace(",", ""))
-        if digit.group(2):
-            number *= _SCALES[digit.group(2)]
-        return round(number)
+        plain = digit.group(1).replace(",", "")
+        scale = _SCALES[digit.group(2)] if digit.group(2) else 1
+        if "." not in plain:  # whole numbers stay exact integers, however long
+            return int(plain) * scale
+        return round(float(plain) * scale)
     total = current = 0
     seen = False
     for word in re.split(r"[\s-]+", text):
