@@ -49,7 +49,7 @@ def test_infobox_is_what_the_wikitext_holds(rec: dict[str, Any]) -> None:
 
 
 def test_every_fact_has_an_entry(rec: dict[str, Any]) -> None:
-    assert list(rec["facts"]) == ["date", "time", "timezone", "location", "type", "target",
+    assert list(rec["facts"]) == ["date", "time", "timezone", "location", "type", "magnitude", "target",
                                   "weapons", "perpetrators", "part_of", "fatalities", "injuries"]
     for entry in rec["facts"].values():
         assert {"value", "display", "sources", "rule", "claims"} <= set(entry)

@@ -92,7 +92,8 @@ _WORD_PART = re.compile(r"\w+")
 
 def infobox(facts: EventFacts, kind: Kind, title: str) -> Infobox:
     """The infobox: the kind's template, its parameters filled from the facts' displays in
-    template order; unknown facts are left out. Coordinates, when known, are plain decimal
+    template order; unknown facts are left out. A template without a timezone parameter
+    gets the zone inside its time. Coordinates, when known, are plain decimal
     "LAT, LON" (no nested template, so the infobox parses back unchanged)."""
     template = template_for(kind)
     params: dict[str, str] = {}
@@ -101,11 +102,20 @@ def infobox(facts: EventFacts, kind: Kind, title: str) -> Infobox:
             value = title
         elif fact_name == "coordinates":
             value = _coordinates(facts)
+        elif fact_name == "time" and not template.has("timezone"):
+            value = _time_with_zone(facts)
         else:
             value = facts.facts[fact_name].display if fact_name in facts.facts else ""
         if value:
             params[param] = value
     return Infobox(template=template.name, params=params)
+
+
+def _time_with_zone(facts: EventFacts) -> str:
+    """The time for a template without a timezone parameter ({{Infobox earthquake}}, whose
+    documentation asks for the zone inside local-time): "11:00 (UTC+04:30)"."""
+    time, zone = facts.get("time").display, facts.get("timezone").display
+    return f"{time} ({zone})" if time and zone else time
 
 
 def _coordinates(facts: EventFacts) -> str:

@@ -9,7 +9,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from wikiwire.facts import casualties, context, dates, kinds, perpetrators, places, target, times
+from wikiwire.facts import (
+    casualties,
+    context,
+    dates,
+    kinds,
+    magnitude,
+    perpetrators,
+    places,
+    target,
+    times,
+)
 from wikiwire.records import AnalysedSource, Claim
 
 Extractor = Callable[[AnalysedSource], list[Claim]]
@@ -20,6 +30,7 @@ EXTRACTORS: tuple[Extractor, ...] = (
     times.extract,
     places.extract,
     kinds.extract,
+    magnitude.extract,
     target.extract,
     perpetrators.extract,
     context.extract,

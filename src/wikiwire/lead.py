@@ -271,6 +271,15 @@ def _target_phrase(target: str) -> str:
     return _article(target)
 
 
+def _undisputed_magnitude(facts: EventFacts) -> Fact | None:
+    """The magnitude fact when every report giving one agrees; a disputed magnitude stays in
+    the infobox and in the body's attributed sentences, not in the lead's plain statement."""
+    magnitude = facts.get("magnitude")
+    if not magnitude.display or any(c.fact == "magnitude" for c in facts.conflicts):
+        return None
+    return magnitude
+
+
 def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentence | None:
     venue, place = _location_phrase(facts, title)
     date = _date_text(facts)
@@ -283,7 +292,11 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
     target = facts.get("target").display
     used = [facts.get(n) for n in ("date", "location", "type")]
     if kind.category == "disaster" and kind is not UNKNOWN_KIND:
-        what = f"a series of {kind.plural}" if plural else _article(kind.noun)
+        magnitude = _undisputed_magnitude(facts)
+        noun = f"magnitude {magnitude.display} {kind.plural if plural else kind.noun}" if magnitude else None
+        if magnitude:
+            used.append(magnitude)
+        what = f"a series of {noun or kind.plural}" if plural else _article(noun or kind.noun)
         text = f"{_subject(title)} {verb} {what} that struck"
         text += f" {venue}" if venue else ""
         text += f" {'in ' if venue else ''}{place}" if place else ""

@@ -987,6 +987,16 @@ def _attack_only(name: FactName, claims: Sequence[Claim], kind: JSONValue,
     return _phrase(name, claims, order)
 
 
+def _quake_only(name: FactName, claims: Sequence[Claim], kind: JSONValue,
+                order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+    """Magnitude: a fact of earthquakes only (a "magnitude" in a report on anything else is
+    a figure of speech or another scale). Agencies' differing values are a conflict, each
+    claim keeping the body that gave it."""
+    if kind != EARTHQUAKE_KIND:
+        return Fact(name=name), []
+    return _categorical(name, claims, order)
+
+
 # Perpetrator stances by strength of evidence: a claim of responsibility beats a suspicion,
 # which beats an accusation by a party to the conflict.
 STANCE_RANK = {"claimed": 3, "suspected": 2, "accused": 1, "unknown": 0}
@@ -1158,6 +1168,7 @@ def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource]) -> Ev
     add(_time(by_fact["time"], order))
     add(_location(by_fact["location"], order))
     add(_type(by_fact["type"], order))
+    add(_quake_only("magnitude", by_fact["magnitude"], facts["type"].value, order))
     add(_attack_only("target", by_fact["target"], facts["type"].value, order))
     add(_attack_only("weapons", by_fact["weapons"], facts["type"].value, order))
     add(_perpetrators(by_fact["perpetrators"], order))

@@ -154,6 +154,7 @@ FactName = Literal[
     "timezone",
     "location",
     "type",
+    "magnitude",
     "target",
     "weapons",
     "perpetrators",
@@ -178,6 +179,7 @@ class Claim(Record):
       - timezone: "UTC+03:00"
       - location: {"venue", "city", "region", "country", "lat", "lon"} (missing parts None)
       - type: a taxonomy key (see ``taxonomy.KINDS``), e.g. "drone strike"
+      - magnitude: an earthquake's magnitude as written, one decimal ("6.3")
       - fatalities / injuries: an int figure; ``scope`` names a breakdown group
       - perpetrators: a name, or "Unknown"; ``stance`` says claimed/suspected/accused/unknown
       - target, weapons, part_of: a short noun phrase

@@ -25,6 +25,10 @@ class Template:
     name: str
     params: tuple[tuple[str, str], ...]
 
+    def has(self, fact_name: str) -> bool:
+        """Whether the template has a parameter for ``fact_name``."""
+        return any(name == fact_name for name, _ in self.params)
+
 
 @dataclass(frozen=True)
 class SectionSpec:
@@ -86,6 +90,7 @@ EARTHQUAKE = Template(
         ("title", "name"),
         ("date", "local-date"),
         ("time", "local-time"),
+        ("magnitude", "magnitude"),
         ("coordinates", "location"),
         ("type", "type"),
         ("location", "affected"),
