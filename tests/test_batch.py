@@ -72,16 +72,16 @@ def test_second_run_skips_and_force_rebuilds(tmp_path: Path) -> None:
     events_path = _write_events(tmp_path / "events.jsonl", HOMS, HERAT)
     out = tmp_path / "out"
     first = build_events(events_path, out, formats=["md", "json"], builder=fake_builder)
-    assert first == {"built": ["homs-2023", "herat-2023"], "skipped": [], "failed": []}
+    assert first == {"built": ["homs-2023", "herat-2023"], "skipped": [], "failed": [], "table": None}
     assert sorted(p.name for p in (out / "homs-2023").iterdir()) == [MARKER, "out.json", "out.md"]
     stamp = _mtime_ns(out / "homs-2023")
 
     second = build_events(events_path, out, formats=["md", "json"], builder=fake_builder)
-    assert second == {"built": [], "skipped": ["homs-2023", "herat-2023"], "failed": []}
+    assert second == {"built": [], "skipped": ["homs-2023", "herat-2023"], "failed": [], "table": None}
     assert _mtime_ns(out / "homs-2023") == stamp
 
     forced = build_events(events_path, out, formats=["md", "json"], force=True, builder=fake_builder)
-    assert forced == {"built": ["homs-2023", "herat-2023"], "skipped": [], "failed": []}
+    assert forced == {"built": ["homs-2023", "herat-2023"], "skipped": [], "failed": [], "table": None}
     # only finished folders are left, no temporary ones
     assert sorted(p.name for p in out.iterdir()) == ["herat-2023", "homs-2023"]
 
@@ -96,7 +96,7 @@ def test_interrupted_build_is_rebuilt(tmp_path: Path) -> None:
     (out / ".homs-2023.partial-99999").mkdir()
 
     again = build_events(events_path, out, formats=["md"], builder=fake_builder)
-    assert again == {"built": ["herat-2023"], "skipped": ["homs-2023"], "failed": []}
+    assert again == {"built": ["herat-2023"], "skipped": ["homs-2023"], "failed": [], "table": None}
     assert (out / "herat-2023" / "out.md").read_text(encoding="utf-8").startswith("Two strong earthquakes")
     assert (out / "herat-2023" / MARKER).exists()
     assert not (out / ".homs-2023.partial-99999").exists()

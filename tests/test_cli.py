@@ -97,7 +97,7 @@ def test_unknown_format(runner: CliRunner, tmp_path: Path) -> None:
     fails_with(
         runner,
         [str(REPORTS), "-o", str(tmp_path / "out"), "--format", "wiki,pdf"],
-        "error: unknown format 'pdf' (choose from wiki,md,html,json)",
+        "error: unknown format 'pdf' (choose from wiki,md,html,json,csv)",
     )
 
 

