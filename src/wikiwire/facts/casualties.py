@@ -24,6 +24,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from wikiwire.facts import attribution, kinds, numbers, places
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.memo import TEXT_CACHE_SIZE, per_source
 from wikiwire.facts.numbers import Quantity
 from wikiwire.facts.prefilter import fold, required_needles
@@ -747,21 +748,16 @@ def extract(source: AnalysedSource) -> list[Claim]:
             if fig.fact == "fatalities" and scope is None and _PERPETRATOR_INCLUDED.search(sentence.text):
                 scope = INCLUDING_PERPETRATORS_SCOPE
             claims.append(
-                Claim(
-                    fact="fatalities" if fig.fact == "fatalities" else "injuries",
-                    value=value,
-                    display=_display(value, fig.qualifier),
-                    source=source.source.id,
-                    sentence=sentence.id,
+                claim_in(
+                    source, sentence, "fatalities" if fig.fact == "fatalities" else "injuries", value,
+                    _display(value, fig.qualifier), fig.weight,
                     quote=quote,
                     qualifier=fig.qualifier,
                     attributed_to=_resolve_alias(
                         (attribution.attribute_span(sentence, fig.start, fig.start + 1) or who) if who else None,
                         aliases, recent, sentence.index,
                     ),
-                    reported=source.anchor_date,
                     scope=scope,
-                    weight=fig.weight,
                 )
             )
             if fig.fact == "fatalities" and fig.scope is None:
@@ -828,17 +824,6 @@ def _perpetrator_deaths(source: AnalysedSource, sentence: Sentence, who: str | N
     ctx.perpetrator_counted = True
     value = count or 1
     return [
-        Claim(
-            fact="fatalities",
-            value=value,
-            display=f"{value} perpetrator" + ("s" if value > 1 else ""),
-            source=source.source.id,
-            sentence=sentence.id,
-            quote=sentence.text,
-            qualifier="exactly",
-            attributed_to=who,
-            reported=source.anchor_date,
-            scope=PERPETRATORS_SCOPE,
-            weight=0.9,
-        )
+        claim_in(source, sentence, "fatalities", value, f"{value} perpetrator" + ("s" if value > 1 else ""), 0.9,
+                 qualifier="exactly", attributed_to=who, scope=PERPETRATORS_SCOPE)
     ]

@@ -42,6 +42,7 @@ from collections.abc import Sequence
 
 import pycountry
 
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.kinds import dominant_kind, match_kinds
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import Needles, required_needles
@@ -156,16 +157,7 @@ def civil_war_adjective(country: str, sources: Sequence[AnalysedSource]) -> str 
 
 def _claim(source: AnalysedSource, sentence: Sentence, value: str, display: str,
            weight: float) -> Claim:
-    return Claim(
-        fact="part_of",
-        value=value,
-        display=display,
-        source=source.source.id,
-        sentence=sentence.id,
-        quote=sentence.text,
-        reported=source.anchor_date,
-        weight=round(max(0.0, min(1.0, weight)), 3),
-    )
+    return claim_in(source, sentence, "part_of", value, display, weight)
 
 
 def _wars(sentence: Sentence, source: AnalysedSource, internal: bool = False) -> list[tuple[str, str, float]]:

@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import fold, has_digit, required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence, Source
@@ -882,17 +883,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
             weight = _weight(mention, sentence, cues, inferred)
             if weight < MIN_WEIGHT:
                 continue
-            claims.append(
-                Claim(
-                    fact="date",
-                    value=mention.day.isoformat(),
-                    value_end=mention.end_day.isoformat() if mention.end_day else None,
-                    display=format_range(mention.day, mention.end_day),
-                    source=source.source.id,
-                    sentence=sentence.id,
-                    quote=sentence.text,
-                    reported=anchor,
-                    weight=weight,
-                )
-            )
+            end = mention.end_day.isoformat() if mention.end_day else None
+            claims.append(claim_in(source, sentence, "date", mention.day.isoformat(),
+                                   format_range(mention.day, mention.end_day), weight, value_end=end))
     return claims

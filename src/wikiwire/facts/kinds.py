@@ -25,6 +25,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.memo import TEXT_CACHE_SIZE, per_source
 from wikiwire.facts.prefilter import fold, required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence
@@ -295,17 +296,7 @@ FAULT_WEIGHT = 0.8
 
 def _claim(source: AnalysedSource, sentence: Sentence, value: str, weight: float,
            scope: str | None = None) -> Claim:
-    return Claim(
-        fact="type",
-        value=value,
-        display=value if scope else KINDS_BY_KEY[value].noun,
-        source=source.source.id,
-        sentence=sentence.id,
-        quote=sentence.text,
-        reported=source.anchor_date,
-        scope=scope,
-        weight=max(0.0, min(1.0, weight)),
-    )
+    return claim_in(source, sentence, "type", value, value if scope else KINDS_BY_KEY[value].noun, weight, scope=scope)
 
 
 def _retaliation_spans(text: str, matches: tuple[KindMatch, ...]) -> set[int]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from wikiwire.facts import attribution
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.dates import position_factor
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import required_needles
@@ -117,17 +118,6 @@ def extract(source: AnalysedSource) -> list[Claim]:
             weight = _weight(mention, sentence, year)
             if weight < MIN_WEIGHT:
                 continue
-            claims.append(
-                Claim(
-                    fact="magnitude",
-                    value=mention.value,
-                    display=mention.value,
-                    source=source.source.id,
-                    sentence=sentence.id,
-                    quote=sentence.text,
-                    attributed_to=attribution.attribute_span(sentence, mention.start, mention.end),
-                    reported=source.anchor_date,
-                    weight=weight,
-                )
-            )
+            who = attribution.attribute_span(sentence, mention.start, mention.end)
+            claims.append(claim_in(source, sentence, "magnitude", mention.value, mention.value, weight, attributed_to=who))
     return claims

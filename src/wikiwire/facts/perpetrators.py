@@ -29,6 +29,7 @@ import re
 from typing import Literal
 
 from wikiwire.facts.attribution import attribute
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.kinds import sentence_relevance
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import required_needles
@@ -228,18 +229,7 @@ def _trim_accuser(raw: str) -> str | None:
 
 def _claim(source: AnalysedSource, sentence: Sentence, value: str, display: str, stance: Stance,
            weight: float, attributed_to: str | None) -> Claim:
-    return Claim(
-        fact="perpetrators",
-        value=value,
-        display=display,
-        source=source.source.id,
-        sentence=sentence.id,
-        quote=sentence.text,
-        reported=source.anchor_date,
-        stance=stance,
-        attributed_to=attributed_to,
-        weight=round(max(0.0, min(1.0, weight)), 3),
-    )
+    return claim_in(source, sentence, "perpetrators", value, display, weight, stance=stance, attributed_to=attributed_to)
 
 
 def _persons(sentence: Sentence) -> list[tuple[str, int, int]]:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from wikiwire import gazetteer
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.dates import EventCues, event_cues, position_factor
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.gazetteer import Place
@@ -448,16 +449,5 @@ def extract(source: AnalysedSource) -> list[Claim]:
             value["venue"] = _longest_venue(str(value["venue"]), venue_names)
         if weight < MIN_WEIGHT:
             continue
-        claims.append(
-            Claim(
-                fact="location",
-                value=value,
-                display=_display(value),
-                source=source.source.id,
-                sentence=sentence.id,
-                quote=sentence.text,
-                reported=source.anchor_date,
-                weight=round(min(1.0, weight), 3),
-            )
-        )
+        claims.append(claim_in(source, sentence, "location", value, _display(value), weight))
     return claims

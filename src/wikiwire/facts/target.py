@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.kinds import dominant_kind, match_kinds, sentence_relevance
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import Needles, required_needles
@@ -264,16 +265,7 @@ def _weapon_phrases(text: str) -> tuple[tuple[str, str, float], ...]:
 
 def _claim(source: AnalysedSource, sentence: Sentence, fact: FactName, value: str,
            display: str, weight: float) -> Claim:
-    return Claim(
-        fact=fact,
-        value=value,
-        display=display,
-        source=source.source.id,
-        sentence=sentence.id,
-        quote=sentence.text,
-        reported=source.anchor_date,
-        weight=round(max(0.0, min(1.0, weight)), 3),
-    )
+    return claim_in(source, sentence, fact, value, display, weight)
 
 
 def extract(source: AnalysedSource) -> list[Claim]:

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 
 from wikiwire.facts.casualties import is_main_place, main_places
+from wikiwire.facts.claim import claim_in
 from wikiwire.facts.dates import (
     REPORTING_FACTOR,
     EventCues,
@@ -189,18 +190,6 @@ def extract(source: AnalysedSource) -> list[Claim]:
             display = mention.value if mention.value_end is None else f"{mention.value}–{mention.value_end}"
             if mention.qualifier == "about":
                 display = f"about {display}"
-            claims.append(
-                Claim(
-                    fact="time",
-                    value=mention.value,
-                    value_end=mention.value_end,
-                    display=display,
-                    source=source.source.id,
-                    sentence=sentence.id,
-                    quote=sentence.text,
-                    qualifier=mention.qualifier,
-                    reported=source.anchor_date,
-                    weight=weight,
-                )
-            )
+            claims.append(claim_in(source, sentence, "time", mention.value, display, weight,
+                                   value_end=mention.value_end, qualifier=mention.qualifier))
     return claims
