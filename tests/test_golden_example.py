@@ -41,7 +41,7 @@ def test_example_wikitext_infobox_equals_record(example_build) -> None:  # type:
     wiki = render(example_build, "wiki")
     assert parse_infobox(wiki) == record.event_record(example_build)["infobox"]
     templates = {str(t.name).strip() for t in mwparserfromhell.parse(wiki).filter_templates()}
-    assert templates == {"Infobox civilian attack", "cite news", "reflist"}
+    assert templates == {"Infobox civilian attack", "coord", "cite news", "reflist"}
 
 
 def test_example_facts(example_build) -> None:  # type: ignore[no-untyped-def]

@@ -78,7 +78,7 @@ def test_part_of_day_is_not_a_clock_time(rec: dict[str, Any]) -> None:
 def test_location_keeps_all_parts_and_extras(rec: dict[str, Any]) -> None:
     assert rec["facts"]["location"]["value"] == {
         "venue": "Homs Military Academy", "city": "Homs", "region": "Homs Governorate",
-        "country": "Syria", "lat": 34.73, "lon": 36.71, "tz": "Asia/Damascus",
+        "country": "Syria", "lat": 34.73, "lon": 36.71, "tz": "Asia/Damascus", "coordinates_of": "city",
     }
 
 

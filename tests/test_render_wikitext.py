@@ -219,3 +219,14 @@ def test_parse_infobox_without_an_infobox_raises() -> None:
 
 def test_format_dispatch_gives_the_same_text(wiki: str) -> None:
     assert render_format(homs_build(), "wiki") == wiki
+
+
+def test_coordinates_are_a_coord_template_that_reads_back_as_decimals() -> None:
+    from wikiwire.render.wikitext import _coord
+
+    assert _coord("34.7240, 36.7256") == "{{coord|34.7240|36.7256|type:city|display=inline}}"
+    assert _coord("-33.8688, -151.2093") == "{{coord|-33.8688|-151.2093|type:city|display=inline}}"
+    # Anything else is text, escaped as usual.
+    assert _coord("{{evil}}, 1") == "&#123;&#123;evil&#125;&#125;, 1"
+    wiki = "{{Infobox event\n| coordinates = {{coord|39.2904|-76.6122|type:city|display=inline}}\n}}"
+    assert parse_infobox(wiki) == {"coordinates": "39.2904, -76.6122"}

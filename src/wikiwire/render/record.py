@@ -16,7 +16,8 @@ Shape (the evaluation reads these keys; see the README)::
 Fact values are normalised to one JSON shape per fact, whatever the reconciler produced:
 date "YYYY-MM-DD"|null; time "HH:MM"|null (a part of day such as "afternoon" goes to
 ``part_of_day``); timezone "UTC±HH:MM"|null; location a dict with at least venue, city,
-region, country, lat, lon (extra keys such as "tz" kept); casualties {low, high, best};
+region, country, lat, lon (extra keys such as "tz" kept; "coordinates_of": "city" when lat/lon
+are set, as they are the city's position, not the venue's); casualties {low, high, best};
 perpetrators a list of names. Casualty claims are {figure, qualifier, attributed_to, source,
 quote, reported, ...}; other claims carry ``value`` instead of ``figure``.
 
@@ -39,6 +40,8 @@ __all__ = ["event_record"]
 
 CASUALTY_FACTS = frozenset({"fatalities", "injuries"})
 LOCATION_KEYS = ("venue", "city", "region", "country", "lat", "lon")
+# What lat/lon locate (see ``_location``).
+COORDINATES_OF = "city"
 # Perpetrators given as one string list several names separated by ";". Not "," or "and":
 # they occur inside organisation names ("Movement for Justice and Equality").
 _NAME_SEPARATORS = re.compile(r"\s*;\s*")
@@ -148,6 +151,10 @@ def _location(value: Any) -> dict[str, Any]:
         place.update(value)
     elif isinstance(value, str) and value:
         place["text"] = value
+    if place.get("lat") is not None and place.get("lon") is not None:
+        # The place index holds cities' positions only: say so, as the venue may lie kilometres
+        # from the city's centre (event.csv's geo_precision says the same in ACLED's codes).
+        place["coordinates_of"] = COORDINATES_OF
     return place
 
 

@@ -4,8 +4,9 @@ Everything that comes from a report (sentences, titles, outlets, infobox values)
 text, never markup: characters that could open a template, link, tag, table, list, heading,
 bold/italic run, signature or behaviour switch are written as HTML entities, which MediaWiki
 displays as the character itself. So the only templates in the output are the infobox,
-``cite news``, ``reflist`` and, after an infobox value that is weakly known
-(``uncertainty.doubt``), ``{{dubious}}``; the only tags are ``<ref>`` and the bold title.
+``cite news``, ``reflist``, ``{{coord}}`` for the infobox's coordinates (numbers only) and,
+after an infobox value that is weakly known (``uncertainty.doubt``), ``{{dubious}}``; the
+only tags are ``<ref>`` and the bold title.
 
 Merged duplicate copies of a report are named after its ``cite news`` template, inside the
 same ``<ref>``: "Also published by X and Y." (or 'as "Title"' when the copy's outlet is
@@ -13,7 +14,8 @@ unknown); ``|agency=`` would claim a wire service wrote it, which we do not know
 
 ``parse_infobox`` is the inverse for the infobox: parsed with mwparserfromhell and
 unescaped, the values are exactly ``article.infobox.params`` (after ``view.clean_text``);
-maintenance tags such as ``{{dubious}}`` annotate a value and are not read as part of it.
+maintenance tags such as ``{{dubious}}`` annotate a value and are not read as part of it, and
+``{{coord|LAT|LON|...}}`` reads as "LAT, LON".
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from wikiwire import uncertainty
 from wikiwire.errors import InfoboxNotFoundError
 from wikiwire.records import ArticleSentence, Build, Section
 from wikiwire.render import view
+from wikiwire.taxonomy import TEMPLATES
 
 __all__ = ["escape_text", "escape_value", "parse_infobox", "render", "tag_month"]
 
@@ -45,6 +48,12 @@ DOUBT_TEMPLATE = "dubious"
 # Inline maintenance tags parse_infobox leaves out of a value (lower case; MediaWiki ignores
 # the case of a template name's first letter): they mark a value, they are not part of it.
 MAINTENANCE_TEMPLATES = frozenset({"dubious", "verify source", "citation needed", "failed verification"})
+# Coordinates are written as {{coord}} (what editors use: it links to maps and carries the
+# kind of place). They are always a city's position from the place index, never a venue's, so
+# the template says type:city; parse_infobox reads the template back as "LAT, LON".
+COORD_TEMPLATE = "coord"
+COORD_TYPE = "type:city"
+_DECIMAL_PAIR = re.compile(r"^(-?\d{1,3}\.\d+), (-?\d{1,3}\.\d+)$")
 # Reproducible builds' convention for a fixed clock (seconds since the epoch): when set, the
 # month in |date= comes from it, so the same inputs give byte-identical wikitext.
 SOURCE_DATE_ENV = "SOURCE_DATE_EPOCH"
@@ -125,13 +134,23 @@ def _infobox(build: Build) -> str:
     rows = [f"{{{{{box.template}"]
     doubts = uncertainty.infobox_doubts(build)
     tagged = tag_month()
+    coordinates = dict(TEMPLATES[box.template].params).get("coordinates") if box.template in TEMPLATES else None
     rows.extend(
-        f"| {name} = {escape_value(value)}"
+        f"| {name} = {_coord(value) if name == coordinates else escape_value(value)}"
         + (_doubt_tag(doubts[name], tagged) if name in doubts else "")
         for name, value in box.params.items()
     )
     rows.append("}}")
     return "\n".join(rows)
+
+
+def _coord(value: str) -> str:
+    """``{{coord|LAT|LON|type:city|display=inline}}`` for a "LAT, LON" value, else the
+    escaped value (a value from elsewhere is shown as written)."""
+    m = _DECIMAL_PAIR.match(value)
+    if not m:
+        return escape_value(value)
+    return f"{{{{{COORD_TEMPLATE}|{m.group(1)}|{m.group(2)}|{COORD_TYPE}|display=inline}}}}"
 
 
 def _doubt_tag(doubt: uncertainty.Doubt, month: str) -> str:
@@ -249,6 +268,9 @@ def _unescape(code: Wikicode) -> str:
     out = []
     for node in code.nodes:
         if isinstance(node, Template) and _template_key(node) in MAINTENANCE_TEMPLATES:
+            continue
+        if isinstance(node, Template) and _template_key(node) == COORD_TEMPLATE and node.has("1") and node.has("2"):
+            out.append(f"{str(node.get('1').value).strip()}, {str(node.get('2').value).strip()}")
             continue
         if isinstance(node, Text):
             out.append(node.value)
