@@ -49,3 +49,16 @@ def test_country_when_nothing_finer_and_unknown_parts_left_out() -> None:
     facts = EventFacts(kind="flood", facts={"location": Fact(name="location", value={"country": "Libya"})})
     assert make_title(facts, kind_for("flood")) == "Libya flood"
     assert make_title(EventFacts(kind="event", facts={}), kind_for("event")) == "Incident"
+
+
+def test_a_named_structure_that_failed_titles_the_article() -> None:
+    place = {"venue": "Francis Scott Key Bridge", "city": "Baltimore", "region": "Maryland", "country": "United States"}
+    assert make_title(_facts("bridge collapse", place, "2024-03-26"), kind_for("bridge collapse")) == "Francis Scott Key Bridge collapse"
+    # A venue that is not a proper name, or a kind that is not a structure's failure, keeps
+    # the "<year> <place> <type>" form.
+    plain = {**place, "venue": "the old rail bridge"}
+    assert make_title(_facts("bridge collapse", plain, "2024-03-26"), kind_for("bridge collapse")) == "2024 Baltimore bridge collapse"
+    one_word = {**place, "venue": "Bridge"}
+    assert make_title(_facts("bridge collapse", one_word, "2024-03-26"), kind_for("bridge collapse")) == "2024 Baltimore bridge collapse"
+    academy = {"venue": "Homs Military Academy", "city": "Homs", "country": "Syria"}
+    assert make_title(_facts("drone strike", academy), kind_for("drone strike")) == "2023 Homs drone strike"

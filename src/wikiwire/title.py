@@ -3,6 +3,10 @@
 "2023 Homs drone strike", "2023 Herat earthquakes". The place is the most specific settled
 place that reads as a name (city, else region, else country); the event type is the kind's
 noun, plural when the kind has one and the reports speak of several events.
+
+A named structure that failed gives its name to the article instead, without a year, as
+encyclopedias title such events: "Francis Scott Key Bridge collapse", not "2024 Baltimore
+bridge collapse".
 """
 
 from __future__ import annotations
@@ -66,6 +70,32 @@ _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a p
 MIN_COUNTING_SOURCES = 2
 
 
+# Kinds whose article is titled after the structure that failed, with the word that follows
+# its name.
+NAMED_STRUCTURE_KINDS: dict[str, str] = {"bridge collapse": "collapse", "building collapse": "collapse", "dam failure": "failure"}
+# Lower-case words a structure's proper name may hold ("Bridge of Sighs", "Tower of London").
+_NAME_PARTICLES = frozenset({"of", "the", "and", "de", "la", "del"})
+# Fewer words than this do not make a structure's name ("Bridge" alone is not one).
+MIN_STRUCTURE_NAME_WORDS = 2
+
+
+def structure_name(facts: EventFacts, kind: Kind) -> str | None:
+    """The venue's proper name when the event is the failure of a named structure (see
+    NAMED_STRUCTURE_KINDS): "Francis Scott Key Bridge". None otherwise."""
+    if kind.key not in NAMED_STRUCTURE_KINDS:
+        return None
+    location = facts.get("location").value
+    venue = location.get("venue") if isinstance(location, dict) else None
+    if not isinstance(venue, str):
+        return None
+    words = venue.split()
+    if len(words) < MIN_STRUCTURE_NAME_WORDS or words[0].lower() in _NAME_PARTICLES:
+        return None
+    if all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words):
+        return venue
+    return None
+
+
 def _year(facts: EventFacts) -> str | None:
     value = facts.get("date").value
     text = value if isinstance(value, str) else facts.get("date").display
@@ -74,12 +104,16 @@ def _year(facts: EventFacts) -> str | None:
 
 
 def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource] = ()) -> str:
-    """The title for the event: "<year> <place> <noun>", leaving out the parts not known.
+    """The title for the event: "<year> <place> <noun>", leaving out the parts not known, or
+    "<structure> collapse" for a named structure that failed (``structure_name``).
 
     Takes the reconciled facts, the event's taxonomy kind and the analysed sources (to tell
     one event from several). Never empty: with nothing known it is the kind's noun,
     capitalised.
     """
+    structure = structure_name(facts, kind)
+    if structure:
+        return f"{structure} {NAMED_STRUCTURE_KINDS[kind.key]}"
     noun = kind.plural if is_plural(kind, analysed) and kind.plural else kind.noun
     parts = [p for p in (_year(facts), event_place(facts), noun) if p]
     title = " ".join(parts)
