@@ -102,3 +102,4 @@ def test_the_lead_states_an_agreed_magnitude_and_leaves_a_disputed_one_to_the_bo
     disputed = reconcile([*base, _claim("magnitude", "6.3", "s1"), _claim("magnitude", "6.1", "s2")], [])
     first = compose_lead(disputed, kind_for("earthquake"), "2023 Example earthquake")[0]
     assert first.text == "The 2023 Example earthquake was an earthquake on 7 October 2023."
+

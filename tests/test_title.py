@@ -62,3 +62,19 @@ def test_a_named_structure_that_failed_titles_the_article() -> None:
     assert make_title(_facts("bridge collapse", one_word, "2024-03-26"), kind_for("bridge collapse")) == "2024 Baltimore bridge collapse"
     academy = {"venue": "Homs Military Academy", "city": "Homs", "country": "Syria"}
     assert make_title(_facts("drone strike", academy), kind_for("drone strike")) == "2023 Homs drone strike"
+
+
+def test_shootings_are_titled_shooting_and_several_sites_make_them_plural() -> None:
+    place = {"venue": None, "city": "Springfield", "region": "Ohio", "country": "United States"}
+    facts = _facts("mass shooting", place, "2024-06-01")
+    one_site = _source("A gunman opened fire in a mass shooting at a market.", "The shooting left four dead.")
+    assert make_title(facts, kind_for("mass shooting"), [one_site]) == "2024 Springfield shooting"
+    two_sites = [
+        _source("Police responded to a mass shooting at two locations in the city.", "The shooting shocked residents."),
+        _source("Minutes later there was another shooting at a bar across town.", "The shooting at the bar killed two."),
+    ]
+    assert make_title(facts, kind_for("mass shooting"), two_sites) == "2024 Springfield shootings"
+    # Sites are counted for attacks only: a quake felt at several locations is one quake.
+    quake = _facts("earthquake", place, "2024-06-01")
+    felt = [_source("The earthquake was felt at several locations.", "The earthquake cracked walls."), _source("The earthquake was felt at multiple sites.")]
+    assert make_title(quake, kind_for("earthquake"), felt) == "2024 Springfield earthquake"

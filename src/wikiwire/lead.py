@@ -280,6 +280,21 @@ def _undisputed_magnitude(facts: EventFacts) -> Fact | None:
     return magnitude
 
 
+# Head nouns of targets that take "on" in "an attack on ...": gatherings and vehicles.
+_ON_TARGET = re.compile(
+    r"\b(?:ceremony|wedding|funeral|rally|march|protest|demonstration|procession|parade|concert|"
+    r"festival|gathering|crowd|meeting|celebration|convoy|bus|train|motorcade|vehicle|ship|boat)s?$",
+    re.IGNORECASE,
+)
+
+
+def titled_plural(kind: Kind, title: str) -> bool:
+    """Whether ``title`` names several events of ``kind`` ("2023 Herat earthquakes",
+    "2023 Lewiston shootings"): it ends with the kind's plural or its title plural."""
+    plurals = [p for p in (kind.plural, kind.title_plural) if p]
+    return any(title.lower().endswith(p.lower()) for p in plurals)
+
+
 def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentence | None:
     venue, place = _location_phrase(facts, title)
     date = _date_text(facts)
@@ -287,7 +302,7 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         # "The Incident was an incident." says nothing: without a place or a date there is
         # no first sentence to write.
         return None
-    plural = kind.plural is not None and title.lower().endswith(kind.plural.lower())
+    plural = titled_plural(kind, title)
     verb = "were" if plural else "was"
     target = facts.get("target").display
     used = [facts.get(n) for n in ("date", "location", "type")]
@@ -302,13 +317,20 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         text += f" {'in ' if venue else ''}{place}" if place else ""
         if not venue and not place:
             text = f"{_subject(title)} {verb} {what}"
+    elif plural and kind.plural:
+        # Several attacks: the target and venue found are one site among several, so only the
+        # place is named ("were a series of mass shootings in Lewiston, Maine").
+        text = f"{_subject(title)} {verb} a series of {kind.plural}"
+        if place:
+            text += f" in {place}"
     else:
         text = f"{_subject(title)} {verb} {_article(kind.noun)}"
         if target and kind.category == "attack":
             used.append(facts.get("target"))
             phrase = _target_phrase(target)
-            # A named place is attacked "at" ("at Schemengees Bar"), a gathering "on".
-            text += f" {'at' if phrase == target and target[:1].isupper() else 'on'} {phrase}"
+            # A gathering or a vehicle is attacked "on" ("on a graduation ceremony", "on a
+            # convoy"); a place, named or not, "at" ("at Schemengees Bar", "at a market").
+            text += f" {'on' if _ON_TARGET.search(phrase) else 'at'} {phrase}"
         if venue:
             text += f" at {venue}"
         if place:
@@ -419,7 +441,7 @@ MAX_LEAD_SENTENCES = 4
 def compose_lead(facts: EventFacts, kind: Kind, title: str) -> tuple[ArticleSentence, ...]:
     """The lead: what/where/when (containing the title verbatim), toll, responsibility,
     context; sentences whose facts are unknown are left out. At most four sentences."""
-    plural = kind.plural is not None and title.lower().endswith(kind.plural.lower())
+    plural = titled_plural(kind, title)
     sentences = [_first_sentence(facts, kind, title), _toll_sentence(facts, kind, plural)]
     if kind.category == "attack":
         sentences.append(_responsibility_sentence(facts, kind))

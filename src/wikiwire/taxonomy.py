@@ -60,6 +60,10 @@ class Kind:
     patterns: tuple[str, ...]
     specificity: int = 1
     plural: str | None = None
+    # The noun titles use when it differs from ``noun``: articles on mass shootings are titled
+    # "2023 Lewiston shootings", "2022 Buffalo shooting", while their prose says "a mass shooting".
+    title_noun: str | None = None
+    title_plural: str | None = None
 
 
 # Parameter names checked against each template's documentation ("Full blank syntax" /
@@ -169,8 +173,9 @@ def sections_for(kind: Kind) -> tuple[SectionSpec, ...]:
 
 
 def _attack(key: str, heading: str, patterns: tuple[str, ...], specificity: int = 2,
-            noun: str | None = None, plural: str | None = None) -> Kind:
-    return Kind(key, "attack", noun or key, CIVILIAN_ATTACK.name, heading, patterns, specificity, plural)
+            noun: str | None = None, plural: str | None = None, title: tuple[str, str] | None = None) -> Kind:
+    title_noun, title_plural = title or (None, None)
+    return Kind(key, "attack", noun or key, CIVILIAN_ATTACK.name, heading, patterns, specificity, plural, title_noun, title_plural)
 
 
 def _disaster(key: str, heading: str, patterns: tuple[str, ...], template: str = EVENT.name,
@@ -188,7 +193,8 @@ KINDS: tuple[Kind, ...] = (
     _attack("suicide bombing", "Bombing", (r"suicide (?:bomb(?:er|ing)?|attack(?:er)?)s?", r"blew (?:himself|herself|themselves) up", r"(?:suicide|explosive) vests?"), 4),
     _attack("car bombing", "Bombing", (r"car bombs?(?:ing)?", r"vehicle[- ]borne (?:improvised )?explosive", r"truck bombs?", r"booby-trapped (?:car|vehicle)s?"), 4),
     _attack("bombing", "Bombing", (r"bomb(?:ing|ings|ed)?\b", r"improvised explosive devices?", r"\bIEDs?\b"), 2),
-    _attack("mass shooting", "Shooting", (r"mass shootings?", r"shootings", r"shooting (?:spree|rampage)", r"opened fire", r"gunm[ae]n", r"shooter", r"active shooter", r"shot (?:and killed|dead)"), 3, plural="mass shootings"),
+    _attack("mass shooting", "Shooting", (r"mass shootings?", r"shootings", r"shooting (?:spree|rampage)", r"opened fire", r"gunm[ae]n", r"shooter", r"active shooter", r"shot (?:and killed|dead)"), 3, plural="mass shootings",
+            title=("shooting", "shootings")),
     _attack("stabbing", "Attack", (r"stabb(?:ing|ed)s?", r"knife attacks?", r"knifeman"), 3),
     _attack("vehicle-ramming attack", "Attack", (r"ramming attacks?", r"(?:drove|ramm(?:ed|ing)) (?:a|his|her|their|the) (?:car|truck|van|vehicle|lorry) into", r"ramm(?:ed|ing) into (?:a |the )?(?:crowds?|pedestrians|people|shoppers|worshippers|protesters)", r"vehicle[- ]ramming"), 3, noun="vehicle-ramming attack"),
     _attack("arson", "Attack", (r"arson", r"set (?:fire|ablaze)", r"firebomb(?:ing|ed)?"), 2),

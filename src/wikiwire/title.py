@@ -43,15 +43,29 @@ def event_place(facts: EventFacts) -> str | None:
     return None
 
 
+def _nouns(kind: Kind) -> tuple[str, str | None]:
+    """The singular and plural nouns a title uses for ``kind``."""
+    if kind.title_noun:
+        return kind.title_noun, kind.title_plural
+    return kind.noun, kind.plural
+
+
 def is_plural(kind: Kind, analysed: Sequence[AnalysedSource]) -> bool:
     """True when the kind has a plural noun and the reports speak of several events: at
     least ``MIN_COUNTING_SOURCES`` reports count them ("a pair of earthquakes", "five
     powerful earthquakes"), or the plural outnumbers the singular."""
-    if not kind.plural:
+    noun, plural_noun = _nouns(kind)
+    if not plural_noun:
         return False
-    plural = re.compile(rf"\b{re.escape(kind.plural)}\b", re.IGNORECASE)
-    singular = re.compile(rf"\b{re.escape(kind.noun)}\b(?!s)", re.IGNORECASE)
-    counted = re.compile(rf"\b(?:{_COUNT})\s+(?:[\w.-]+\s+){{0,3}}?{re.escape(kind.plural)}\b", re.IGNORECASE)
+    plural = re.compile(rf"\b{re.escape(plural_noun)}\b", re.IGNORECASE)
+    singular = re.compile(rf"\b{re.escape(noun)}\b(?!s)", re.IGNORECASE)
+    counted = re.compile(rf"\b(?:{_COUNT})\s+(?:[\w.-]+\s+){{0,3}}?{re.escape(plural_noun)}\b", re.IGNORECASE)
+    if kind.category == "attack":
+        # An attack at several sites is several attacks ("2015 Paris attacks", "2023 Lewiston
+        # shootings"): "at two locations", "another shooting at" count them too.
+        counted = re.compile(
+            rf"{counted.pattern}|{_SITES}|\banother\s+{re.escape(noun)}\s+(?:at|in)\b", re.IGNORECASE
+        )
     n_plural = n_singular = counting = 0
     for source in analysed:
         counts_here = False
@@ -65,6 +79,8 @@ def is_plural(kind: Kind, analysed: Sequence[AnalysedSource]) -> bool:
 
 # Words that count events ("two earthquakes", "a series of earthquakes").
 _COUNT = r"two|three|four|five|six|seven|eight|nine|ten|\d+|several|multiple|a pair of|a series of|twin|a string of"
+# Several sites named as such ("at two locations", "three separate venues").
+_SITES = r"\b(?:two|three|four|five|several|multiple)\s+(?:separate\s+|different\s+)?(?:locations|sites|venues)\b"
 # Reports that must count the events before the title calls them several: one report's
 # "two earthquakes" may be a slip or a different pair; two independent ones are not.
 MIN_COUNTING_SOURCES = 2
@@ -114,7 +130,8 @@ def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource]
     structure = structure_name(facts, kind)
     if structure:
         return f"{structure} {NAMED_STRUCTURE_KINDS[kind.key]}"
-    noun = kind.plural if is_plural(kind, analysed) and kind.plural else kind.noun
+    singular, plural = _nouns(kind)
+    noun = plural if plural and is_plural(kind, analysed) else singular
     parts = [p for p in (_year(facts), event_place(facts), noun) if p]
     title = " ".join(parts)
     return title[:1].upper() + title[1:]
