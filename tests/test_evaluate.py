@@ -181,3 +181,14 @@ def test_format_report_prints_the_tables(events_file: Path) -> None:
     assert "homs: 2023 Homs drone strike" in text
     assert "[unattainable: no report states it]" in text  # 112
     assert "Content (" not in text  # --no-content
+
+
+def test_summary_counts_titles_equal_to_the_reference() -> None:
+    from wikiwire.evaluate import summarise
+
+    events = [
+        {"fields": {}, "title": "2023 Lewiston shootings", "built_title": "2023 Lewiston Shootings"},
+        {"fields": {}, "title": "Francis Scott Key Bridge collapse", "built_title": "2024 Baltimore bridge collapse"},
+        {"fields": {}, "title": None, "built_title": "2023 Homs drone strike"},
+    ]
+    assert summarise(events)["titles"] == {"matching": 1, "of": 2}

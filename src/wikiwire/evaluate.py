@@ -275,9 +275,15 @@ def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             for key in keys:
                 values = [c[system][key] for c in content_events if c[system].get(key) is not None]
                 content[system][key] = _mean(values)
+    titled = [e for e in events if e.get("title")]
     return {
         "events": len(events),
         "failed_builds": sum(1 for e in events if e.get("error")),
+        # The events file's title is the encyclopedia's; matching it ignores case only.
+        "titles": {
+            "matching": sum(1 for e in titled if (e.get("built_title") or "").casefold() == e["title"].casefold()),
+            "of": len(titled),
+        },
         "fields": fields,
         "overall": {"wikiwire": _mean(all_ours), "wikiwire_attainable": _mean(all_ours_att), "n": len(all_ours)},
         "core": {
@@ -355,6 +361,9 @@ def _summary_lines(summary: Mapping[str, Any]) -> list[str]:
     )
     lines.append(f"{'all fields':<14}{_num(overall['wikiwire']):>10}{_num(overall['wikiwire_attainable']):>11}{'':>21}{overall['n']:>4}")
     lines.append("(the baseline predicts the core fields only: " + ", ".join(core["fields"]) + ")")
+    titles = summary.get("titles")
+    if titles and titles["of"]:
+        lines.append(f"article titles equal to the reference title (case aside): {titles['matching']} of {titles['of']}")
     return lines
 
 
