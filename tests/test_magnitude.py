@@ -74,7 +74,7 @@ def test_agencies_disagreeing_is_a_conflict_and_only_quakes_keep_a_magnitude() -
     assert reconcile(blast, []).get("magnitude").display == ""
 
 
-def test_earthquake_infobox_shows_magnitude_and_the_zone_inside_the_time() -> None:
+def test_earthquake_infobox_shows_magnitude_the_zone_inside_the_time_and_the_fault() -> None:
     claims = [
         _claim("type", "earthquake", "s1"), _claim("magnitude", "6.3", "s1"),
         _claim("time", "11:00", "s1"), _claim("timezone", "UTC+04:30", "s1"),
@@ -84,7 +84,11 @@ def test_earthquake_infobox_shows_magnitude_and_the_zone_inside_the_time() -> No
     assert box.template == "Infobox earthquake"
     assert box.params["magnitude"] == "6.3"
     assert box.params["local-time"] == "11:00 (UTC+04:30)"
-    assert list(box.params) == ["name", "local-time", "magnitude", "type"]
+    # "type" in this template is the fault mechanism: left out when no report gives one.
+    assert list(box.params) == ["name", "local-time", "magnitude"]
+    faulted = reconcile([*claims, Claim(fact="type", value="Thrust", display="Thrust", source="s2", sentence="s2.0",
+                                        quote="thrust faulting", scope="fault")], [])
+    assert infobox(faulted, kind_for("earthquake"), "2023 Example earthquake").params["type"] == "Thrust"
 
 
 def test_the_lead_states_an_agreed_magnitude_and_leaves_a_disputed_one_to_the_body() -> None:

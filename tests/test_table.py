@@ -37,6 +37,8 @@ def test_example_row_flattens_the_record(example: Any) -> None:
     place = facts["location"]["value"]
     assert (row["event_date"], row["event_type"], row["category"]) == ("2023-10-05", "drone strike", "attack")
     assert (row["country"], row["iso3"], row["location"]) == ("Syria", "SYR", "Homs")
+    assert rec["acled"] == {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+    assert (row["acled_event_type"], row["acled_sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
     assert (float(row["latitude"]), float(row["longitude"]), row["geo_precision"]) == (place["lat"], place["lon"], "1")
     for name in ("fatalities", "injuries"):
         figures = facts[name]["value"]
@@ -91,6 +93,18 @@ def test_batch_gathers_every_built_event_into_events_csv(tmp_path: Path, nlp) ->
     assert [r["event_id"] for r in rows] == ["homs-2023", "herat-2023"]
     assert [(r["iso3"], r["event_type"]) for r in rows] == [("SYR", "drone strike"), ("AFG", "earthquake")]
     assert rows[1]["magnitude"] == "6.3"
+    # ACLED does not code natural disasters.
+    assert (rows[1]["acled_event_type"], rows[1]["acled_sub_event_type"]) == ("", "")
     for row in rows:
         (own,) = _read((out / row.pop("event_id") / "event.csv").read_text(encoding="utf-8"))
         assert row == own
+
+
+def test_acled_codes_cover_attack_kinds_only() -> None:
+    from wikiwire.taxonomy import ACLED_TYPES, KINDS
+
+    by_key = {k.key: k for k in KINDS}
+    assert set(ACLED_TYPES) <= set(by_key)
+    assert {by_key[k].category for k in ACLED_TYPES} == {"attack"}
+    # Every attack kind is coded except arson (see ACLED_TYPES).
+    assert {k.key for k in KINDS if k.category == "attack"} - set(ACLED_TYPES) == {"arson"}

@@ -21,12 +21,13 @@ import datetime as dt
 import functools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from wikiwire import cues, reactions, rewrite
 from wikiwire import lead as lead_mod
+from wikiwire.reconcile import FAULT_SCOPE
 from wikiwire.records import (
     AnalysedSource,
     Article,
@@ -102,6 +103,8 @@ def infobox(facts: EventFacts, kind: Kind, title: str) -> Infobox:
             value = title
         elif fact_name == "coordinates":
             value = _coordinates(facts)
+        elif fact_name == "fault":
+            value = _fault(facts)
         elif fact_name == "time" and not template.has("timezone"):
             value = _time_with_zone(facts)
         else:
@@ -109,6 +112,13 @@ def infobox(facts: EventFacts, kind: Kind, title: str) -> Infobox:
         if value:
             params[param] = value
     return Infobox(template=template.name, params=params)
+
+
+def _fault(facts: EventFacts) -> str:
+    """The fault mechanism most reports give ("Thrust"), from the type fact's fault claims
+    (``reconcile.FAULT_SCOPE``); "" when none does."""
+    votes = Counter(str(c.value) for c in facts.get("type").claims if c.scope == FAULT_SCOPE)
+    return votes.most_common(1)[0][0] if votes else ""
 
 
 def _time_with_zone(facts: EventFacts) -> str:

@@ -88,6 +88,8 @@ CIVILIAN_ATTACK = Template(
 )
 # {{Infobox earthquake}}: "location" is the epicentre's coordinates and "affected" the areas
 # hit; there is no timezone (the doc asks for it inside local-time) and one "casualties" row.
+# Its "type" is the fault mechanism ("Thrust", "Strike-slip"), not "Earthquake": it is filled
+# from the type fact's fault claims ("fault", see compose.infobox) and left out without them.
 EARTHQUAKE = Template(
     "Infobox earthquake",
     (
@@ -96,7 +98,7 @@ EARTHQUAKE = Template(
         ("time", "local-time"),
         ("magnitude", "magnitude"),
         ("coordinates", "location"),
-        ("type", "type"),
+        ("fault", "type"),
         ("location", "affected"),
         ("fatalities", "casualties"),
     ),
@@ -230,3 +232,27 @@ def kind_for(key: str | None) -> Kind:
 def template_for(kind: Kind) -> Template:
     """The infobox template that fits ``kind``."""
     return TEMPLATES[kind.template]
+
+
+# ACLED's event type and sub-event type (ACLED Codebook) for the kinds that map to one from the
+# kind alone: a starting code for an analyst to confirm (ACLED also weighs who the actors are).
+# Disasters and accidents are outside ACLED's scope; arson has no single code (a riot's arson
+# and an attack on people differ), so it is left to the analyst.
+ACLED_TYPES: dict[str, tuple[str, str]] = {
+    "drone strike": ("Explosions/Remote violence", "Air/drone strike"),
+    "airstrike": ("Explosions/Remote violence", "Air/drone strike"),
+    "missile strike": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "shelling": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "suicide bombing": ("Explosions/Remote violence", "Suicide bomb"),
+    "car bombing": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "bombing": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "mass shooting": ("Violence against civilians", "Attack"),
+    "stabbing": ("Violence against civilians", "Attack"),
+    "vehicle-ramming attack": ("Violence against civilians", "Attack"),
+    "hostage-taking": ("Violence against civilians", "Abduction/forced disappearance"),
+}
+
+
+def acled_type(kind_key: str) -> tuple[str, str] | None:
+    """ACLED's (event type, sub-event type) for the kind ``kind_key``, or None (see ACLED_TYPES)."""
+    return ACLED_TYPES.get(kind_key)

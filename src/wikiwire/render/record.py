@@ -2,7 +2,8 @@
 
 Shape (the evaluation reads these keys; see the README)::
 
-    title, kind, generator {name, version},
+    title, kind, acled {event_type, sub_event_type} | null   (``taxonomy.ACLED_TYPES``)
+    generator {name, version},
     infobox {param: display}                      exactly what the wikitext infobox holds
     infobox_template
     facts {name: {value, display, sources, rule, claims[, breakdown]
@@ -35,6 +36,7 @@ from typing import Any
 from wikiwire import uncertainty
 from wikiwire.records import FACT_NAMES, ArticleSentence, Build, Claim, Fact, Section
 from wikiwire.render import view
+from wikiwire.taxonomy import acled_type
 
 __all__ = ["event_record"]
 
@@ -65,6 +67,7 @@ def event_record(build: Build) -> dict[str, Any]:
     return {
         "title": build.title,
         "kind": facts.kind,
+        "acled": _acled(facts.kind),
         "generator": {"name": "wikiwire", "version": __version__},
         "infobox": {k: view.clean_text(v) for k, v in build.article.infobox.params.items()},
         "infobox_template": build.article.infobox.template,
@@ -98,6 +101,11 @@ def event_record(build: Build) -> dict[str, Any]:
         ],
         "verification": build.verification.model_dump(mode="json"),
     }
+
+
+def _acled(kind: str) -> dict[str, str] | None:
+    codes = acled_type(kind)
+    return {"event_type": codes[0], "sub_event_type": codes[1]} if codes else None
 
 
 def _fact(name: str, fact: Fact | None) -> dict[str, Any]:

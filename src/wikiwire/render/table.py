@@ -5,14 +5,15 @@ The row is derived from the event record (``record.event_record``), so every val
 also in event.json with its claims and sources; the CSV only flattens. Columns:
 
     title, event_date, event_date_end, date_confidence, time_local, utc_offset,
-    event_type, category, country, iso3, admin1, location, venue, latitude, longitude,
+    event_type, category, acled_event_type, acled_sub_event_type, country, iso3, admin1, location, venue, latitude, longitude,
     geo_precision, fatalities_best, fatalities_low, fatalities_high, fatalities,
     injuries_best, injuries_low, injuries_high, injuries, perpetrators, target, weapons,
     part_of, magnitude, disputed, sources, outlets, notes
 
 ``geo_precision`` follows ACLED's codes: 1 when the coordinates are those of the town or
 city where the event happened, 3 when only a region or country is known (no coordinates).
-``conflicting_facts`` names the facts for which some report gave another value, however
+``acled_event_type`` and ``acled_sub_event_type`` are event.json's ``acled`` codes (see
+``taxonomy.ACLED_TYPES``; blank for disasters and accidents). ``conflicting_facts`` names the facts for which some report gave another value, however
 weakly (each conflict, with its claims and how it was resolved, is in event.json).
 ``notes`` is the article's lead. Several values in one cell are joined with "; ".
 
@@ -36,7 +37,7 @@ __all__ = ["COLUMNS", "render", "row", "write_rows"]
 
 COLUMNS: tuple[str, ...] = (
     "title", "event_date", "event_date_end", "date_confidence", "time_local", "utc_offset",
-    "event_type", "category", "country", "iso3", "admin1", "location", "venue", "latitude",
+    "event_type", "category", "acled_event_type", "acled_sub_event_type", "country", "iso3", "admin1", "location", "venue", "latitude",
     "longitude", "geo_precision", "fatalities_best", "fatalities_low", "fatalities_high",
     "fatalities", "injuries_best", "injuries_low", "injuries_high", "injuries", "perpetrators",
     "target", "weapons", "part_of", "magnitude", "conflicting_facts", "sources", "outlets", "notes",
@@ -100,6 +101,8 @@ def row(record: Mapping[str, Any]) -> dict[str, str]:
         "utc_offset": value("timezone"),
         "event_type": value("type") or None,
         "category": kind_for(str(record.get("kind") or "")).category if record.get("kind") else None,
+        "acled_event_type": (record.get("acled") or {}).get("event_type"),
+        "acled_sub_event_type": (record.get("acled") or {}).get("sub_event_type"),
         "country": place.get("country"),
         "iso3": _iso3_by_country().get(place.get("country") or ""),
         "admin1": place.get("region"),
