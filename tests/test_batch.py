@@ -234,3 +234,38 @@ def test_event_with_nothing_usable_says_why(tmp_path: Path) -> None:
         f"{events_path}:1#2: no news text left after cleaning (1); "
         f"{events_path}:1#3: no news text left after cleaning (2); and 2 more)"
     )
+
+
+def test_shards_split_the_events_and_share_one_folder(tmp_path: Path) -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    many = [{**HOMS, "id": f"event-{i:03d}"} for i in range(12)]
+    events_path = _write_events(tmp_path / "events.jsonl", *many)
+    out = tmp_path / "out"
+    built: list[str] = []
+    for k in (1, 2, 3):
+        result = build_events(events_path, out, formats=["md"], builder=fake_builder, shard=(k, 3))
+        assert result["skipped"] == [] and result["failed"] == []
+        assert result["other_shards"] == 12 - len(result["built"])
+        built += result["built"]
+    # Every event is built by exactly one shard.
+    assert sorted(built) == [e["id"] for e in many]
+    # A later run of any shard finds its events built.
+    assert build_events(events_path, out, formats=["md"], builder=fake_builder, shard=(2, 3))["built"] == []
+
+    @given(st.text(min_size=1, max_size=20), st.integers(min_value=1, max_value=9))
+    def one_shard_each(event_id: str, n: int) -> None:
+        assert sum(batch.in_shard(event_id, k, n) for k in range(1, n + 1)) == 1
+
+    one_shard_each()
+    with pytest.raises(ValueError, match="k must be between 1 and n"):
+        batch.in_shard("x", 0, 3)
+
+
+def test_a_shard_is_decided_by_the_id_not_the_line(tmp_path: Path) -> None:
+    ids = [f"event-{i:03d}" for i in range(20)]
+    first = {i for i in ids if batch.in_shard(i, 1, 4)}
+    # Reordering or adding events keeps every event in its shard.
+    more = [*reversed(ids), "event-new"]
+    assert {i for i in more if batch.in_shard(i, 1, 4)} - {"event-new"} == first

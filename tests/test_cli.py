@@ -149,3 +149,12 @@ def test_quiet_build_prints_nothing(runner: CliRunner, tmp_path: Path) -> None:
     assert result.output == ""
     assert (tmp_path / "out" / "event.json").is_file()
     assert not (tmp_path / "out" / "article.wiki").exists()
+
+
+def test_shard_errors(runner: CliRunner, tmp_path: Path) -> None:
+    fails_with(runner, ["--events", str(tmp_path / "e.jsonl"), "--shard", "0/4"],
+               "error: --shard '0/4' is not K/N with 1 <= K <= N (for example --shard 2/8 builds the second of eight shards)")
+    fails_with(runner, ["--events", str(tmp_path / "e.jsonl"), "--shard", "three"],
+               "error: --shard 'three' is not K/N with 1 <= K <= N (for example --shard 2/8 builds the second of eight shards)")
+    fails_with(runner, [str(tmp_path), "--shard", "1/2"],
+               "error: --shard needs --events (shards split an events file: add --events EVENTS.jsonl)")

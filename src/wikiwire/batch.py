@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import socket
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -213,6 +214,7 @@ def build_events(
     model: str | None = None,
     progress: Any = None,
     builder: Builder = build_documents,
+    shard: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
     """Build each event into ``outdir/<id>/``; skip built ones unless ``force``; never stop
     on one failing event. Returns {"built": [...], "skipped": [...], "failed": [{"id", "error"}],
@@ -220,6 +222,10 @@ def build_events(
 
     With the "csv" format, ``outdir/events.csv`` gathers the row of every built event (this
     run's and earlier runs'), in events-file order, after an ``event_id`` column.
+
+    ``shard`` = (k, n) builds only the events ``in_shard`` assigns to shard k of n (1 <= k <= n),
+    so n machines sharing ``outdir`` split one events file between them; the others count as
+    neither built nor skipped ("other_shards" in the result).
 
     ``jobs`` > 1 spreads events over that many processes, each loading the spaCy pipeline
     once. ``progress`` is a rich Console to draw a progress bar on, or None. ``builder`` writes
@@ -229,6 +235,9 @@ def build_events(
     fmts = list(formats)
     events = read_events(events_path, fmts)
     outdir.mkdir(parents=True, exist_ok=True)
+    every = events
+    if shard is not None:
+        events = [e for e in events if in_shard(e.id, *shard)]
     todo = [e for e in events if force or not is_built(outdir / e.folder, e.digest)]
     building = {e.id for e in todo}
     skipped = [e.id for e in events if e.id not in building]
@@ -245,8 +254,21 @@ def build_events(
             errors = _build_parallel(todo, events_path, outdir, fmts, model, builder, workers, bar)
     built = [e.id for e in todo if errors.get(e.id) is None]
     failed = [{"id": e.id, "error": errors[e.id]} for e in todo if errors.get(e.id) is not None]
-    table = write_table(outdir, events) if "csv" in fmts else None
-    return {"built": built, "skipped": skipped, "failed": failed, "table": table}
+    table = write_table(outdir, every) if "csv" in fmts else None
+    result: dict[str, Any] = {"built": built, "skipped": skipped, "failed": failed, "table": table}
+    if shard is not None:
+        result["other_shards"] = len(every) - len(events)
+    return result
+
+
+def in_shard(event_id: str, k: int, n: int) -> bool:
+    """Whether event ``event_id`` belongs to shard ``k`` of ``n`` (1-based). Decided by a hash
+    of the id, not its line, so adding or reordering events never moves one between shards
+    (a built event stays built where it is)."""
+    if not 1 <= k <= n:
+        raise ValueError(f"shard {k}/{n}: k must be between 1 and n")
+    digest = hashlib.sha256(event_id.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") % n == k - 1
 
 
 TABLE_NAME = "events.csv"
@@ -259,7 +281,8 @@ def write_table(outdir: Path, events: Sequence[Event]) -> Path:
     from wikiwire.render.table import COLUMNS
 
     path = outdir / TABLE_NAME
-    partial = outdir / f".{TABLE_NAME}.partial"
+    # Named per process: shards on several machines may write the table into one folder.
+    partial = outdir / f".{TABLE_NAME}.{socket.gethostname()}.{os.getpid()}.partial"
     with partial.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=("event_id", *COLUMNS), extrasaction="ignore")
         writer.writeheader()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -106,6 +107,18 @@ def _parse_formats(value: str) -> list[str]:
     return formats
 
 
+_SHARD = re.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
+
+
+def _parse_shard(value: str | None) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    m = _SHARD.match(value)
+    if not m or not 1 <= int(m.group(1)) <= int(m.group(2)):
+        raise _fail(f"--shard {value!r} is not K/N with 1 <= K <= N", "for example --shard 2/8 builds the second of eight shards")
+    return int(m.group(1)), int(m.group(2))
+
+
 def _count_inputs(inputs: list[str]) -> int:
     total = 0
     for item in inputs:
@@ -124,13 +137,16 @@ def build(
     events: Annotated[Path | None, typer.Option("--events", help="Batch mode: an events JSONL file (the eval format); one article folder per event.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes: batch mode spreads events over them; one big build runs spaCy in up to this many.")] = 1,
     force: Annotated[bool, typer.Option("--force", help="Batch mode: rebuild events already built.")] = False,
+    shard: Annotated[str | None, typer.Option("--shard", metavar="K/N", help="Batch mode: build only shard K of N (1-based; events split by a hash of their id), for N machines sharing one output folder.")] = None,
     timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each URL.")] = 20.0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
     """Build the article and event record from news reports about one event."""
     fmts = _parse_formats(formats)
+    if shard is not None and events is None:
+        raise _fail("--shard needs --events", "shards split an events file: add --events EVENTS.jsonl")
     if events is not None:
-        _build_events(events, outdir, jobs=jobs, force=force, formats=fmts, model=spacy_model, quiet=quiet)
+        _build_events(events, outdir, jobs=jobs, force=force, formats=fmts, model=spacy_model, quiet=quiet, shard=_parse_shard(shard))
         return
     if not inputs:
         raise _fail("no input given", "pass report files, folders, URLs, or - for JSONL on stdin")
@@ -165,16 +181,19 @@ def build(
         out.print(str(written[fmt]), markup=False)
 
 
-def _build_events(events: Path, outdir: Path, *, jobs: int, force: bool, formats: list[str], model: str | None, quiet: bool) -> None:
+def _build_events(events: Path, outdir: Path, *, jobs: int, force: bool, formats: list[str], model: str | None, quiet: bool,
+                  shard: tuple[int, int] | None = None) -> None:
     from wikiwire import batch
 
     try:
-        summary = batch.build_events(events, outdir, jobs=jobs, force=force, formats=formats, model=model, progress=None if quiet else err)
+        summary = batch.build_events(events, outdir, jobs=jobs, force=force, formats=formats, model=model, progress=None if quiet else err, shard=shard)
     except InputError as exc:
         raise _fail(str(exc), _hint(exc)) from None
     if not quiet:
         out.print(
-            f"built {len(summary['built'])}, already built {len(summary['skipped'])}, failed {len(summary['failed'])} -> {outdir}"
+            f"built {len(summary['built'])}, already built {len(summary['skipped'])}, failed {len(summary['failed'])}"
+            + (f", left to other shards {summary['other_shards']}" if shard else "")
+            + f" -> {outdir}"
             + (f" (table of all events: {summary['table']})" if summary.get("table") else ""),
             markup=False,
         )
