@@ -207,3 +207,45 @@ def test_tag_month_follows_the_fixed_clock(monkeypatch: pytest.MonkeyPatch) -> N
 def test_parse_infobox_leaves_maintenance_tags_out_of_values() -> None:
     text = "{{Infobox event\n| date = 1 May 2020{{Dubious|reason=one source|date=June 2020}}\n| location = Lyon{{citation needed}}\n}}"
     assert parse_infobox(text) == {"date": "1 May 2020", "location": "Lyon"}
+
+
+# ---------------------------------------------------------------------------------------------
+# article sentences whose dates come from the uncorroborated header
+
+ARREST_LINE = "Police arrested two suspects in connection with the bombing on Saturday, officials said.\n"
+ARREST_REASON = 'date from "Saturday" in one report dated 19 March 2024, not confirmed by another report'
+
+
+def _arrest_build(folder: Path, nlp: Any, *, corroborated: bool) -> Build:
+    folder.mkdir()
+    (folder / "a.txt").write_text(DATED_REPORT + ARREST_LINE, encoding="utf-8")
+    (folder / "b.txt").write_text((CORROBORATING_DATE_LINE if corroborated else "") + UNDATED_REPORT, encoding="utf-8")
+    return pipeline.run([str(folder / "a.txt"), str(folder / "b.txt")], nlp=nlp)
+
+
+def _arrest(build: Build) -> Any:
+    found = [s for section in build.article.sections for s in section.sentences if "arrested" in s.text]
+    assert len(found) == 1
+    return found[0]
+
+
+def test_body_sentence_dated_from_the_uncorroborated_header_is_flagged_everywhere(nlp: Any, tmp_path: Path) -> None:
+    build = _arrest_build(tmp_path / "weak", nlp, corroborated=False)
+    arrest = _arrest(build)
+    assert arrest.text == "Police arrested two suspects in connection with the bombing on 16 March 2024, officials said."
+    assert arrest.doubt == ARREST_REASON
+    wiki = render(build, "wiki")
+    line = next(x for x in wiki.splitlines() if "arrested" in x)
+    assert line.endswith('{{dubious|reason=date from "Saturday" in one report dated 19 March 2024, not confirmed by another report|date=March 2024}}')
+    assert f"(unconfirmed: {ARREST_REASON})" in render(build, "md")
+    assert f'<span class="muted">(unconfirmed: {ARREST_REASON.replace(chr(34), "&quot;")})</span>' in render(build, "html")
+    sentences = [s for section in record.event_record(build)["article"]["sections"] for s in section["sentences"]]
+    flagged = [s for s in sentences if "confidence" in s]
+    assert [(s["text"], s["confidence"], s["confidence_reason"]) for s in flagged] == [(arrest.text, "low", ARREST_REASON)]
+
+
+def test_body_sentence_dated_from_a_corroborated_header_is_not(nlp: Any, tmp_path: Path) -> None:
+    build = _arrest_build(tmp_path / "backed", nlp, corroborated=True)
+    arrest = _arrest(build)
+    assert (arrest.text, arrest.doubt) == ("Police arrested two suspects in connection with the bombing on 16 March 2024, officials said.", None)
+    assert "dubious" not in render(build, "wiki")

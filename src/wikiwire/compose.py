@@ -25,8 +25,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wikiwire import cues, reactions, rewrite
+from wikiwire import cues, reactions, rewrite, uncertainty
 from wikiwire import lead as lead_mod
+from wikiwire.facts import dates
 from wikiwire.reconcile import FAULT_SCOPE
 from wikiwire.records import (
     AnalysedSource,
@@ -153,6 +154,7 @@ class _Candidate:
     when: dt.date | None  # the date it speaks of, for ordering
     words: frozenset[str]
     entities: tuple[Entity, ...]  # the sentence's entities, offsets into ``text``
+    doubt: str | None = None  # why a date in ``text`` is weakly known (ArticleSentence.doubt)
 
     @functools.cached_property
     def figures(self) -> frozenset[str]:
@@ -279,6 +281,20 @@ def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: Eve
     year = _event_year(facts)
     event_date = _parse_date(facts.get("date").value)
     out: list[_Candidate] = []
+    corroborated: dict[str, bool] = {}
+
+    def doubted(source: AnalysedSource, text: str) -> str | None:
+        """The doubt on the dates ``text`` gets from ``source``'s weekday words: they are
+        counted from its publication date, weakly known when nothing else backs that date."""
+        words = rewrite.resolved_words(text, source.anchor_date)
+        if not words or source.anchor_date is None:
+            return None
+        if source.source.id not in corroborated:
+            corroborated[source.source.id] = dates.anchor_corroborated(source, analysed)
+        if corroborated[source.source.id]:
+            return None
+        return uncertainty.relative_date_reason(words, source.anchor_date)
+
     for rank, source in enumerate(analysed):
         on_topic = {s.paragraph for s in source.sentences if cues.mentions_event(s.text)}
         prev: Sentence | None = None
@@ -326,7 +342,7 @@ def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: Eve
             if not about and (role == "casualties" or (role != "reactions" and cues.elsewhere(result.text, entities))):
                 continue
             out.append(_Candidate(sentence, result.text, role, rank, _when(sentence, source.anchor_date),
-                                  _words(result.text), entities))
+                                  _words(result.text), entities, doubted(source, resolved)))
     return out
 
 
@@ -557,7 +573,7 @@ def _items(candidates: Sequence[_Candidate], event_date: dt.date | None) -> list
         evidence = tuple(dict.fromkeys([rep.sentence.id, *(c.sentence.id for c in members)]))
         first = members[0]
         when = rep.when or event_date or dt.date.min
-        out.append(_Item(ArticleSentence(text=rep.text, sources=sources, evidence=evidence), rep.role,
+        out.append(_Item(ArticleSentence(text=rep.text, sources=sources, evidence=evidence, doubt=rep.doubt), rep.role,
                          len(sources), (when, first.rank, first.sentence.index), rep))
     return out
 

@@ -259,6 +259,9 @@ class ArticleSentence(Record):
     text: str
     sources: tuple[str, ...]
     evidence: tuple[str, ...] = ()
+    # Why a date in the text is weakly known (it was counted from a weekday in a report whose
+    # publication date nothing backs; see ``uncertainty.relative_date_reason``), else None.
+    doubt: str | None = None
 
 
 class Section(Record):

@@ -178,6 +178,21 @@ def relative_dates(text: str, anchor: dt.date | None) -> list[tuple[int, int, dt
     return sorted(out)
 
 
+def _drop_redundant_time(text: str) -> str:
+    """``text`` without the time words ``absolutise_dates`` removes before resolving: a
+    weekday right before a calendar date, and droppable time openers and phrases."""
+    text = _WEEKDAY_BEFORE_DATE.sub("", text)
+    text = _DROPPABLE_TIME_OPENER.sub("", text)
+    return _DROPPABLE_TIME_INLINE.sub("", text)
+
+
+def resolved_words(text: str, anchor: dt.date | None) -> list[str]:
+    """The weekday and day words ``absolutise_dates`` would turn into dates in ``text`` ("on
+    Thursday", "yesterday"), as written; empty when none (or no anchor)."""
+    kept = _drop_redundant_time(text)
+    return [kept[start:end] for start, end, _ in relative_dates(kept, anchor)]
+
+
 def absolutise_dates(text: str, anchor: dt.date | None) -> str | None:
     """``text`` with weekday and day-word dates replaced by absolute dates ("on Thursday" ->
     "on 5 October 2023", "this afternoon" -> "on the afternoon of 5 October 2023").
@@ -185,9 +200,7 @@ def absolutise_dates(text: str, anchor: dt.date | None) -> str | None:
     Returns None when the text holds relative time that cannot be resolved (no anchor date,
     or words such as "recently" and "this week").
     """
-    text = _WEEKDAY_BEFORE_DATE.sub("", text)
-    text = _DROPPABLE_TIME_OPENER.sub("", text)
-    text = _DROPPABLE_TIME_INLINE.sub("", text)
+    text = _drop_redundant_time(text)
     if _UNRESOLVABLE_TIME.search(text) or _GENERIC_WEEKDAY.search(text):
         return None
     has_relative = bool(_WEEKDAY_PHRASE.search(text) or _DAY_WORD.search(text))

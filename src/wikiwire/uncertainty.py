@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -23,7 +23,7 @@ from wikiwire.facts import dates
 from wikiwire.records import Build, EventFacts, Fact
 from wikiwire.taxonomy import TEMPLATES
 
-__all__ = ["LOW", "NOTE_LABEL", "REASONS", "Confidence", "Doubt", "doubt", "doubts", "infobox_doubts"]
+__all__ = ["LOW", "NOTE_LABEL", "REASONS", "Confidence", "Doubt", "doubt", "doubts", "infobox_doubts", "relative_date_reason"]
 
 Confidence = Literal["low"]
 LOW: Confidence = "low"
@@ -79,6 +79,15 @@ def _relative_words(fact: Fact) -> list[str]:
                 word = _PREPOSITION.sub("", claim.quote[mention.start : mention.end])
                 words.setdefault(word.casefold(), word)
     return list(words.values())
+
+
+def relative_date_reason(words: Sequence[str], anchor: dt.date) -> str:
+    """Why a date an article sentence gives is weakly known: 'date from "Thursday" in one
+    report dated 14 November 2023, not confirmed by another report' (the same words the
+    infobox uses for such a date)."""
+    unique = list({_PREPOSITION.sub("", w).casefold(): _PREPOSITION.sub("", w) for w in words}.values())
+    said = _and_list([f'"{w}"' for w in unique]) if unique else "a weekday or relative date"
+    return f"date from {said} in one report dated {_long_date(anchor)}, not confirmed by another report"
 
 
 def _uncorroborated_date(fact: Fact) -> str:

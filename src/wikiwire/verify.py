@@ -279,7 +279,7 @@ def _check(
         # Only unsupporting citations were removed: the sentence passed as cited.
         return sentence.model_copy(update={"sources": tuple(sources), "evidence": _evidence_for(sentence, sources, analysed)})
     tally.recited += 1
-    return ArticleSentence(text=sentence.text, sources=tuple(sources), evidence=_evidence_for(sentence, sources, analysed))
+    return sentence.model_copy(update={"sources": tuple(sources), "evidence": _evidence_for(sentence, sources, analysed)})
 
 
 def _check_section(section: Section, *args: object) -> Section | None:

@@ -215,7 +215,9 @@ class _Page:
     def sentence(self, sentence: ArticleSentence, opening: str | None = None) -> str:
         """A sentence and its citation marks; ``opening`` is already-escaped text to use."""
         text = opening if opening is not None else escape(view.inline_text(sentence.text))
-        return text + "".join(self.citation(sentence, sid) for sid in view.cited(sentence))
+        note = view.sentence_note(sentence)
+        return (text + "".join(self.citation(sentence, sid) for sid in view.cited(sentence))
+                + (f' <span class="muted">({escape(note)})</span>' if note else ""))
 
     def citation(self, sentence: ArticleSentence, source_id: str) -> str:
         ref = self.cites.by_id[source_id]

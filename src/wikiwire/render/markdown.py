@@ -123,7 +123,8 @@ def _section(section: Section, depth: int, cites: view.Citations) -> list[str]:
 
 def _sentence(sentence: ArticleSentence, cites: view.Citations, *, text: str | None = None) -> str:
     body = text if text is not None else escape(view.inline_text(sentence.text), line_start=True)
-    return body + "".join(f"[^{cites.by_id[sid].name}]" for sid in view.cited(sentence))
+    note = view.sentence_note(sentence)
+    return body + "".join(f"[^{cites.by_id[sid].name}]" for sid in view.cited(sentence)) + (f" ({escape(note)})" if note else "")
 
 
 def _footnote(ref: view.Reference) -> str:

@@ -226,11 +226,16 @@ def _claim(fact: str, claim: Claim) -> dict[str, Any]:
 
 
 def _sentence(sentence: ArticleSentence) -> dict[str, Any]:
-    return {
+    out: dict[str, Any] = {
         "text": sentence.text,
         "sources": list(sentence.sources),
         "evidence": list(sentence.evidence),
     }
+    if sentence.doubt:
+        # As for facts: the keys appear only where there is doubt.
+        out["confidence"] = uncertainty.LOW
+        out["confidence_reason"] = sentence.doubt
+    return out
 
 
 def _section(section: Section) -> dict[str, Any]:

@@ -88,6 +88,12 @@ def param_label(param: str) -> str:
     return words[:1].upper() + words[1:]
 
 
+def sentence_note(sentence: ArticleSentence) -> str | None:
+    """The note shown after an article sentence whose date is weakly known ("unconfirmed:
+    <reason>", plain text to escape), or None."""
+    return inline_text(f"{uncertainty.NOTE_LABEL}: {sentence.doubt}") if sentence.doubt else None
+
+
 def infobox_rows(build: Build) -> list[tuple[str, str]]:
     """(label, value) rows a displayed infobox shows, in template order. Empty values are left
     out (MediaWiki hides them too), and so is the row repeating the article title: the box's

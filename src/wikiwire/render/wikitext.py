@@ -227,7 +227,9 @@ def _sentence(
         else:
             defined.add(ref.name)
             refs.append(f'<ref name="{ref.name}">{_cite(ref)}</ref>')
-    return body + "".join(refs)
+    # A sentence whose date is weakly known gets the same tag as such an infobox value.
+    tag = f"{{{{{DOUBT_TEMPLATE}|reason={escape_value(sentence.doubt)}|date={tag_month()}}}}}" if sentence.doubt else ""
+    return body + "".join(refs) + tag
 
 
 def _cite(ref: view.Reference) -> str:
