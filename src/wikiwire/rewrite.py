@@ -14,10 +14,12 @@ per sentence and can be applied to every sentence of hundreds of reports.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.records import Entity
 from wikiwire.textkeys import lookup_key
 
@@ -559,8 +561,14 @@ def rewrite(text: str, anchor: dt.date | None, entities: Sequence[Entity] = ()) 
 
     Takes the sentence text, the source's anchor date (for "on Thursday") and the sentence's
     named entities (to tell a named speaker from an anonymous one). Returns the rewritten
-    text, or None with the reason the sentence cannot be used.
+    text, or None with the reason the sentence cannot be used. Pure, so cached: wire copy
+    reprinted by many outlets is rewritten once.
     """
+    return _rewrite(text, anchor, tuple(entities))
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) -> RewriteResult:
     text = _METADATA_PREFIX.sub("", " ".join(text.split()))
     outside = _outside_quotes(text)
     if _NON_NEWS.search(text):

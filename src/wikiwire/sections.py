@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wikiwire.cues import ACTOR_LABELS, CONDEMNATION, PRAYERS, SYMPATHY
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.records import Entity, EventFacts
 from wikiwire.taxonomy import Kind, SectionSpec
 
@@ -304,8 +305,13 @@ def classify(text: str, entities: Sequence[Entity] = (), *, event_year: int | No
 
     Takes the (rewritten) sentence text, its named entities and the event's year (a sentence
     about an earlier year is background). Returns one of ``ROLES``; "event" when no other
-    role's cues are present.
+    role's cues are present. Pure, so cached on its arguments (repeated wire copy).
     """
+    return _classify(text, tuple(entities), event_year)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _classify(text: str, entities: tuple[Entity, ...], event_year: int | None) -> Role:
     if _MOURNING.search(text) or (_REACTION.search(text) and _has_actor(text, entities)):
         return "reactions"
     if _VICTIMS_NAMED.search(text) and not _SUSPECT.search(text):
