@@ -230,3 +230,19 @@ def test_coordinates_are_a_coord_template_that_reads_back_as_decimals() -> None:
     assert _coord("{{evil}}, 1") == "&#123;&#123;evil&#125;&#125;, 1"
     wiki = "{{Infobox event\n| coordinates = {{coord|39.2904|-76.6122|type:city|display=inline}}\n}}"
     assert parse_infobox(wiki) == {"coordinates": "39.2904, -76.6122"}
+
+
+def test_only_sources_fetched_by_the_build_get_an_access_date(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+
+    from wikiwire.render.wikitext import SOURCE_DATE_ENV
+
+    monkeypatch.setenv(SOURCE_DATE_ENV, str(int(dt.datetime(2026, 11, 26, 9, tzinfo=dt.UTC).timestamp())))
+    build = homs_build()
+    fetched = build.sources[0].model_copy(update={"input": build.sources[0].url})
+    wiki = render(build.model_copy(update={"sources": (fetched, *build.sources[1:])}))
+    cites = [str(t) for t in mwparserfromhell.parse(wiki).filter_templates() if t.name.strip() == "cite news"]
+    assert sum("|access-date=2026-11-26" in c for c in cites) == 1
+    assert "|access-date=2026-11-26" in next(c for c in cites if fetched.url in c)
+    # Read from files: when they were saved is unknown, so no access date is claimed.
+    assert "access-date" not in render(build)

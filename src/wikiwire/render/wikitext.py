@@ -55,6 +55,8 @@ MAINTENANCE_TEMPLATES = frozenset({"dubious", "verify source", "citation needed"
 COORD_TEMPLATE = "coord"
 COORD_TYPE = "type:city"
 _DECIMAL_PAIR = re.compile(r"^(-?\d{1,3}\.\d+), (-?\d{1,3}\.\d+)$")
+# Inputs given as these were fetched by the build itself (``ingest``).
+FETCHED_PREFIXES = ("http://", "https://")
 # Reproducible builds' convention for a fixed clock (seconds since the epoch): when set, the
 # month in |date= comes from it, so the same inputs give byte-identical wikitext.
 SOURCE_DATE_ENV = "SOURCE_DATE_EPOCH"
@@ -159,13 +161,18 @@ def _doubt_tag(doubt: uncertainty.Doubt, month: str) -> str:
     return f"{{{{{DOUBT_TEMPLATE}|reason={escape_value(doubt.reason)}|date={month}}}}}"
 
 
+def build_day() -> dt.date:
+    """The day of this build: from ``$SOURCE_DATE_EPOCH`` when set to a whole number (for
+    reproducible output), else the current UTC date."""
+    epoch = os.environ.get(SOURCE_DATE_ENV, "").strip()
+    when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
+    return when.date()
+
+
 def tag_month(today: dt.date | None = None) -> str:
     """"November 2026": the month a maintenance tag is dated, from ``today``, else from
-    ``$SOURCE_DATE_EPOCH`` when set to a whole number, else from the current UTC date."""
-    if today is None:
-        epoch = os.environ.get(SOURCE_DATE_ENV, "").strip()
-        when = dt.datetime.fromtimestamp(int(epoch), dt.UTC) if epoch.isdigit() else dt.datetime.now(dt.UTC)
-        today = when.date()
+    ``build_day``."""
+    today = today or build_day()
     return f"{view.MONTHS[today.month - 1]} {today.year}"
 
 
@@ -242,6 +249,10 @@ def _cite(ref: view.Reference) -> str:
         params.append(("work", ref.outlet))
     if ref.date:
         params.append(("date", ref.date.isoformat()))
+    if ref.url and ref.source.input.startswith(FETCHED_PREFIXES):
+        # Fetched by this build, so read today; a file or events line was read when saved,
+        # which we do not know, so it gets no access date.
+        params.append(("access-date", build_day().isoformat()))
     cite = "{{" + CITE_TEMPLATE + "".join(f" |{k}={escape_value(v)}" for k, v in params) + "}}"
     note = ref.copies_note()
     return f"{cite} {escape_text(note)}" if note else cite
