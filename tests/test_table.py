@@ -108,3 +108,17 @@ def test_acled_codes_cover_attack_kinds_only() -> None:
     assert {by_key[k].category for k in ACLED_TYPES} == {"attack"}
     # Every attack kind is coded except arson (see ACLED_TYPES).
     assert {k.key for k in KINDS if k.category == "attack"} - set(ACLED_TYPES) == {"arson"}
+
+
+def test_batch_table_neutralises_formula_like_event_ids(tmp_path: Path) -> None:
+    from wikiwire.batch import read_events, write_table
+
+    events = tmp_path / "events.jsonl"
+    events.write_text(json.dumps({"id": "@SUM(1+1)", "articles": []}) + "\n", encoding="utf-8")
+    (event,) = read_events(events)
+    folder = tmp_path / event.folder
+    folder.mkdir()
+    (folder / ".wikiwire-done").write_text("", encoding="utf-8")
+    (folder / "event.csv").write_text(table.write_rows([table.row(_record(title="Plain"))]), encoding="utf-8")
+    (row,) = _read(write_table(tmp_path, [event]).read_text(encoding="utf-8"))
+    assert (row["event_id"], row["title"]) == ("'@SUM(1+1)", "Plain")

