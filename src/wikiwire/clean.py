@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from datasketch import MinHash, MinHashLSH
 
+from wikiwire import language
 from wikiwire.records import CleanResult, Document, Duplicate, Skipped, Source
 
 # ---------------------------------------------------------------------------------------------
@@ -83,6 +84,7 @@ GLUED_MIN = 2
 EMBED_MIN_HASHTAGS = 2
 
 NO_NEWS_LEFT = "no news text left after cleaning"
+NOT_ENGLISH = "written in {name} (langdetect, probability {p:.2f}); wikiwire reads English reports only"
 
 # ---------------------------------------------------------------------------------------------
 # normalisation
@@ -427,8 +429,8 @@ def clean(documents: Sequence[Document]) -> CleanResult:
     """Clean ``documents`` into Sources with ids "s1", "s2"... in input order.
 
     Near-duplicates are merged into the first copy's Source (listed in ``duplicates`` with
-    their estimated similarity); documents left with no news text go to ``skipped`` with the
-    reason. Raises nothing: a bad document is skipped, never fatal.
+    their estimated similarity); documents left with no news text, or not in English
+    (``language.foreign_language``), go to ``skipped`` with the reason. Raises nothing: a bad document is skipped, never fatal.
     """
     lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=MINHASH_PERMUTATIONS, params=LSH_BANDS)
     kept: list[_Cleaned] = []
@@ -439,6 +441,10 @@ def clean(documents: Sequence[Document]) -> CleanResult:
         cleaned = clean_document(document)
         if not cleaned.lines:
             skipped.append(Skipped(input=document.input, reason=NO_NEWS_LEFT))
+            continue
+        foreign = language.foreign_language("\n".join(cleaned.lines))
+        if foreign is not None:
+            skipped.append(Skipped(input=document.input, reason=NOT_ENGLISH.format(name=foreign.name, p=foreign.probability)))
             continue
         sketch = minhash("\n".join(cleaned.lines))
         best, similarity = _closest(lsh, sketches, sketch)
