@@ -158,3 +158,14 @@ def test_shard_errors(runner: CliRunner, tmp_path: Path) -> None:
                "error: --shard 'three' is not K/N with 1 <= K <= N (for example --shard 2/8 builds the second of eight shards)")
     fails_with(runner, [str(tmp_path), "--shard", "1/2"],
                "error: --shard needs --events (shards split an events file: add --events EVENTS.jsonl)")
+
+
+def test_file_larger_than_any_report(runner: CliRunner, tmp_path: Path) -> None:
+    from wikiwire import ingest
+
+    path = tmp_path / "dump.txt"
+    with path.open("wb") as handle:  # a sparse file: its size, not its bytes, is what is checked
+        handle.truncate(ingest.MAX_REPORT_BYTES + 5 * 1024 * 1024)
+    fails_with(runner, [str(path), "-o", str(tmp_path / "out")],
+               f"error: {path}: 25 MB is more than any news report (limit 20 MB) "
+               "(pass one article per file, or a JSONL file with one article a line)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import json
 import socket
 import threading
 from collections.abc import Iterator
@@ -380,3 +381,16 @@ def test_article_document_reads_an_events_file_article() -> None:
     )
     assert article_document({"text": "  "}, "x") is None
     assert article_document({"text": "Body only.", "date": "2023-10-25"}, "x").published == dt.date(2023, 10, 25)  # type: ignore[union-attr]
+
+
+def test_an_oversized_jsonl_line_is_skipped_and_the_rest_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wikiwire import ingest as ingest_module
+
+    monkeypatch.setattr(ingest_module, "MAX_REPORT_BYTES", 2048)
+    path = tmp_path / "reports.jsonl"
+    small = json.dumps({"text": "A drone struck a ceremony in Homs on Thursday, killing 89 people."})
+    big = json.dumps({"text": "word " * 1000})
+    path.write_text(small + "\n" + big + "\n", encoding="utf-8")
+    result = ingest_module.ingest([str(path)])
+    assert len(result.documents) == 1
+    assert [(s.input, s.reason) for s in result.skipped] == [(f"{path}:2", "5 KB is more than any news report (limit 2 KB)")]

@@ -24,6 +24,7 @@ from wikiwire.errors import (
     MalformedJSONLError,
     MissingInputError,
     NoUsableReportError,
+    TooLargeInputError,
     UnreadableInputError,
     UnsupportedInputError,
     WikiwireError,
@@ -57,6 +58,7 @@ HINTS: dict[type[InputError], str] = {
     FetchError: "check the address, or save the page and pass the .html file",
     UnsupportedInputError: f"pass {READABLE} files",
     UnreadableInputError: "check the file's permissions",
+    TooLargeInputError: "pass one article per file, or a JSONL file with one article a line",
 }
 
 

@@ -62,6 +62,10 @@ class UnsupportedInputError(InputError):
     """A file given directly has a type wikiwire does not read (not .txt .md .html .htm .jsonl)."""
 
 
+class TooLargeInputError(InputError):
+    """A report is far larger than any news report (``ingest.MAX_REPORT_BYTES``)."""
+
+
 class UnreadableInputError(InputError):
     """A file exists but cannot be read (permissions, I/O error)."""
 

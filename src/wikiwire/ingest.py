@@ -32,6 +32,7 @@ from wikiwire.errors import (
     MalformedJSONLError,
     MissingInputError,
     NoUsableReportError,
+    TooLargeInputError,
     UnreadableInputError,
     UnsupportedInputError,
 )
@@ -63,6 +64,10 @@ MAX_CONTROL_RATIO = 0.01
 FOLDER_REASONS_SHOWN = 3
 # Bytes inspected to decide whether a file is binary: enough for any header, cheap to scan.
 BINARY_SNIFF_BYTES = 8192
+# The largest report read: a saved news page with all its scripts and styles stays under a
+# few megabytes and an article's text under a few hundred kilobytes, so a file (or a JSONL
+# line) past this is an archive or a dump, and parsing it would take minutes and gigabytes.
+MAX_REPORT_BYTES = 20 * 1024 * 1024
 
 # The seeds' first line: " date 2023-10-05" (leading space optional), either alone on its
 # line or followed on the same line by the start of the body.
@@ -215,12 +220,32 @@ def _read_item(item: _Item, *, stdin: IO[str] | None, timeout: float) -> tuple[l
     suffix = item.path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UnsupportedInputError(item.name, _unsupported(item.path))
+    if suffix not in JSONL_SUFFIXES:  # a JSONL file holds many reports: its lines are checked
+        _check_size(item.path, item.name)
     text = _read_text(item.path, item.name)
     if suffix in JSONL_SUFFIXES:
         return _read_jsonl(text, item.name)
     if suffix in HTML_SUFFIXES:
         return [_html_document(text, item.name, url=None)], []
     return [_text_document(text, item.name, markdown=suffix == ".md")], []
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024 / 1024:.0f} MB" if n >= 1024 * 1024 else f"{n / 1024:.0f} KB"
+
+
+def _too_large(size: int) -> str:
+    return f"{_size(size)} is more than any news report (limit {_size(MAX_REPORT_BYTES)})"
+
+
+def _check_size(path: Path, name: str) -> None:
+    """Raise TooLargeInputError when the file at ``path`` is over MAX_REPORT_BYTES."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # reading it will say what is wrong
+    if size > MAX_REPORT_BYTES:
+        raise TooLargeInputError(name, _too_large(size))
 
 
 def _read_text(path: Path, name: str) -> str:
@@ -434,6 +459,9 @@ def _read_jsonl(text: str, name: str) -> tuple[list[Document], list[Skipped]]:
             continue
         seen = True
         where = f"{name}:{number}"
+        if len(line) > MAX_REPORT_BYTES:  # characters: at least as many bytes
+            skipped.append(Skipped(input=where, reason=_too_large(len(line.encode("utf-8")))))
+            continue
         record = _parse_line(line, name, number)
         try:
             documents.append(_jsonl_document(record, where))
