@@ -107,3 +107,15 @@ def test_the_lead_states_an_agreed_magnitude_and_leaves_a_disputed_one_to_the_bo
     first = compose_lead(disputed, kind_for("earthquake"), "2023 Example earthquake")[0]
     assert first.text == "The 2023 Example earthquake was an earthquake on 7 October 2023."
 
+
+
+def test_earthquake_infobox_gives_no_epicentre_coordinates() -> None:
+    place = {"venue": None, "city": "Herat", "region": "Herat Province", "country": "Afghanistan", "lat": 34.35, "lon": 62.2}
+    claims = [
+        _claim("type", "earthquake", "s1"),
+        Claim(fact="location", value=place, display="Herat, Afghanistan", source="s1", sentence="s1.0", quote="Herat"),
+    ]
+    box = infobox(reconcile(claims, []), kind_for("earthquake"), "2023 Herat earthquake")
+    # The city's position is not the epicentre: "location" (the epicentre) stays out.
+    assert "location" not in box.params
+    assert box.params["affected"].startswith("Herat")
