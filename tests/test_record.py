@@ -173,3 +173,13 @@ def test_write_outputs_writes_all_four_files(tmp_path: Path) -> None:
     assert json.loads((tmp_path / "out" / "event.json").read_text(encoding="utf-8")) == event_record(build)
     wiki = (tmp_path / "out" / "article.wiki").read_text(encoding="utf-8")
     assert parse_infobox(wiki) == event_record(build)["infobox"]
+
+
+def test_python_api_writes_every_format_by_default(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import wikiwire
+    from conftest import EXAMPLE
+    from wikiwire.render import FILENAMES, FORMATS
+
+    record_ = wikiwire.build([str(EXAMPLE)], outdir=tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FILENAMES[f] for f in FORMATS)
+    assert record_["title"] == "2023 Homs drone strike"

@@ -35,7 +35,7 @@ def build(
     *,
     documents: Sequence[Document] = (),
     outdir: str | Path | None = None,
-    formats: Iterable[str] = ("wiki", "md", "html", "json"),
+    formats: Iterable[str] = ("wiki", "md", "html", "json", "csv"),
     title: str | None = None,
     model: str | None = None,
 ) -> dict[str, Any]:
