@@ -18,23 +18,18 @@ from dataclasses import dataclass
 from statistics import mean
 from typing import Any
 
+from wikiwire.textkeys import lookup_key
+
 __all__ = ["Needles", "fold", "has_digit", "required_needles"]
 
-# The only characters outside ASCII that re.IGNORECASE matches to an ASCII letter (found by
-# testing every code point against [a-z] with re.IGNORECASE): dotted capital I, dotless i,
-# long s and the Kelvin sign. ``str.lower`` does not map all of them to the ASCII letter, so
-# a text holding one of them is never filtered.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 _DIGIT = re.compile(r"\d")
 
 
-def fold(text: str) -> str | None:
-    """``text`` lower-cased for ``Needles.in_folded``, or None when it holds a character that
-    re.IGNORECASE matches to an ASCII letter but ``str.lower`` may not map to it (then no
-    needle test may rule a match out)."""
-    if not text.isascii() and _FOLDS_TO_ASCII.search(text):
-        return None
-    return text.lower()
+def fold(text: str) -> str:
+    """``text`` lower-cased for ``Needles.in_folded``, with the four non-ASCII letters that
+    re.IGNORECASE matches to ASCII ones (``textkeys.lookup_key``) turned into those letters,
+    so a needle occurs in the folded text wherever the regex can match."""
+    return text.lower() if text.isascii() else lookup_key(text)
 
 
 def has_digit(text: str) -> bool:
@@ -67,9 +62,9 @@ class Needles:
         """False only when no needle occurs in ``text``, case aside: the regex cannot match."""
         return self.in_folded(fold(text))
 
-    def in_folded(self, folded: str | None) -> bool:
+    def in_folded(self, folded: str) -> bool:
         """``may_match`` given ``fold(text)``, to fold a text once for many needle sets."""
-        return folded is None or any(needle in folded for needle in self.needles)
+        return any(needle in folded for needle in self.needles)
 
 
 # Nothing is certainly required: every text may match.
