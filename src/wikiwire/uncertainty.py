@@ -70,37 +70,39 @@ def _and_list(items: list[str]) -> str:
 
 def _relative_words(fact: Fact) -> list[str]:
     """The weekday or relative expressions behind the date, as the reports wrote them."""
-    words: dict[str, str] = {}
-    for claim in fact.claims:
-        if claim.reported is None:
-            continue
-        for mention in dates.find_dates(claim.quote, claim.reported):
-            if mention.kind != "explicit" and mention.day.isoformat() == str(claim.value):
-                word = _PREPOSITION.sub("", claim.quote[mention.start : mention.end])
-                words.setdefault(word.casefold(), word)
-    return list(words.values())
+    return [
+        claim.quote[mention.start : mention.end]
+        for claim in fact.claims
+        if claim.reported is not None
+        for mention in dates.find_dates(claim.quote, claim.reported)
+        if mention.kind != "explicit" and mention.day.isoformat() == str(claim.value)
+    ]
+
+
+def _reason(words: Sequence[str], reports: int, published: Sequence[dt.date]) -> str:
+    """'date from "Thursday" in one report dated 14 November 2023, not confirmed by another
+    report': ``words`` as written (prepositions and repeats dropped), the number of reports,
+    their publication dates."""
+    unique = list({_PREPOSITION.sub("", w).casefold(): _PREPOSITION.sub("", w) for w in words}.values())
+    said = _and_list([f'"{w}"' for w in unique]) if unique else "a weekday or relative date"
+    dated = f" dated {_and_list([_long_date(d) for d in published])}" if published else ""
+    if reports <= 1:
+        return f"date from {said} in one report{dated}, not confirmed by another report"
+    return f"date from {said} in {reports} reports{dated}, not confirmed by any other report"
 
 
 def relative_date_reason(words: Sequence[str], anchor: dt.date) -> str:
-    """Why a date an article sentence gives is weakly known: 'date from "Thursday" in one
-    report dated 14 November 2023, not confirmed by another report' (the same words the
-    infobox uses for such a date)."""
-    unique = list({_PREPOSITION.sub("", w).casefold(): _PREPOSITION.sub("", w) for w in words}.values())
-    said = _and_list([f'"{w}"' for w in unique]) if unique else "a weekday or relative date"
-    return f"date from {said} in one report dated {_long_date(anchor)}, not confirmed by another report"
+    """Why a date an article sentence gives is weakly known (its weekday ``words`` were
+    counted from one report's date ``anchor``), in the words the infobox uses for such a date."""
+    return _reason(words, 1, [anchor])
 
 
 def _uncorroborated_date(fact: Fact) -> str:
-    """'date from "Thursday" in one report dated 14 November 2023, not confirmed by another
-    report' (the reports and words taken from the claims behind the date)."""
-    words = _relative_words(fact)
-    said = _and_list([f'"{w}"' for w in words]) if words else "a weekday or relative date"
+    """The reason for a date fact resting on weekdays counted from uncorroborated report
+    dates (the reports and words taken from the claims behind the date)."""
     reports = list(dict.fromkeys(c.source for c in fact.claims)) or list(fact.sources)
     published = sorted({c.reported for c in fact.claims if c.reported is not None})
-    dated = f" dated {_and_list([_long_date(d) for d in published])}" if published else ""
-    if len(reports) <= 1:
-        return f"date from {said} in one report{dated}, not confirmed by another report"
-    return f"date from {said} in {len(reports)} reports{dated}, not confirmed by any other report"
+    return _reason(_relative_words(fact), len(reports), published)
 
 
 # Fact.rule -> the reason a fact produced by it is weakly known.
