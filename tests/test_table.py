@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from conftest import EXAMPLE
 from wikiwire import pipeline
 from wikiwire.batch import build_events
-from wikiwire.render import record, table
+from wikiwire.render import record, render, table
 
 
 def _read(text: str) -> list[dict[str, str]]:
@@ -31,7 +31,7 @@ def example(nlp):  # type: ignore[no-untyped-def]
 
 def test_example_row_flattens_the_record(example: Any) -> None:
     build, rec = example
-    (row,) = _read(table.render(build))
+    (row,) = _read(render(build, "csv"))
     assert list(row) == list(table.COLUMNS)
     facts = rec["facts"]
     place = facts["location"]["value"]

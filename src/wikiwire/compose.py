@@ -95,8 +95,8 @@ _WORD_PART = re.compile(r"\w+")
 def infobox(facts: EventFacts, kind: Kind, title: str) -> Infobox:
     """The infobox: the kind's template, its parameters filled from the facts' displays in
     template order; unknown facts are left out. A template without a timezone parameter
-    gets the zone inside its time. Coordinates, when known, are plain decimal
-    "LAT, LON" (no nested template, so the infobox parses back unchanged)."""
+    gets the zone inside its time. Coordinates, when known, are plain decimal "LAT, LON"
+    here; the wikitext renderer writes them as {{coord}} and reads them back as such."""
     template = template_for(kind)
     params: dict[str, str] = {}
     for fact_name, param in template.params:

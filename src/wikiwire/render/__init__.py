@@ -32,14 +32,14 @@ def render(build: Build, fmt: str, event_record: dict[str, Any] | None = None) -
         return markdown.render(build)
     if fmt == "html":
         return html.render(build)
-    if fmt == "json":
+    if fmt in ("json", "csv"):
+        rec = event_record if event_record is not None else record.event_record(build)
+        if fmt == "csv":
+            return table.render(rec)
         # pydantic's compiled serializer: the standard library's json falls back to pure
         # Python when indenting: 0.04 s for a 100-report record (1.7 MB) against 0.006 s. Same
         # document (UTF-8, two-space indent); floats may be spelled differently (0.00001).
-        rec = event_record if event_record is not None else record.event_record(build)
         return pydantic_core.to_json(rec, indent=2).decode("utf-8") + "\n"
-    if fmt == "csv":
-        return table.write_rows([table.row(event_record if event_record is not None else record.event_record(build))])
     raise ValueError(f"unknown format {fmt!r}; choose from {', '.join(FORMATS)}")
 
 

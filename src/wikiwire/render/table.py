@@ -1,20 +1,14 @@
 """The event as one flat table row (event.csv), for analysts who code incidents in
-spreadsheets or data frames (ACLED-style: one row per event, fixed columns).
+spreadsheets or data frames (ACLED-style: one row per event, the fixed ``COLUMNS``).
 
 The row is derived from the event record (``record.event_record``), so every value in it is
-also in event.json with its claims and sources; the CSV only flattens. Columns:
-
-    title, event_date, event_date_end, date_confidence, time_local, utc_offset,
-    event_type, category, acled_event_type, acled_sub_event_type, country, iso3, admin1, location, venue, latitude, longitude,
-    geo_precision, fatalities_best, fatalities_low, fatalities_high, fatalities,
-    injuries_best, injuries_low, injuries_high, injuries, perpetrators, target, weapons,
-    part_of, magnitude, disputed, sources, outlets, notes
+also in event.json with its claims and sources; the CSV only flattens.
 
 ``geo_precision`` follows ACLED's codes: 1 when the coordinates are those of the town or
 city where the event happened, 3 when only a region or country is known (no coordinates).
 ``acled_event_type`` and ``acled_sub_event_type`` are event.json's ``acled`` codes (see
-``taxonomy.ACLED_TYPES``; blank for disasters and accidents). ``conflicting_facts`` names the facts for which some report gave another value, however
-weakly (each conflict, with its claims and how it was resolved, is in event.json).
+``taxonomy.ACLED_TYPES``; blank for disasters and accidents). ``conflicting_facts`` names
+the facts for which some report gave another value, however weakly (each conflict, with its claims and how it was resolved, is in event.json).
 ``notes`` is the article's lead. Several values in one cell are joined with "; ".
 
 Cells are untrusted report text: a cell that a spreadsheet would run as a formula (it starts
@@ -30,15 +24,14 @@ import io
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from wikiwire.records import Build
 from wikiwire.taxonomy import kind_for
 
 __all__ = ["COLUMNS", "cell", "render", "row", "write_rows"]
 
 COLUMNS: tuple[str, ...] = (
     "title", "event_date", "event_date_end", "date_confidence", "time_local", "utc_offset",
-    "event_type", "category", "acled_event_type", "acled_sub_event_type", "country", "iso3", "admin1", "location", "venue", "latitude",
-    "longitude", "geo_precision", "fatalities_best", "fatalities_low", "fatalities_high",
+    "event_type", "category", "acled_event_type", "acled_sub_event_type", "country", "iso3",
+    "admin1", "location", "venue", "latitude", "longitude", "geo_precision", "fatalities_best", "fatalities_low", "fatalities_high",
     "fatalities", "injuries_best", "injuries_low", "injuries_high", "injuries", "perpetrators",
     "target", "weapons", "part_of", "magnitude", "conflicting_facts", "sources", "outlets", "notes",
 )
@@ -139,8 +132,6 @@ def write_rows(rows: Iterable[Mapping[str, str]]) -> str:
     return buffer.getvalue()
 
 
-def render(build: Build) -> str:
-    """event.csv for ``build``: the header and the event's row."""
-    from wikiwire.render.record import event_record
-
-    return write_rows([row(event_record(build))])
+def render(record: Mapping[str, Any]) -> str:
+    """event.csv for an event record: the header and the event's row."""
+    return write_rows([row(record)])
