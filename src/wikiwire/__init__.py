@@ -15,6 +15,7 @@ from typing import Any
 
 from wikiwire.errors import InputError, ModelNotFoundError, WikiwireError
 from wikiwire.records import Build, Document
+from wikiwire.render import FORMATS
 
 __all__ = [
     "Build",
@@ -35,7 +36,7 @@ def build(
     *,
     documents: Sequence[Document] = (),
     outdir: str | Path | None = None,
-    formats: Iterable[str] = ("wiki", "md", "html", "json", "csv"),
+    formats: Iterable[str] = FORMATS,
     title: str | None = None,
     model: str | None = None,
 ) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from typing import Any
 from wikiwire import events as events_file
 from wikiwire.errors import EventsFileError, NoUsableReportError, WikiwireError
 from wikiwire.records import Document
+from wikiwire.render import FILENAMES, FORMATS
 
 # Written last into a finished event folder; holds the hash of what was built (see _digest).
 MARKER = ".wikiwire-done"
@@ -210,7 +211,7 @@ def build_events(
     *,
     jobs: int = 1,
     force: bool = False,
-    formats: Iterable[str] = ("wiki", "md", "html", "json", "csv"),
+    formats: Iterable[str] = FORMATS,
     model: str | None = None,
     progress: Any = None,
     builder: Builder = build_documents,
@@ -288,9 +289,10 @@ def write_table(outdir: Path, events: Sequence[Event]) -> Path:
         writer.writeheader()
         for event in events:
             folder = outdir / event.folder
-            if not (folder / MARKER).exists() or not (folder / "event.csv").exists():
+            own = folder / FILENAMES["csv"]
+            if not (folder / MARKER).exists() or not own.exists():
                 continue
-            with (folder / "event.csv").open(encoding="utf-8", newline="") as rows:
+            with own.open(encoding="utf-8", newline="") as rows:
                 for row in csv.DictReader(rows):
                     # Event ids come from the events file: escaped like any other text cell.
                     writer.writerow({"event_id": cell("event_id", event.id), **row})

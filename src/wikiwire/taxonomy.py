@@ -88,7 +88,8 @@ CIVILIAN_ATTACK = Template(
 )
 # {{Infobox earthquake}}: "location" is the epicentre's coordinates, which reports give only
 # as a distance from a town, so it is left out (the place index's city centre would put the
-# epicentre in the wrong place); "affected" names the areas hit; there is no timezone (the doc asks for it inside local-time) and one "casualties" row.
+# epicentre in the wrong place); "affected" names the areas hit; there is no timezone (the
+# doc asks for it inside local-time) and one "casualties" row.
 # Its "type" is the fault mechanism ("Thrust", "Strike-slip"), not "Earthquake": it is filled
 # from the type fact's fault claims ("fault", see compose.infobox) and left out without them.
 EARTHQUAKE = Template(
