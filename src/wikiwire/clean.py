@@ -430,7 +430,8 @@ def clean(documents: Sequence[Document]) -> CleanResult:
 
     Near-duplicates are merged into the first copy's Source (listed in ``duplicates`` with
     their estimated similarity); documents left with no news text, or not in English
-    (``language.foreign_language``), go to ``skipped`` with the reason. Raises nothing: a bad document is skipped, never fatal.
+    (``language.foreign_language``), go to ``skipped`` with the reason. Raises nothing: a bad
+    document is skipped, never fatal.
     """
     lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=MINHASH_PERMUTATIONS, params=LSH_BANDS)
     kept: list[_Cleaned] = []

@@ -41,7 +41,7 @@ from wikiwire.records import (
     Section,
     Sentence,
 )
-from wikiwire.sections import EventCues, classify, place_role, relocate, section_roles
+from wikiwire.sections import EventCues, classify, older_year, place_role, relocate, section_roles
 from wikiwire.taxonomy import Kind, SectionSpec, kind_for, sections_for, template_for
 from wikiwire.title import make_title
 
@@ -494,12 +494,6 @@ _ACTOR_LABELS = frozenset({"GPE", "ORG", "PERSON"})
 _SPECIFIC_LABELS = frozenset(
     {"GPE", "ORG", "PERSON", "NORP", "LOC", "FAC", "EVENT", "DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"}
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
-def _older_year(text: str, event_year: int | None) -> bool:
-    """True when ``text`` names a year before the event's."""
-    return event_year is not None and any(int(y) < event_year for y in _YEAR.findall(text))
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
@@ -702,7 +696,7 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
         # Background may count another event's dead, but not one at the event's own place
         # and in its own year ("A man opens fire in <city>, killing at least 16").
         if (role == "background" and cues.mentions_place(item.sentence.text)
-                and not _older_year(item.sentence.text, _event_year(facts))
+                and not older_year(item.sentence.text, _event_year(facts))
                 and _contradicts_toll(item.sentence.text, allowed)):
             continue
         # The casualties section opens with every figure explained once: body sentences

@@ -459,8 +459,9 @@ def _read_jsonl(text: str, name: str) -> tuple[list[Document], list[Skipped]]:
             continue
         seen = True
         where = f"{name}:{number}"
-        if len(line) > MAX_REPORT_BYTES:  # characters: at least as many bytes
-            skipped.append(Skipped(input=where, reason=_too_large(len(line.encode("utf-8")))))
+        # A UTF-8 character is at most 4 bytes: only lines long enough can be over the limit.
+        if len(line) > MAX_REPORT_BYTES // 4 and (size := len(line.encode("utf-8"))) > MAX_REPORT_BYTES:
+            skipped.append(Skipped(input=where, reason=_too_large(size)))
             continue
         record = _parse_line(line, name, number)
         try:

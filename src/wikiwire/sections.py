@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from wikiwire.cues import ACTOR_LABELS, CONDEMNATION, PRAYERS, SYMPATHY
+from wikiwire.facts.dates import YEAR_RE
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.records import Entity, EventFacts
 from wikiwire.taxonomy import Kind, SectionSpec
@@ -113,7 +114,6 @@ _NUMBER = re.compile(
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|dozens?|scores)\b",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
@@ -296,8 +296,9 @@ def _blank(text: str, entities: Sequence[Entity], labels: frozenset[str]) -> str
     return "".join(chars)
 
 
-def _older_year(text: str, event_year: int | None) -> bool:
-    return event_year is not None and any(int(y) < event_year for y in _YEAR.findall(text))
+def older_year(text: str, event_year: int | None) -> bool:
+    """True when ``text`` names a year before the event's."""
+    return event_year is not None and any(int(y) < event_year for y in YEAR_RE.findall(text))
 
 
 def classify(text: str, entities: Sequence[Entity] = (), *, event_year: int | None = None) -> Role:
@@ -318,7 +319,7 @@ def _classify(text: str, entities: tuple[Entity, ...], event_year: int | None) -
         return "casualties"
     if _INVESTIGATION.search(text):
         return "investigation"
-    if _BACKGROUND.search(text) or _older_year(text, event_year):
+    if _BACKGROUND.search(text) or older_year(text, event_year):
         return "background"
     if _AFTERMATH.search(text):
         return "aftermath"

@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from wikiwire.facts.dates import YEAR_RE
 from wikiwire.facts.numbers import find_quantities
 from wikiwire.records import (
     AnalysedSource,
@@ -36,7 +37,6 @@ from wikiwire.rewrite import explicit_dates, relative_dates
 __all__ = ["Item", "SourceIndex", "checkable_items", "index_source", "verify"]
 
 # A year in prose: only 1900-2099 counts as a year rather than a figure.
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
 # Figures in a source, units glued on or not ("30km", "6.3-magnitude", "1,482").
 _DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)")
@@ -95,7 +95,7 @@ def index_source(source: AnalysedSource) -> SourceIndex:
     default_year = anchor.year if anchor else (source.source.published.year if source.source.published else None)
     dates = {d for _, _, d in explicit_dates(text, default_year)}
     dates |= {d for _, _, d in relative_dates(text, anchor)}
-    years = {int(y) for y in _YEAR.findall(text)} | {d.year for d in dates}
+    years = {int(y) for y in YEAR_RE.findall(text)} | {d.year for d in dates}
     if anchor:
         years.add(anchor.year)
     return SourceIndex(source.source.id, words, prefixes, frozenset(numbers), frozenset(dates), frozenset(years), folded)
@@ -155,7 +155,7 @@ def checkable_items(text: str) -> list[Item]:
         items.append(Item("time", m.group(0), m.group(0)))
         mask(m.start(), m.end())
     plain = "".join(masked)
-    for m in _YEAR.finditer(plain):
+    for m in YEAR_RE.finditer(plain):
         items.append(Item("year", m.group(0), int(m.group(0))))
         mask(m.start(), m.end())
     plain = "".join(masked)

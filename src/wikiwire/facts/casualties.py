@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from wikiwire.facts import attribution, kinds, numbers, places
 from wikiwire.facts.claim import claim_in
+from wikiwire.facts.dates import YEAR_RE
 from wikiwire.facts.memo import TEXT_CACHE_SIZE, per_source
 from wikiwire.facts.numbers import Quantity
 from wikiwire.facts.prefilter import fold, required_needles
@@ -170,7 +171,6 @@ CUE_WINDOW_AFTER = 60
 _THERE = re.compile(r"\bthere\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might)\b)", re.IGNORECASE)
 # Prepositions that put a figure in a place ("killed 14 in Idlib", "an attack on X").
 _LOCATIVE = re.compile(r"\b(?:in|at|on|near|across|of|from|to|outside|inside)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.IGNORECASE)
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 # Cues that a figure is an early count the report itself says was overtaken.
@@ -514,7 +514,7 @@ def _other_event(q: Quantity, text: str, sentence: Sentence, ctx: _Context) -> b
 def _window_cues(text: str, lo: int, hi: int) -> tuple[bool, tuple[int, ...], bool]:
     """For ``text[lo:hi]`` around a figure: (names another event, years named, says "there")."""
     window = text[lo:hi]
-    years = tuple(int(y) for y in _YEAR.findall(window))
+    years = tuple(int(y) for y in YEAR_RE.findall(window))
     return bool(_OTHER_EVENT.search(window)), years, bool(_THERE.search(window))
 
 
@@ -637,7 +637,7 @@ def _event_year(source: AnalysedSource) -> int | None:
     """The anchor date's year, else the year the source names most often, else None."""
     if source.anchor_date is not None:
         return source.anchor_date.year
-    years = Counter(int(y) for s in source.sentences for y in _YEAR.findall(s.text))
+    years = Counter(int(y) for s in source.sentences for y in YEAR_RE.findall(s.text))
     return years.most_common(1)[0][0] if years else None
 
 
@@ -773,7 +773,7 @@ def _history_sentence(sentence: Sentence, ctx: _Context) -> bool:
     if ctx.year is None:
         return False
     opening = _blank(sentence.text)[:HISTORY_OPENING_CHARS]
-    return any(int(y) < ctx.year for y in _YEAR.findall(opening))
+    return any(int(y) < ctx.year for y in YEAR_RE.findall(opening))
 
 
 def _settle_sites(claims: list[Claim]) -> list[Claim]:

@@ -80,6 +80,8 @@ _MONTH = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|J
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _WEEKDAY_FULL = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY = r"(?P<{name}>[0-3]?\d)(?:st|nd|rd|th)?(?!\d)"
+# A year as a whole word, for "is this about another year?" tests across the stages.
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 _YEAR = r"(?P<{name}>(?:19|20)\d\d)(?!\d)"
 
 # "Thursday, 5 October 2023", "5 Oct 2023", "5th of October", "5-7 October 2023".

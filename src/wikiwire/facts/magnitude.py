@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from wikiwire.facts import attribution
 from wikiwire.facts.claim import claim_in
-from wikiwire.facts.dates import position_factor
+from wikiwire.facts.dates import YEAR_RE, position_factor
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence
@@ -55,7 +55,6 @@ _AFTERSHOCK_AFTER = re.compile(r"^[^.;,]{0,25}\b(?:after|fore)shocks?\b", re.IGN
 # A figure in a sentence dated to another year than the report's is an earlier quake's
 # ("In June 2022, a magnitude 5.9 earthquake struck eastern Afghanistan").
 OTHER_YEAR_FACTOR = 0.15
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 # Claims below this weight are noise for every reconciliation rule (as in ``times``).
 MIN_WEIGHT = 0.08
 
@@ -103,7 +102,7 @@ def _weight(mention: MagnitudeMention, sentence: Sentence, year: int | None) -> 
     weight = position_factor(sentence.index)
     if _AFTERSHOCK_BEFORE.search(text[: mention.start]) or _AFTERSHOCK_AFTER.match(text[mention.end :]):
         weight *= AFTERSHOCK_FACTOR
-    years = {int(y) for y in _YEAR.findall(text)}
+    years = {int(y) for y in YEAR_RE.findall(text)}
     if year is not None and years and year not in years:
         weight *= OTHER_YEAR_FACTOR
     return round(min(1.0, weight), 3)
