@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datasketch import MinHash, MinHashLSH
 
 from wikiwire import language
-from wikiwire.records import CleanResult, Document, Duplicate, Skipped, Source
+from wikiwire.records import CleanResult, Document, Duplicate, Skipped, Source, TitleFrom
 
 # ---------------------------------------------------------------------------------------------
 # thresholds
@@ -77,6 +77,15 @@ OPENING_LINES = 3
 # usually prose that lost its punctuation.
 HEADLINE_MIN_WORDS = 4
 HEADLINE_MAX_WORDS = 25
+# A page's or events file's own title may run longer than a headline line (some sites append
+# a standfirst), but past this it is a paragraph mistaken for a title.
+PAGE_TITLE_MAX_WORDS = 40
+# A headline says something: with dates and times taken out, at least this many words of two
+# or more letters remain ("July 3, 2023 / 7:17 AM" leaves none).
+HEADLINE_MIN_CONTENT_WORDS = 3
+# When a report has no headline its first sentence stands in, cut near the length of a long
+# news headline (the renderers' fallback uses the same figure).
+FIRST_SENTENCE_TITLE_MAX_CHARS = 90
 # Menu rows scraped without separators glue their items together ("NewsNational NewsSport"):
 # two glued words in a short line are a menu, not a name like "McDonald".
 GLUED_MIN = 2
@@ -121,6 +130,7 @@ def normalise_text(text: str) -> str:
     """Unicode NFKC, straight quotes, no invisible or control characters, and single spaces
     within lines; line breaks (paragraph boundaries) are kept, blank lines removed."""
     lines = []
+    text = HTML_INLINE_TAG.sub("", HTML_BREAK.sub("\n", text))
     for raw in text.splitlines():
         line = MOJIBAKE.sub(_repair_mojibake, raw)
         line = BROKEN_APOSTROPHE.sub("'", line)
@@ -157,7 +167,7 @@ TIME_EXPR = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?|\d{1,2}
 # "Published October 5, 2023", "Posted at 9:01 PM, Oct 25, 2023", "Thursday 5 October 2023 - 22:17"
 TIMESTAMP = re.compile(
     rf"^(?:(?:first\s+)?(?:published|posted|updated|last\s+updated|modified)(?:\s+(?:on|at))?:?\s*)?"
-    rf"(?:{TIME_EXPR}[\s,]*(?:on\s+)?)?{DATE_EXPR}(?:[\s,|–—-]*(?:at\s+)?{TIME_EXPR})?\W*$",
+    rf"(?:{TIME_EXPR}[\s,]*(?:on\s+)?)?{DATE_EXPR}(?:[\s,|/–—-]*(?:at\s+)?{TIME_EXPR})?\W*$",
     re.IGNORECASE,
 )
 PROMPT = re.compile(
@@ -227,6 +237,39 @@ DATELINE = re.compile(
     r")(?:[:–—-]+\s*)(?=[A-Z0-9\"'(])"
 )
 END_PUNCTUATION = re.compile(r"[.!?:;\"')\]]$")
+# Notices about the page rather than the event: machine summaries, outage and paywall text,
+# appeals, widget labels. Matched anywhere in a short line: sites glue them to the story.
+NOTICE = re.compile(
+    r"\b(?:AI|machine)[- ]generated\b|\bgenerated (?:by|with|using) (?:AI|artificial intelligence)\b"
+    r"|\bsummari[sz]ation\b.{0,40}\b(?:errors?|mistakes?|inaccura\w*)\b"
+    r"|\bwe(?:'re| are) sorry\b|\b(?:feature|content|page|video) is (?:currently |temporarily )?(?:unavailable|not available)\b"
+    r"|\byour support helps\b|\bsupport (?:our|independent) journalism\b|\bbecome a (?:member|subscriber)\b"
+    r"|\b(?:subscribe|subscribers?|subscription)\b.{0,40}\b(?:to (?:continue|read|access|unlock)|exclusive|unlimited access)\b"
+    r"|\b(?:already a subscriber|to continue reading|continue reading|read the full (?:story|article))\b"
+    r"|\b(?:enable|turn on) javascript\b|\bexpand\s*/\s*collapse\b"
+    r"|\bthis (?:article|story|summary|content) (?:was|is|has been) (?:automatically |partly )?(?:generated|summari[sz]ed|written|produced) (?:by|with|using) (?:AI|an? AI|artificial intelligence|a machine)\b",
+    re.IGNORECASE,
+)
+# Widget labels glued to the start of a paragraph ("Comment this story Comment ISTANBUL An
+# afternoon blast ..."): taken off, the paragraph stays.
+LEADING_FURNITURE = re.compile(
+    r"^(?:(?:comment this story(?:\s+comment)?|follow us on|skip to (?:main )?content|expand\s*/\s*collapse search|listen to this article)\b\W*)+",
+    re.IGNORECASE,
+)
+# Inline markup a scraper left in the text: line breaks become paragraph breaks, the
+# formatting tags go.
+HTML_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
+HTML_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|span|a|p|div|small|figcaption|u)\b[^<>]{0,200}>", re.IGNORECASE)
+# Abbreviations whose full stop does not end a sentence (for the first-sentence title).
+ABBREVIATION = re.compile(r"(?:\b(?:Gov|Mr|Mrs|Ms|Dr|St|Lt|Gen|Sen|Rep|Col|Capt|Sgt|Prof|Jr|Sr|No|Inc|Co|Corp|Ltd|Gov't|approx)|\b[A-Z]|\b[A-Z]{2,})\.$")
+# Breadcrumbs a scraper left before a headline ("Home » World » ...", once quote-normalised
+# 'Home " ...').
+BREADCRUMB = re.compile(r"^(?:(?:home|news|world|latest)\s*[\"»>›/|:]\s*)+", re.IGNORECASE)
+# A headline's site suffix: " | The Orient Ledger", " - Reuters", " — RT World News".
+TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<suffix>[^|–—]{2,60})$")
+DATE_OR_TIME = re.compile(rf"{DATE_EXPR}|{TIME_EXPR}|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{4}}\b", re.IGNORECASE)
+CONTENT_WORD = re.compile(r"[A-Za-z]{2,}")
+SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]*\s+(?=[\"'(]*[A-Z0-9])")
 
 
 def furniture_reason(line: str, *, from_end: int = 99) -> str | None:
@@ -235,7 +278,7 @@ def furniture_reason(line: str, *, from_end: int = 99) -> str | None:
     ``line`` is one normalised line; ``from_end`` is its position counted from the last line
     (0 = last), used by the author-bio rule, which only looks at the end of a report.
     Rules: prompt, promo, social, navigation, menu, byline, credit, agency, timestamp,
-    copyright, cookie, photo, caption, embed, bio, tagline.
+    copyright, cookie, notice, photo, caption, embed, bio, tagline.
     """
     words = line.split()
     n = len(words)
@@ -265,6 +308,8 @@ def furniture_reason(line: str, *, from_end: int = 99) -> str | None:
         return "copyright"
     if n <= NOTICE_MAX_WORDS and COOKIE.search(line) and COOKIE_CONTEXT.search(line):
         return "cookie"
+    if n <= NOTICE_MAX_WORDS and NOTICE.search(line):
+        return "notice"
     if PHOTO_LABEL.match(line):
         return "photo"
     if CAPTION_CREDIT.search(line):
@@ -328,12 +373,13 @@ class _Cleaned:
     removed: list[str] = field(default_factory=list)
     title: str | None = None
     published: dt.date | None = None
+    title_from: TitleFrom | None = None
 
 
 def clean_document(document: Document) -> _Cleaned:
     """Normalise one document and split its lines into news and removed furniture."""
     lines = normalise_text(document.text).split("\n")
-    lines = [TRAILING_DOMAIN.sub("", BULLET.sub("", line)) for line in lines]
+    lines = [LEADING_FURNITURE.sub("", TRAILING_DOMAIN.sub("", BULLET.sub("", line))) for line in lines]
     result = _Cleaned(document, [], title=document.title, published=document.published)
     seen: set[str] = set()
     total = len(lines)
@@ -364,18 +410,83 @@ def _is_bare_name(line: str) -> bool:
 
 
 def _strip_opening(result: _Cleaned) -> None:
-    """Take the headline into ``title`` and the dateline off the first paragraph."""
+    """Take the headline into ``title`` and the dateline off the first paragraph.
+
+    A title given by the page or events file is kept when it reads as a headline
+    (``headline``); else a first line that does; else the first sentence stands in, and
+    ``title_from`` says which.
+    """
     lines = result.lines
-    if lines and result.title and _same_text(lines[0], normalise_text(result.title)):
-        lines.pop(0)
-    elif len(lines) > 1 and result.title is None and _is_headline(lines[0]):
-        result.title = lines.pop(0)
+    given = normalise_text(result.title or "").replace("\n", " ")
+    result.title = headline(given, result.document.outlet, page=True) if given else None
+    if result.title is not None:
+        result.title_from = "page"
+        if lines and (_same_text(lines[0], given) or _same_text(lines[0], result.title)):
+            lines.pop(0)
+    else:
+        for index in range(min(OPENING_LINES, len(lines) - 1)):
+            if _is_headline(lines[index]) and (found := headline(lines[index], result.document.outlet)):
+                lines.pop(index)
+                result.title, result.title_from = found, "headline"
+                break
     for index in range(min(OPENING_LINES, len(lines))):
         match = DATELINE.match(lines[index])
         if match and len(lines[index]) > match.end():
             result.removed.append(match.group(0).strip())
             lines[index] = lines[index][match.end() :]
             break
+    if result.title is None:
+        for line in lines:
+            stand_in = first_sentence_title(line)
+            if len(stand_in.split()) >= HEADLINE_MIN_WORDS and headline(stand_in.rstrip("…"), page=True):
+                result.title, result.title_from = stand_in, "first sentence"
+                break
+
+
+def headline(text: str, outlet: str | None = None, *, page: bool = False) -> str | None:
+    """``text`` tidied into a report's headline, or None when it is not one.
+
+    Tidying takes off breadcrumbs ("Home » ") and a trailing site name that matches
+    ``outlet`` (" | The Orient Ledger"). Not a headline: page furniture (a caption, credit,
+    timestamp, prompt: ``furniture_reason``), a notice about the page (``NOTICE``), text with
+    fewer than HEADLINE_MIN_CONTENT_WORDS words besides dates and times, or one longer than
+    PAGE_TITLE_MAX_WORDS (a page's own title, ``page``) or HEADLINE_MAX_WORDS (a line).
+    """
+    title = BREADCRUMB.sub("", " ".join(text.split())).strip()
+    suffix = TITLE_SUFFIX.search(title)
+    if suffix and _names_outlet(suffix.group("suffix"), outlet):
+        title = title[: suffix.start()].rstrip()
+    if not title or furniture_reason(title) is not None or NOTICE.search(title):
+        return None
+    if len(CONTENT_WORD.findall(DATE_OR_TIME.sub(" ", title))) < HEADLINE_MIN_CONTENT_WORDS:
+        return None
+    if len(title.split()) > (PAGE_TITLE_MAX_WORDS if page else HEADLINE_MAX_WORDS):
+        return None
+    return title
+
+
+def _names_outlet(suffix: str, outlet: str | None) -> bool:
+    """Whether a title's suffix names the outlet ("The Orient Ledger" for "orientledger.net")."""
+    if not outlet:
+        return False
+    squash = re.sub(r"[^a-z0-9]", "", suffix.casefold().removeprefix("the "))
+    name = outlet.casefold().removeprefix("www.").removeprefix("the ")
+    stem = re.sub(r"[^a-z0-9]", "", name.split(".")[0] if "." in name and " " not in name else name)
+    return bool(squash and stem) and (squash in stem or stem in squash)
+
+
+def first_sentence_title(line: str) -> str:
+    """The first sentence of ``line`` as a stand-in title, cut near a headline's length."""
+    sentence = line
+    for end in SENTENCE_END.finditer(line):
+        before = line[: end.start()].rstrip("\"')")
+        if len(before.split()) >= HEADLINE_MIN_WORDS and not ABBREVIATION.search(before):
+            sentence = before
+            break
+    sentence = sentence.rstrip(" .")
+    if len(sentence) <= FIRST_SENTENCE_TITLE_MAX_CHARS:
+        return sentence
+    return sentence[:FIRST_SENTENCE_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -383,7 +494,13 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def _is_headline(line: str) -> bool:
-    return HEADLINE_MIN_WORDS <= len(line.split()) <= HEADLINE_MAX_WORDS and not END_PUNCTUATION.search(line)
+    """A short line without end punctuation that opens with a capital or a figure."""
+    start = line.lstrip("\"'(")[:1]
+    return (
+        HEADLINE_MIN_WORDS <= len(line.split()) <= HEADLINE_MAX_WORDS
+        and not END_PUNCTUATION.search(line)
+        and (start.isupper() or start.isdigit())
+    )
 
 
 DATE_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -477,6 +594,7 @@ def clean(documents: Sequence[Document]) -> CleanResult:
             published=item.published,
             duplicates=tuple(duplicates[index]),
             removed_lines=tuple(item.removed),
+            title_from=item.title_from,
         )
         for index, item in enumerate(kept)
     )

@@ -68,6 +68,9 @@ class IngestResult(Record):
 # clean
 
 
+TitleFrom = Literal["page", "headline", "first sentence"]
+
+
 class Duplicate(Record):
     """A report merged into another source because it is (near-)identical copy."""
 
@@ -96,6 +99,9 @@ class Source(Record):
     published: dt.date | None = None
     duplicates: tuple[Duplicate, ...] = ()
     removed_lines: tuple[str, ...] = ()  # non-news lines cleaning dropped (bylines, prompts...)
+    # Where ``title`` came from: the page's or events file's own metadata, the report's
+    # headline line, or (nothing else existing) its first sentence; None when untitled.
+    title_from: TitleFrom | None = None
 
 
 class CleanResult(Record):

@@ -9,7 +9,7 @@ Shape (the evaluation reads these keys; see the README)::
     facts {name: {value, display, sources, rule, claims[, breakdown]
                   [, confidence, confidence_reason]}}   one per FACT_NAMES
     article {lead: [sentence], sections: [{heading, sentences, subsections}]}
-    sources [{id, url, outlet, title, published, input, duplicates, anchor_date, anchor_note}]
+    sources [{id, url, outlet, title, title_from, published, input, duplicates, anchor_date, anchor_note}]
     skipped [{input, reason}]
     conflicts [{fact, claims, resolution}]
     verification {checked, passed, recited, dropped: [{text, reason}]}
@@ -82,6 +82,7 @@ def event_record(build: Build) -> dict[str, Any]:
                 "url": s.url,
                 "outlet": s.outlet,
                 "title": s.title,
+                "title_from": s.title_from,
                 "published": _iso(s.published),
                 "input": s.input,
                 "duplicates": [d.model_dump(mode="json") for d in s.duplicates],
