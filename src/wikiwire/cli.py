@@ -211,12 +211,14 @@ def eval_command(
     as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
     content: Annotated[bool, typer.Option("--content/--no-content", help="Also score the article text (ROUGE, entity recall) when a reference text exists.")] = True,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
+    split: Annotated[str | None, typer.Option("--split", help="Score only this split's events (tune or check) of the splits file.")] = None,
+    splits: Annotated[Path | None, typer.Option("--splits", help="Splits file (default: splits.json beside EVENTS).")] = None,
 ) -> None:
     """Score builds of EVENTS against their reference infoboxes, beside a naive baseline."""
     from wikiwire import evaluate
 
     try:
-        report = evaluate.evaluate(events, model=spacy_model, content=content)
+        report = evaluate.evaluate(events, model=spacy_model, content=content, split=split, splits_path=splits)
     except InputError as exc:
         raise _fail(str(exc), _hint(exc)) from None
     except WikiwireError as exc:

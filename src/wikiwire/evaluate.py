@@ -12,6 +12,9 @@ The report is a JSON-ready dict; ``format_report`` turns it into the table the C
 
 from __future__ import annotations
 
+import json
+import re
+import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -83,6 +86,34 @@ def read_events(events_path: Path) -> list[EvalEvent]:
 
 # ---------------------------------------------------------------------------------------------
 # Scoring one event
+
+_DASHES = re.compile(r"[\u2010-\u2015\u2212-]+")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def normalise_title(title: str) -> str:
+    """A title compared by its words: case, dashes, spacing and a leading "the" aside."""
+    text = _DASHES.sub(" ", unicodedata.normalize("NFKC", title))
+    text = _LEADING_THE.sub("", " ".join(text.split()))
+    return text.casefold()
+
+
+def same_title(built: str, reference: str) -> bool:
+    """True when two titles are equal after ``normalise_title``."""
+    return normalise_title(built) == normalise_title(reference)
+
+
+def reference_kind(text: str) -> str | None:
+    """The taxonomy key a reference's kind phrase names ("plane crash" -> "aviation accident"),
+    read by the type extractor's own patterns; the phrase itself when it is a key; else None."""
+    from wikiwire.facts.kinds import match_kinds
+    from wikiwire.taxonomy import KINDS_BY_KEY
+
+    if text in KINDS_BY_KEY:
+        return text
+    matches = match_kinds(text)
+    return matches[0].kind.key if matches else None
+
 
 
 def predicted_facts(build: Build | None) -> dict[str, dict[str, Any] | None]:
@@ -171,6 +202,7 @@ def evaluate_texts(
     content: bool = True,
     event_id: str = "event",
     title: str | None = None,
+    kind: str | None = None,
 ) -> dict[str, Any]:
     """Build ``documents`` and score the result against a reference infobox (and text).
 
@@ -210,6 +242,10 @@ def evaluate_texts(
         "id": event_id,
         "title": title,
         "built_title": build.title if build else None,
+        "title_ok": bool(build and title and same_title(build.title, title)),
+        "kind": kind,
+        "built_kind": build.facts.kind if build else None,
+        "kind_ok": bool(build and kind and reference_kind(kind) == build.facts.kind),
         "reports": len(documents),
         "sources": len(build.sources) if build else 0,
         "error": error,
@@ -281,8 +317,12 @@ def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
         "failed_builds": sum(1 for e in events if e.get("error")),
         # The events file's title is the encyclopedia's; matching it ignores case only.
         "titles": {
-            "matching": sum(1 for e in titled if (e.get("built_title") or "").casefold() == e["title"].casefold()),
+            "matching": sum(1 for e in titled if same_title(e.get("built_title") or "", e["title"])),
             "of": len(titled),
+        },
+        "kinds": {
+            "matching": sum(1 for e in events if e.get("kind_ok")),
+            "of": sum(1 for e in events if e.get("kind")),
         },
         "fields": fields,
         "overall": {"wikiwire": _mean(all_ours), "wikiwire_attainable": _mean(all_ours_att), "n": len(all_ours)},
@@ -298,7 +338,32 @@ def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     }
 
 
-def evaluate(events_path: Path, *, model: str | None = None, content: bool = True) -> dict[str, Any]:
+SPLITS_FILENAME = "splits.json"
+
+
+def split_ids(events_path: Path, split: str, splits_path: Path | None = None) -> set[str]:
+    """Ids of the events in ``split`` ("tune" or "check") of a splits file: ``splits_path``, or
+    ``splits.json`` beside the events file ({"tune": [ids], "check": [ids]}).
+
+    Raises EventsFileError naming the splits file when it is missing, not JSON, or has no
+    list called ``split``.
+    """
+    path = splits_path or Path(events_path).with_name(SPLITS_FILENAME)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise EventsFileError(str(path), f"no splits file for --split {split}") from None
+    except (OSError, ValueError) as exc:
+        raise EventsFileError(str(path), f"cannot read the splits file: {exc}") from None
+    ids = data.get(split) if isinstance(data, dict) else None
+    if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+        names = ", ".join(k for k, v in data.items() if isinstance(v, list)) if isinstance(data, dict) else ""
+        raise EventsFileError(str(path), f"no split {split!r} (splits here: {names or 'none'})")
+    return set(ids)
+
+
+def evaluate(events_path: Path, *, model: str | None = None, content: bool = True,
+             split: str | None = None, splits_path: Path | None = None) -> dict[str, Any]:
     """Build every event of ``events_path`` and score it; returns the JSON-ready report.
 
     The report has ``events_file``, ``events`` (one ``evaluate_texts`` result each, with the
@@ -309,6 +374,11 @@ def evaluate(events_path: Path, *, model: str | None = None, content: bool = Tru
     from wikiwire import analyse
 
     events = read_events(Path(events_path))
+    if split is not None:
+        wanted = split_ids(Path(events_path), split, splits_path)
+        events = [e for e in events if e.id in wanted]
+        if not events:
+            raise EventsFileError(str(events_path), f"no event of split {split!r} is in this file")
     nlp = analyse.load_nlp(model)
     results = [
         evaluate_texts(
@@ -319,10 +389,11 @@ def evaluate(events_path: Path, *, model: str | None = None, content: bool = Tru
             content=content,
             event_id=event.id,
             title=event.title,
+            kind=event.kind,
         )
         for event in events
     ]
-    return {"events_file": str(events_path), "events": results, "summary": summarise(results)}
+    return {"events_file": str(events_path), "split": split, "events": results, "summary": summarise(results)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -363,7 +434,10 @@ def _summary_lines(summary: Mapping[str, Any]) -> list[str]:
     lines.append("(the baseline predicts the core fields only: " + ", ".join(core["fields"]) + ")")
     titles = summary.get("titles")
     if titles and titles["of"]:
-        lines.append(f"article titles equal to the reference title (case aside): {titles['matching']} of {titles['of']}")
+        lines.append(f"article titles equal to the reference title (case, dashes and \"the\" aside): {titles['matching']} of {titles['of']}")
+    kinds = summary.get("kinds")
+    if kinds and kinds["of"]:
+        lines.append(f"event kind equal to the reference kind: {kinds['matching']} of {kinds['of']}")
     return lines
 
 
@@ -384,8 +458,11 @@ def _content_lines(summary: Mapping[str, Any]) -> list[str]:
 def _event_lines(event: Mapping[str, Any]) -> list[str]:
     head = f"{event['id']}: {event.get('title') or ''}"
     if event.get("built_title"):
-        head += f"  (built: {event['built_title']}; {event['reports']} reports, {event['sources']} sources)"
+        mark = "ok" if event.get("title_ok") else "✗"
+        head += f"  (built: {mark} {event['built_title']}; {event['reports']} reports, {event['sources']} sources)"
     lines = ["", head]
+    if event.get("kind"):
+        lines.append(f"  {'kind':<13}ref {_cut(event['kind']):<{VALUE_WIDTH}} | ours{' ok' if event.get('kind_ok') else ' ✗ '} {event.get('built_kind') or ''}")
     if event.get("error"):
         lines.append(f"  build failed: {event['error']}")
     for name, row in event["fields"].items():
@@ -413,7 +490,8 @@ def format_report(report: dict[str, Any]) -> str:
     """The report as the plain-text table the CLI prints: the summary table, content metrics,
     then one block per event with each field's reference, our value and the baseline's."""
     summary = report["summary"]
-    lines = [f"wikiwire eval: {report['events_file']} ({summary['events']} event(s)"
+    split = f", split {report['split']}" if report.get("split") else ""
+    lines = [f"wikiwire eval: {report['events_file']}{split} ({summary['events']} event(s)"
              + (f", {summary['failed_builds']} failed build(s))" if summary["failed_builds"] else ")"), ""]
     lines += _summary_lines(summary)
     lines += _content_lines(summary)

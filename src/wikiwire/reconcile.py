@@ -53,6 +53,7 @@ from wikiwire.records import (
     Claim,
     Conflict,
     EventFacts,
+    EventFrame,
     Fact,
     FactName,
     JSONValue,
@@ -1144,8 +1145,12 @@ def _timezone(location: Fact, date: Fact, time: Fact, claims: Sequence[Claim], o
 # The stage
 
 
-def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource]) -> EventFacts:
+def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource], *,
+              frame: EventFrame | None = None, context: Sequence[Claim] = ()) -> EventFacts:
     """Reconcile ``claims`` (from ``analysed`` sources) into EventFacts.
+
+    ``frame`` is the event focus (``focus.frame_of``) the claims were attached to, and
+    ``context`` the claims it set aside; both are kept in the result for the record.
 
     Takes every claim of the build and the analysed sources (for source order); returns one
     Fact per name in FACT_NAMES (empty Fact when no claim supports it), the conflicts with the
@@ -1178,4 +1183,4 @@ def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource]) -> Ev
     facts["timezone"] = _timezone(facts["location"], facts["date"], facts["time"], by_fact["timezone"], order)
     kind = str(facts["type"].value) if facts["type"].value and kind_for(str(facts["type"].value)) is not UNKNOWN_KIND else UNKNOWN_KIND.key
     ordered = {name: facts.get(name) or Fact(name=name) for name in FACT_NAMES}
-    return EventFacts(kind=kind, facts=ordered, conflicts=tuple(conflicts))
+    return EventFacts(kind=kind, facts=ordered, conflicts=tuple(conflicts), frame=frame, context=tuple(context))

@@ -238,12 +238,48 @@ class Conflict(Record):
     resolution: str
 
 
+class FrameEvidence(Record):
+    """A headline or lede sentence that decided part of the event frame."""
+
+    source: str  # Source.id
+    sentence: str  # Sentence.id ("s3.title" for a source's own headline)
+    text: str
+    decides: Literal["kind", "place", "date"]
+    value: str  # the kind key, place name or ISO date it voted for
+    trigger: str  # the words that named it ("collided", "drone attack", "Kramatorsk")
+    weight: float
+
+
+class EventFrame(Record):
+    """What the reports are about, voted on their headlines and ledes (``focus``).
+
+    Invariants: ``kind`` is a taxonomy key ("event" when no lede names a kind) and is in
+    ``allowed_kinds`` unless that is empty; ``place`` has the keys city, region, country
+    (None when the ledes do not settle it); ``date_start <= date_end`` when both are set.
+    Every claim of the build is judged against the frame: claims about another event are
+    kept apart as context (``EventFacts.context``).
+    """
+
+    kind: str
+    allowed_kinds: tuple[str, ...] = ()  # the kind and the kinds compatible with it
+    triggers: tuple[str, ...] = ()
+    place: dict[str, str | None] = Field(default_factory=dict)
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    kind_votes: dict[str, float] = Field(default_factory=dict)
+    evidence: tuple[FrameEvidence, ...] = ()
+
+
 class EventFacts(Record):
     """All reconciled facts of the event, one per infobox field (empty Fact when unknown)."""
 
     kind: str  # taxonomy key, "event" when the type is unknown
     facts: dict[str, Fact]
     conflicts: tuple[Conflict, ...] = ()
+    frame: EventFrame | None = None
+    # Claims read from sentences about another event (an earlier quake, the retaliation):
+    # never infobox values; kept so a reader sees what was set aside.
+    context: tuple[Claim, ...] = ()
 
     def get(self, name: FactName) -> Fact:
         """The fact called ``name``, or an empty one."""

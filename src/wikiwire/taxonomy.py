@@ -225,6 +225,39 @@ KINDS_BY_KEY: dict[str, Kind] = {k.key: k for k in KINDS}
 UNKNOWN_KIND = Kind("event", "event", "incident", EVENT.name, "Event", (), 0)
 
 
+# Kinds that reports of one event also name for that same event: the drone strike's
+# explosion, the quake's landslides and collapsed buildings, the flood's landslides, the plane
+# that exploded when it crashed, the ship that hit the bridge. Each group is a family; a kind
+# is related to every other kind of every family it is in. A kind outside the event's
+# families names another event (``focus``): the earthquake that relief flights were for, the
+# war's shelling around a bombing. Data, not logic: adding a kind means placing it here too.
+RELATED_FAMILIES: tuple[frozenset[str], ...] = (
+    # explosive and remote attacks: reports call one strike by several of these names
+    frozenset({"drone strike", "airstrike", "missile strike", "shelling", "suicide bombing", "car bombing", "bombing", "explosion"}),
+    # attacks on people at close range, often combined in one attack
+    frozenset({"mass shooting", "stabbing", "vehicle-ramming attack", "hostage-taking", "arson", "explosion"}),
+    frozenset({"suicide bombing", "mass shooting"}),  # gunmen and bombers in one attack
+    # ground shaking and what it brings down
+    frozenset({"earthquake", "landslide", "building collapse"}),
+    # rain, water and what they bring down
+    frozenset({"flood", "landslide", "storm", "dam failure"}),
+    frozenset({"wildfire", "explosion", "building collapse"}),
+    frozenset({"arson", "building collapse"}),
+    # transport accidents: a crash often explodes or burns
+    frozenset({"aviation accident", "explosion"}),
+    frozenset({"rail accident", "explosion"}),
+    frozenset({"road accident", "explosion"}),
+    frozenset({"maritime accident", "bridge collapse"}),
+    frozenset({"building collapse", "explosion"}),
+    frozenset({"bridge collapse", "building collapse"}),
+)
+
+
+def related_kinds(key: str) -> frozenset[str]:
+    """Kinds that reports of a ``key`` event also name for that same event (not ``key``)."""
+    return frozenset(k for family in RELATED_FAMILIES if key in family for k in family) - {key}
+
+
 def kind_for(key: str | None) -> Kind:
     """The taxonomy entry for a type key; ``UNKNOWN_KIND`` when the key is unknown or None."""
     return KINDS_BY_KEY.get(key or "", UNKNOWN_KIND)

@@ -11,6 +11,8 @@ Shape (the evaluation reads these keys; see the README)::
     article {lead: [sentence], sections: [{heading, sentences, subsections}]}
     sources [{id, url, outlet, title, title_from, published, input, duplicates, anchor_date, anchor_note}]
     skipped [{input, reason}]
+    focus {kind, allowed_kinds, triggers, place, date_start, date_end, kind_votes, evidence,
+           context_claims} | null   the event frame (``focus``) and the claims it set aside
     conflicts [{fact, claims, resolution}]
     verification {checked, passed, recited, dropped: [{text, reason}]}
 
@@ -34,7 +36,7 @@ import re
 from typing import Any
 
 from wikiwire import uncertainty
-from wikiwire.records import FACT_NAMES, ArticleSentence, Build, Claim, Fact, Section
+from wikiwire.records import FACT_NAMES, ArticleSentence, Build, Claim, EventFacts, Fact, Section
 from wikiwire.render import view
 from wikiwire.taxonomy import acled_type
 
@@ -92,6 +94,7 @@ def event_record(build: Build) -> dict[str, Any]:
             for s in build.sources
         ],
         "skipped": [{"input": s.input, "reason": s.reason} for s in build.skipped],
+        "focus": _focus(facts),
         "conflicts": [
             {
                 "fact": c.fact,
@@ -102,6 +105,19 @@ def event_record(build: Build) -> dict[str, Any]:
         ],
         "verification": build.verification.model_dump(mode="json"),
     }
+
+
+def _focus(facts: EventFacts) -> dict[str, Any] | None:
+    """The event frame (why the article is about this event) and the claims set aside as
+    being about other events, or None for facts reconciled without a frame."""
+    if facts.frame is None:
+        return None
+    frame = facts.frame.model_dump(mode="json")
+    frame["context_claims"] = [
+        {"fact": c.fact, "value": c.value, "display": c.display, "source": c.source, "quote": c.quote}
+        for c in facts.context
+    ]
+    return frame
 
 
 def _acled(kind: str) -> dict[str, str] | None:

@@ -1,0 +1,298 @@
+"""Event focus: which event the reports are about, read from their headlines and ledes.
+
+News is written as an inverted pyramid: the headline and the first sentences say what
+happened, where and when; what follows adds detail, reactions and background -- including
+other events (the earlier quake, the previous attack on the same town, the war, the
+retaliation, the relief flights for another disaster). Counting a kind over every sentence
+lets such a related event win when every report mentions it. So the frame is voted on the
+lede alone, each independent report once, earlier sentences weighing more (Giveme5W1H's
+position weighting: the first sentences carry the main event), and every claim is then
+judged against it: a claim read from a sentence about another event is *context* (it may
+inform Background), never an infobox value.
+
+The frame holds the kind (and the kinds compatible with it, see ``taxonomy.RELATED_KINDS``),
+the trigger words that named it, the place and date the ledes give, and the sentences that
+decided each, so event.json can show why the article is about what it is about.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from wikiwire.facts import kinds as kind_facts
+from wikiwire.facts import places as place_facts
+from wikiwire.records import AnalysedSource, Claim, EventFrame, FrameEvidence, Sentence
+from wikiwire.taxonomy import UNKNOWN_KIND, related_kinds
+
+__all__ = ["attach", "frame_of", "is_context_text"]
+
+# --- the lede ---------------------------------------------------------------------------------
+
+# Sentences read as the headline and lede: the dev reports open with a headline line (or
+# not), then one or two lede sentences; a fourth catches a lede pushed down by a dateline or
+# a one-line summary.
+LEDE_SENTENCES = 4
+# Weight of the lede sentences by position (Giveme5W1H weighs candidates by how early they
+# appear; a flat 1, 1, 1, 1 lets a second-sentence aside tie the headline). The headline is
+# as good as the first sentence; later ones fade.
+POSITION_WEIGHTS = (1.0, 0.9, 0.75, 0.6)
+# A source's own headline (HTML <title>, JSONL "title") weighs like a first sentence.
+HEADLINE_WEIGHT = 1.0
+# A lede sentence that recalls another time ("last year", "in 2019") or hedges still counts,
+# at its context score (``kinds`` relevance factors), never more than this.
+MAX_CONTEXT_FACTOR = 1.0
+
+# --- kinds -----------------------------------------------------------------------------------
+
+# A kind's related kinds (the drone strike's explosion, the quake's landslides) lend it this
+# share of their votes when choosing the frame's kind: related mentions are evidence for the
+# family, but less than the kind's own name.
+RELATED_CREDIT = 0.5
+
+# --- place -------------------------------------------------------------------------------------
+
+# A lede sentence that names neither the event's kind nor one of its verbs still gives a
+# place ("Kramatorsk is a city in the east"), at this share of its weight.
+NO_TRIGGER_PLACE_FACTOR = 0.5
+# The frame names a city (or region) only when its lede votes reach this share of the votes
+# of the frame's country: one report's aside ("felt as far as the capital") does not make it
+# the place; most reports' ledes do.
+PLACE_MIN_SHARE = 0.35
+# The top city must also lead the runner-up by this factor, or the frame stays at region or
+# country level (two towns named equally often: a disaster over an area).
+PLACE_LEAD = 1.5
+
+# --- attaching claims ------------------------------------------------------------------------
+
+# Facts a sentence about another event must not give: what happened, how strong, how many
+# died or were hurt, where and when.
+EVENT_FACTS = frozenset({"type", "magnitude", "fatalities", "injuries", "location", "date", "time", "target", "weapons"})
+# Location claims placing the event in another city or country than the frame's keep only
+# this share of their weight: still votes when the frame's place is wrong, never the winner
+# against the ledes' place.
+OFF_FRAME_PLACE_FACTOR = 0.2
+
+
+def _lede(source: AnalysedSource) -> list[tuple[Sentence, float]]:
+    """The source's lede sentences with their position weights."""
+    out: list[tuple[Sentence, float]] = []
+    for sentence in source.sentences:
+        if sentence.index >= LEDE_SENTENCES:
+            break
+        out.append((sentence, POSITION_WEIGHTS[min(sentence.index, len(POSITION_WEIGHTS) - 1)]))
+    return out
+
+
+def _headline_sentence(source: AnalysedSource) -> Sentence | None:
+    """The source's own headline as a pseudo-sentence, unless its text already opens with it."""
+    title = (source.source.title or "").strip()
+    if not title or (source.sentences and title in source.sentences[0].text):
+        return None
+    return Sentence(id=f"{source.source.id}.title", source_id=source.source.id, index=0, paragraph=0, text=title)
+
+
+def _event_kinds(text: str) -> list[tuple[str, str]]:
+    """(kind key, trigger words) named in ``text`` as this text's event, retaliations left out."""
+    matches = kind_facts.match_kinds(text)
+    if not matches:
+        return []
+    retaliation = kind_facts._text_retaliation_spans(text)
+    return [(m.kind.key, m.text) for i, m in enumerate(matches) if i not in retaliation]
+
+
+def _sentence_weight(sentence: Sentence, position: float) -> float:
+    return position * min(MAX_CONTEXT_FACTOR, kind_facts._text_context_score(sentence.text))
+
+
+def _lede_sentences(source: AnalysedSource) -> list[tuple[Sentence, float]]:
+    headline = _headline_sentence(source)
+    lede = _lede(source)
+    return ([(headline, HEADLINE_WEIGHT)] if headline is not None else []) + lede
+
+
+def _vote_kind(analysed: Sequence[AnalysedSource]) -> tuple[dict[str, float], dict[str, list[FrameEvidence]]]:
+    """Each kind's votes over the ledes (each source once per kind, at its best sentence)."""
+    votes: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[FrameEvidence]] = defaultdict(list)
+    for source in analysed:
+        best: dict[str, tuple[float, FrameEvidence]] = {}
+        for sentence, position in _lede_sentences(source):
+            weight = round(_sentence_weight(sentence, position), 3)
+            for key, trigger in _event_kinds(sentence.text):
+                if key not in best or weight > best[key][0]:
+                    best[key] = (weight, FrameEvidence(source=source.source.id, sentence=sentence.id, text=sentence.text,
+                                                       decides="kind", value=key, trigger=trigger, weight=weight))
+        for key, (weight, ev) in best.items():
+            votes[key] += weight
+            evidence[key].append(ev)
+    return dict(votes), dict(evidence)
+
+
+def _choose_kind(votes: dict[str, float]) -> str:
+    """The kind with most lede votes, its related kinds lending RELATED_CREDIT of theirs;
+    ties go to the more specific kind."""
+    if not votes:
+        return UNKNOWN_KIND.key
+
+    def score(key: str) -> tuple[float, int]:
+        lent = sum(v for k, v in votes.items() if k != key and k in related_kinds(key))
+        return (round(votes[key] + RELATED_CREDIT * lent, 6), kind_facts.kind_specificity(key))
+
+    return max(votes, key=score)
+
+
+def is_context_text(text: str, allowed: frozenset[str]) -> bool:
+    """True when ``text`` names some event kind, but none the frame allows: it tells of
+    another event (the earlier quake, the war's shelling, a plane crash elsewhere)."""
+    named = {key for key, _ in _event_kinds(text)}
+    return bool(named) and not (named & allowed)
+
+
+def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
+                ) -> tuple[dict[str, str | None], list[FrameEvidence]]:
+    """The place the ledes give: country first, then the city or region inside it with
+    enough of the country's votes (PLACE_MIN_SHARE, PLACE_LEAD)."""
+    country_votes: dict[str, float] = defaultdict(float)
+    city_votes: dict[tuple[str, str], float] = defaultdict(float)
+    region_votes: dict[tuple[str, str], float] = defaultdict(float)
+    evidence: dict[tuple[str, str], FrameEvidence] = {}
+    for source in analysed:
+        countries = place_facts._context_countries(source)
+        best: dict[tuple[str, str, str], float] = {}
+        for sentence, position in _lede_sentences(source):
+            if is_context_text(sentence.text, allowed):
+                continue
+            names_event = bool({k for k, _ in _event_kinds(sentence.text)} & allowed) or kind_facts._EVENT_VERB.search(sentence.text)
+            weight = _sentence_weight(sentence, position) * (1.0 if names_event else NO_TRIGGER_PLACE_FACTOR)
+            for mention in place_facts._mentions(sentence, countries):
+                named = mention.place
+                country = named.country if named.kind != "country" else named.name
+                if not country:
+                    continue
+                for kind, name in (("country", country), (named.kind, named.name)):
+                    key = (kind, name, country)
+                    if weight > best.get(key, 0.0):
+                        best[key] = weight
+                        if (kind, name) not in evidence or evidence[(kind, name)].weight < weight:
+                            evidence[(kind, name)] = FrameEvidence(
+                                source=source.source.id, sentence=sentence.id, text=sentence.text, decides="place",
+                                value=name, trigger=mention.text, weight=round(weight, 3))
+        for (kind, name, country), weight in best.items():
+            if kind == "country":
+                country_votes[name] += weight
+            elif kind == "city":
+                city_votes[(name, country)] += weight
+            elif kind == "region":
+                region_votes[(name, country)] += weight
+    place: dict[str, str | None] = {"city": None, "region": None, "country": None}
+    if not country_votes:
+        return place, []
+    country = max(country_votes, key=lambda c: country_votes[c])
+    place["country"] = country
+    chosen: list[FrameEvidence] = [evidence[("country", country)]] if ("country", country) in evidence else []
+    for level, table in (("city", city_votes), ("region", region_votes)):
+        inside = sorted(((v, n) for (n, c), v in table.items() if c == country), reverse=True)
+        if not inside:
+            continue
+        top_votes, top = inside[0]
+        runner = inside[1][0] if len(inside) > 1 else 0.0
+        if top_votes >= PLACE_MIN_SHARE * country_votes[country] and top_votes >= PLACE_LEAD * runner:
+            place[level] = top
+            if (level, top) in evidence:
+                chosen.append(evidence[(level, top)])
+            break
+    return place, chosen
+
+
+def _vote_date(claims: Iterable[Claim], lede_ids: set[str]) -> tuple[dt.date | None, dt.date | None, list[FrameEvidence]]:
+    """The date most lede sentences give (each source once per date), as a window."""
+    votes: dict[str, float] = defaultdict(float)
+    ends: dict[str, str | None] = {}
+    seen: set[tuple[str, str]] = set()
+    evidence: dict[str, FrameEvidence] = {}
+    for claim in claims:
+        if claim.fact != "date" or claim.sentence not in lede_ids or not isinstance(claim.value, str):
+            continue
+        if (claim.source, claim.value) in seen:
+            continue
+        seen.add((claim.source, claim.value))
+        votes[claim.value] += claim.weight
+        ends[claim.value] = claim.value_end if isinstance(claim.value_end, str) else None
+        if claim.value not in evidence:
+            evidence[claim.value] = FrameEvidence(source=claim.source, sentence=claim.sentence, text=claim.quote,
+                                                  decides="date", value=claim.value, trigger=claim.display, weight=claim.weight)
+    if not votes:
+        return None, None, []
+    top = max(votes, key=lambda d: (votes[d], d))
+    start = dt.date.fromisoformat(top)
+    end_text = ends.get(top)
+    return start, dt.date.fromisoformat(end_text) if end_text else start, [evidence[top]]
+
+
+def frame_of(analysed: Sequence[AnalysedSource], claims: Sequence[Claim] = ()) -> EventFrame:
+    """The event frame of ``analysed`` reports, voted on their headlines and ledes.
+
+    ``claims`` (the extract stage's) give the lede's dates. Returns an EventFrame whose
+    ``kind`` is UNKNOWN_KIND's key when no lede names a kind; never raises on odd input.
+    """
+    votes, kind_evidence = _vote_kind(analysed)
+    kind = _choose_kind(votes)
+    allowed = frozenset({kind, *related_kinds(kind)}) if kind != UNKNOWN_KIND.key else frozenset()
+    place, place_evidence = _vote_place(analysed, allowed) if allowed else ({"city": None, "region": None, "country": None}, [])
+    lede_ids = {s.id for a in analysed for s, _ in _lede(a)}
+    start, end, date_evidence = _vote_date(claims, lede_ids)
+    kind_ev = sorted(kind_evidence.get(kind, []), key=lambda e: -e.weight)
+    triggers = tuple(dict.fromkeys(e.trigger.lower() for e in kind_ev))
+    return EventFrame(
+        kind=kind,
+        allowed_kinds=tuple(sorted(allowed)),
+        triggers=triggers,
+        place=place,
+        date_start=start,
+        date_end=end,
+        kind_votes={k: round(v, 3) for k, v in sorted(votes.items(), key=lambda kv: -kv[1])},
+        evidence=(*kind_ev, *place_evidence, *date_evidence),
+    )
+
+
+def _off_frame_place(claim: Claim, place: dict[str, str | None]) -> bool:
+    """True when a location claim puts the event in another country, city or region."""
+    value = claim.value if isinstance(claim.value, dict) else {}
+    for part in ("country", "city", "region"):
+        mine, theirs = place.get(part), value.get(part)
+        if mine and theirs and mine != theirs:
+            return True
+    # A city outside the frame's region ("Mosul" when the ledes say "Nineveh province").
+    region, city_region = place.get("region"), value.get("region")
+    return bool(region and value.get("city") and city_region and city_region != region)
+
+
+def attach(claims: Sequence[Claim], frame: EventFrame, analysed: Sequence[AnalysedSource]
+           ) -> tuple[tuple[Claim, ...], tuple[Claim, ...]]:
+    """Split ``claims`` into those about the framed event and context (about another event).
+
+    A claim of an event fact (``EVENT_FACTS``) read from a sentence that names only kinds the
+    frame does not allow is context; a ``type`` claim of a kind the frame does not allow is
+    context wherever it was read. Location claims that put the event elsewhere than the
+    frame's place keep ``OFF_FRAME_PLACE_FACTOR`` of their weight. With no frame kind (no
+    lede names one) every claim is kept as it is.
+    """
+    if frame.kind == UNKNOWN_KIND.key:
+        return tuple(claims), ()
+    allowed = frozenset(frame.allowed_kinds)
+    texts = {s.id: s.text for a in analysed for s in a.sentences}
+    kept: list[Claim] = []
+    context: list[Claim] = []
+    for claim in claims:
+        if claim.fact == "type" and claim.scope is None and str(claim.value) not in allowed:
+            context.append(claim)
+            continue
+        if claim.fact in EVENT_FACTS and is_context_text(texts.get(claim.sentence, claim.quote), allowed):
+            context.append(claim)
+            continue
+        if claim.fact == "location" and _off_frame_place(claim, frame.place):
+            claim = claim.model_copy(update={"weight": round(claim.weight * OFF_FRAME_PLACE_FACTOR, 3)})
+        kept.append(claim)
+    return tuple(kept), tuple(context)
