@@ -9,7 +9,7 @@ import logging
 import re
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -23,13 +23,23 @@ from wikiwire.errors import (
     InputError,
     MalformedJSONLError,
     MissingInputError,
+    NoSuchRevisionError,
     NoUsableReportError,
+    StoreBusyError,
+    StoreCorruptError,
+    StoreError,
+    StoreMissingError,
+    StoreVersionError,
     TooLargeInputError,
     UnreadableInputError,
     UnsupportedInputError,
     WikiwireError,
 )
 from wikiwire.render import FILENAMES, FORMATS
+from wikiwire.store import DB_NAME, DEFAULT_BUSY_TIMEOUT
+
+if TYPE_CHECKING:
+    from wikiwire.records import Build
 
 app = typer.Typer(
     name="wikiwire",
@@ -171,6 +181,7 @@ def build(
     except WikiwireError as exc:
         raise _fail(str(exc)) from None
     written = write_outputs(result, outdir, fmts)
+    _record_revision(outdir, result, title)
     if quiet:
         return
     _print_skipped(result.skipped)
@@ -203,6 +214,170 @@ def _build_events(events: Path, outdir: Path, *, jobs: int, force: bool, formats
         err.print(f"failed: {failure['id']}: {failure['error']}", markup=False, soft_wrap=True)
     if summary["failed"]:
         raise typer.Exit(1)
+
+
+def _record_revision(outdir: Path, result: Build, title: str | None) -> None:
+    """Keep the build as a revision in the folder's store (wikiwire update builds on it)."""
+    from wikiwire import revisions
+
+    try:
+        revisions.record_build(outdir, result, title=title)
+    except StoreError as exc:
+        raise _fail(str(exc), _store_hint(exc, outdir)) from None
+
+
+def _store_hint(exc: StoreError, outdir: Path) -> str | None:
+    if isinstance(exc, StoreMissingError):
+        if "outputs" in exc.problem:
+            return f"rebuild it to start a revision history: wikiwire build REPORTS -o {outdir}"
+        return f"build it first: wikiwire build REPORTS -o {outdir}"
+    if isinstance(exc, StoreVersionError):
+        return "upgrade wikiwire (pip install -U wikiwire), or build into a new folder"
+    if isinstance(exc, StoreBusyError):
+        return "wait for the other update to finish, or give --wait more seconds"
+    if isinstance(exc, StoreCorruptError):
+        return f"move {DB_NAME} away and rebuild: wikiwire build REPORTS -o {outdir}"
+    if isinstance(exc, NoSuchRevisionError):
+        return f"list them with: wikiwire history {outdir}"
+    return None
+
+
+WAIT_HELP = "Seconds to wait while another command writes the store, before giving up."
+
+
+@app.command()
+def update(
+    outdir: Annotated[Path, typer.Argument(help="Folder of a built article (with its wikiwire.db).", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(help="New report files, folders, URLs, or - for JSONL on stdin.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the change record as JSON.")] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would change; write nothing.")] = False,
+    title: Annotated[str | None, typer.Option("--title", help="New article title (default: the one the build was given, else derived).")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
+    timeout: Annotated[float, typer.Option("--timeout", min=0.1, help="Seconds to wait for each URL.")] = 20.0,
+    wait: Annotated[float, typer.Option("--wait", min=0.0, help=WAIT_HELP)] = DEFAULT_BUSY_TIMEOUT,
+) -> None:
+    """Add new reports to a built article: a new revision, its outputs, and what changed."""
+    from wikiwire import revisions
+    from wikiwire.store import changes as changes_mod
+
+    try:
+        outcome = revisions.update(outdir, inputs, dry_run=dry_run, title=title, model=spacy_model, timeout=wait,
+                                   fetch_timeout=timeout)
+    except StoreError as exc:
+        raise _fail(str(exc), _store_hint(exc, outdir)) from None
+    except WikiwireError as exc:
+        raise _fail(str(exc)) from None
+    if as_json:
+        out.print(json.dumps(outcome.model_dump(mode="json"), indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    _print_skipped(outcome.skipped)
+    if outcome.changes is None:
+        out.print(f"no change: nothing new in the inputs (revision {outcome.previous} kept)", markup=False)
+        return
+    out.print(changes_mod.text(outcome.changes), markup=False, soft_wrap=True)
+    if outcome.dry_run:
+        out.print(f"dry run: nothing written (revision {outcome.previous} kept)", markup=False)
+    else:
+        out.print(str(outdir / revisions.DIFF_FILENAME), markup=False)
+
+
+@app.command()
+def history(
+    outdir: Annotated[Path, typer.Argument(help="Folder of a built article.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the history as JSON.")] = False,
+    wait: Annotated[float, typer.Option("--wait", min=0.0, help=WAIT_HELP)] = DEFAULT_BUSY_TIMEOUT,
+) -> None:
+    """List the article's revisions: number, time, inputs added, edit summary."""
+    from wikiwire import revisions
+
+    try:
+        items = revisions.history(outdir, timeout=wait)
+    except StoreError as exc:
+        raise _fail(str(exc), _store_hint(exc, outdir)) from None
+    if as_json:
+        out.print(json.dumps([i.model_dump(mode="json") for i in items], indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
+        return
+    for item in items:
+        added = sum(1 for a in item.added if a.status == "source")
+        copies = len(item.added) - added
+        extra = (f", {copies} cop{'ies' if copies != 1 else 'y'}" if copies else "") + (f", {len(item.skipped)} skipped" if item.skipped else "")
+        out.print(f"{item.number}  {item.created_at}  +{added} reports{extra}  {item.edit_summary}", markup=False, soft_wrap=True)
+
+
+@app.command()
+def show(
+    outdir: Annotated[Path, typer.Argument(help="Folder of a built article.", show_default=False)],
+    revision: Annotated[int, typer.Option("--revision", "-r", min=1, help="Revision number (see wikiwire history).")],
+    dest: Annotated[Path | None, typer.Option("-o", "--out", help="Folder to write the revision's outputs into (default: OUTDIR/revision-N).")] = None,
+    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated outputs: {','.join(FORMATS)}.")] = ",".join(FORMATS),
+    wait: Annotated[float, typer.Option("--wait", min=0.0, help=WAIT_HELP)] = DEFAULT_BUSY_TIMEOUT,
+) -> None:
+    """Re-render one revision's outputs."""
+    from wikiwire import revisions
+
+    fmts = _parse_formats(formats)
+    target = dest or outdir / f"revision-{revision}"
+    try:
+        written = revisions.show(outdir, revision, target, fmts, timeout=wait)
+    except StoreError as exc:
+        raise _fail(str(exc), _store_hint(exc, outdir)) from None
+    for fmt in fmts:
+        out.print(str(written[fmt]), markup=False)
+
+
+@app.command()
+def diff(
+    outdir: Annotated[Path, typer.Argument(help="Folder of a built article.", show_default=False)],
+    old: Annotated[int, typer.Argument(help="Revision to compare from.", show_default=False)],
+    new: Annotated[int, typer.Argument(help="Revision to compare to.", show_default=False)],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the change record as JSON.")] = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print it as Markdown (as article.diff.md).")] = False,
+    wait: Annotated[float, typer.Option("--wait", min=0.0, help=WAIT_HELP)] = DEFAULT_BUSY_TIMEOUT,
+) -> None:
+    """Compare two revisions: facts, sections, sentences."""
+    from wikiwire import revisions
+    from wikiwire.store import changes as changes_mod
+
+    try:
+        changes = revisions.diff(outdir, old, new, timeout=wait)
+    except StoreError as exc:
+        raise _fail(str(exc), _store_hint(exc, outdir)) from None
+    if as_json:
+        out.print(json.dumps(changes.model_dump(mode="json"), indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
+    elif markdown:
+        out.print(changes_mod.markdown(changes), markup=False, soft_wrap=True, end="")
+    else:
+        out.print(changes_mod.text(changes), markup=False, soft_wrap=True)
+
+
+@app.command()
+def replay(
+    events: Annotated[Path, typer.Argument(help="Events JSONL (the eval format).", show_default=False)],
+    event_id: Annotated[str, typer.Option("--id", help="The event to replay.")],
+    outdir: Annotated[Path, typer.Option("-o", "--out", help="New folder for the article and its revisions.")] = Path("out"),
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
+) -> None:
+    """Feed an event's reports day by day (publication order), one revision per day."""
+    import datetime as dt
+
+    from wikiwire import revisions
+    from wikiwire.store import changes as changes_mod
+
+    def report(day: dt.date | None, outcome: revisions.Outcome) -> None:
+        label = day.isoformat() if day else "undated"
+        if outcome.changes is None:
+            out.print(f"{label}: no change", markup=False)
+        else:
+            out.print(f"{label}: " + changes_mod.text(outcome.changes), markup=False, soft_wrap=True)
+
+    try:
+        revisions.replay(events, event_id, outdir, model=spacy_model, on_revision=report)
+    except StoreError as exc:
+        raise _fail(str(exc), _store_hint(exc, outdir)) from None
+    except InputError as exc:
+        raise _fail(str(exc), _hint(exc)) from None
+    except WikiwireError as exc:
+        raise _fail(str(exc)) from None
 
 
 @app.command("eval")

@@ -72,3 +72,58 @@ class UnreadableInputError(InputError):
 
 class InfoboxNotFoundError(WikiwireError):
     """Wikitext given to ``render.wikitext.parse_infobox`` holds no ``{{Infobox ...}}`` template."""
+
+
+class StoreError(WikiwireError):
+    """A wikiwire store (``wikiwire.db``) cannot be used; ``path`` names it."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class StoreMissingError(StoreError):
+    """An output folder has no store (never built, or built before stores existed)."""
+
+
+class StoreVersionError(StoreError):
+    """A store was written by a newer wikiwire (a schema version this one does not know)."""
+
+
+class StoreCorruptError(StoreError):
+    """A file named like a store is not a readable wikiwire store."""
+
+
+class StoreBusyError(StoreError):
+    """Another command held the store's write lock for longer than the busy timeout."""
+
+
+class NoSuchRevisionError(StoreError):
+    """A revision number asked for is not in the store."""
+
+
+class NoSuchDecisionError(StoreError):
+    """An editor decision id asked for is not in the store."""
+
+
+class DecisionError(WikiwireError):
+    """An editor's decision cannot be made as given (``wikiwire serve``); ``kind`` names it."""
+
+    def __init__(self, kind: str, problem: str) -> None:
+        self.kind = kind
+        self.problem = problem
+        super().__init__(f"{kind}: {problem}")
+
+
+class ServeError(WikiwireError):
+    """``wikiwire serve`` cannot show or change an event; ``path`` names the file at fault."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+
+class UploadError(ServeError):
+    """A report uploaded to ``wikiwire serve`` is refused (too large, wrong type, not text)."""

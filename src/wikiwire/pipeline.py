@@ -180,21 +180,36 @@ def run_update(
         return dates.check_anchors(out)
 
     analysed = step("analyse", progress, analyse_new)
-    # 4-7. as in ``run``: extract, reconcile, compose, verify over every source
+    build = _from_analysed(analysed, merged.sources, (*previous.skipped, *skipped), title=title, progress=progress, step=step)
+    return UpdateResult(build=build, added=merged.added, skipped=(*skipped, *merged.already))
+
+
+def _from_analysed(
+    analysed: tuple[AnalysedSource, ...],
+    sources: tuple[Source, ...],
+    skipped: tuple[Skipped, ...],
+    *,
+    title: str | None,
+    progress: Progress,
+    step: StageTimer,
+) -> Build:
+    """Stages 4 to 8 of ``run`` over already analysed sources. Keep in step with ``run``:
+    tests/test_update.py checks an update's facts and article equal a one-shot build's."""
     claims = step("extract", progress, lambda: extract.extract(analysed))
-    facts = step("reconcile", progress, lambda: reconcile.reconcile(claims, analysed))
+    frame = step("focus", progress, lambda: focus.frame_of(analysed, claims))
+    attached, context = focus.attach(claims, frame, analysed)
+    facts = step("reconcile", progress, lambda: reconcile.reconcile(attached, analysed, frame=frame, context=context))
     article = step("compose", progress, lambda: compose.compose(facts, analysed, title=title))
     checked, verification = step("verify", progress, lambda: verify.verify(article, analysed, facts))
-    build = Build(
+    return Build(
         title=checked.title,
         facts=facts,
         article=checked,
-        sources=merged.sources,
+        sources=sources,
         analysed=analysed,
-        skipped=(*previous.skipped, *skipped),
+        skipped=skipped,
         verification=verification,
     )
-    return UpdateResult(build=build, added=merged.added, skipped=(*skipped, *merged.already))
 
 
 class _Merged(Record):
