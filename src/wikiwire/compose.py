@@ -681,7 +681,9 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
     candidates = _candidates(analysed, facts, cues)
     by_role: dict[str, list[_Item]] = defaultdict(list)
     allowed = _allowed_figures(facts)
-    summary = lead_mod.casualty_summary(facts)
+    summary = tuple(
+        s.model_copy(update={"text": rewrite.tidy_attribution(s.text)}) for s in lead_mod.casualty_summary(facts)
+    )
     summarised = _used_claim_sentences(summary) | _toll_claim_sentences(facts)
     # "No group claimed responsibility" is said once, in the lead.
     said_unclaimed = any(_NO_CLAIM.search(s.text) for s in lead)
@@ -720,7 +722,60 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
             section = Section(heading=spec.heading, sentences=sentences) if sentences else None
         if section is not None:
             sections.append(section)
+    sections = _without_unresolved_subjects(lead, sections)
     return Article(title=title, infobox=infobox(facts, kind, title), lead=lead, sections=tuple(sections))
+
+
+# A definite description that needs the report's previous sentence to say who or what it is
+# ("The men were identified as ...", "The team also revealed ...", "The village is in ...").
+_DEFINITE_SUBJECT = re.compile(
+    r"^The\s+(?:(?:two|three|four|five|six|other|same|young|elderly|[a-z]+-year-old)\s+)?"
+    r"(?P<noun>men|women|man|woman|boys?|girls?|pair|couple|team|command|village|settlement|minister|company|"
+    r"firm|family|teenager|official|spokes(?:man|woman|person)|statement|letter|footage|video|driver|pilot|includes)\b"
+)
+# A bare surname as the speaker ("Khar said", "Tsaka stated"), which an article introduces
+# by full name first.
+_SURNAME_SPEAKER = re.compile(
+    r"^(?P<name>[A-Z][a-z]{2,})\s+(?:said|says|stated|told|added|noted|explained|went on|warned|confirmed)\b"
+)
+# Speakers named by a common noun or an institution's one-word name: no antecedent needed.
+_COMMON_SPEAKERS = frozenset(
+    {"police", "officials", "authorities", "rescuers", "witnesses", "residents", "doctors", "investigators",
+     "prosecutors", "survivors", "officers", "firefighters", "paramedics", "medics", "relatives", "neighbours",
+     "neighbors", "locals", "analysts", "experts", "reports", "sources", "hospitals", "reuters", "xinhua",
+     "yonhap", "tass", "sana", "irna", "kyodo", "bernama", "afp", "nato", "unicef", "who", "ministry"}
+)
+# Letters of a noun compared with earlier text ("suspect" matches "suspected", "men" "man").
+NOUN_STEM_CHARS = 5
+
+
+def _without_unresolved_subjects(lead: Sequence[ArticleSentence], sections: Sequence[Section]) -> list[Section]:
+    """``sections`` without the sentences whose subject points back at something the article
+    never introduced: a definite description ("The men ...") or a bare surname ("Khar said")
+    not named in any earlier sentence of the lead or sections, in reading order."""
+    seen = " ".join(s.text for s in lead).casefold()
+
+    def keep(sentence: ArticleSentence) -> bool:
+        nonlocal seen
+        text = sentence.text
+        ok = True
+        if m := _DEFINITE_SUBJECT.match(text):
+            noun = m.group("noun").casefold()
+            ok = noun != "includes" and noun[:NOUN_STEM_CHARS].rstrip("e") in seen
+        elif (m := _SURNAME_SPEAKER.match(text)) and m.group("name").casefold() not in _COMMON_SPEAKERS:
+            ok = re.search(rf"\b{re.escape(m.group('name').casefold())}\b", seen) is not None
+        if ok:
+            seen += " " + text.casefold()
+        return ok
+
+    def walk(section: Section) -> Section | None:
+        kept = tuple(s for s in section.sentences if keep(s))
+        subsections = tuple(sub for sub in (walk(c) for c in section.subsections) if sub is not None)
+        if not kept and not subsections:
+            return None
+        return section.model_copy(update={"sentences": kept, "subsections": subsections})
+
+    return [w for w in (walk(s) for s in sections) if w is not None]
 
 
 # A sentence saying nobody claimed the attack ("No group has claimed responsibility",

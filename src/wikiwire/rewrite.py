@@ -30,8 +30,10 @@ __all__ = [
     "format_date",
     "is_photo_caption",
     "is_well_formed",
+    "past_framing",
     "relative_dates",
     "rewrite",
+    "tidy_attribution",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -269,7 +271,13 @@ _NON_NEWS = re.compile(
     r"\b(?:Photo|Image|Picture|File photo|Caption)\s*:|\bGetty Images\b|\bvia (?:Reuters|AFP|AP)\b|"
     r"\bShare (?:this|it|on)\b|\bLeave a (?:Reply|comment)\b|\bemail address\b|\bSubscribe\b|"
     r"\bClick here\b|\bRead more\b|\bFollow us\b|\bAll rights reserved\b|©|\bCopyright\b|"
-    r"\bsign up\b|\bnewsletter\b|\bcookies?\b",
+    r"\bsign up\b|\bnewsletter\b|\bcookies?\b|"
+    # A photo described wherever it sits ("In this photo provided by ...", "(... file photo)").
+    r"\bIn this (?:handout |file |undated |aerial )?(?:photo(?:graph)?|image|picture|video(?: still| grab)?|screenshot|screen ?grab)\b|"
+    r"\bfile (?:photo|picture|image)\b|^(?:Image|Photo|Picture|Footage)s? (?:of|shows?|showing)\b|"
+    # Notices about the page: machine summaries, outage and paywall text.
+    r"\b(?:AI|machine)[- ]generated\b|\bsummari[sz]ation\b|\bfeature is (?:currently )?unavailable\b|"
+    r"\byour support helps\b|\bcontinue reading\b",
     re.IGNORECASE,
 )
 # A photo caption: a scene in the present simple ("sits", "look toward", "gather") tied to the
@@ -295,7 +303,7 @@ _CAPTION_VERB = (
     r"pictures?|hands|flags?|banners?|placards?)|rests?|lies|lie|sifts?|clears?|removes?|"
     r"carr(?:y|ies)\s+(?:(?:a|an|the)\s+)?(?:body|bodies|coffins?|caskets?|wounded|injured|stretchers?|"
     r"victims?|child|man|woman)|search(?:es)?|digs?|poses?|arrives?|speaks?\s+(?:to|during|at|with)\b|"
-    r"rises?|billows?|works?\s+(?:to|at|on|in|through|amid)\b|"
+    r"rises?|billows?|works?\s+(?:to|at|on|in|through|amid)\b|operates?|helps?|wades?|attends?|"
     r"(?:is|are)\s+(?:seen|pictured|shown|photographed)(?!\s+as\b))"
 )
 # Longest caption subject (words): "The cargo ship Dali", "Members of the local fire brigade";
@@ -306,7 +314,8 @@ MAX_CAPTION_SUBJECT_WORDS = 10
 MAX_CAPTION_TIE_MODIFIERS = 4
 _CAPTION_POSITION = r"(?:left|right|center|centre|top|bottom|front|rear|background|foreground|(?:second|third) (?:from )?(?:left|right))"
 _CAPTION_HEAD = re.compile(
-    rf"^(?!{_CAPTION_STOP}\b)[A-Z0-9][\w'’.&-]*(?:\s+(?!{_CAPTION_STOP}\b)[\w'’.&-]+){{0,{MAX_CAPTION_SUBJECT_WORDS - 1}}}?"
+    # Words of the subject may be listed with commas ("A crane, firefighters and rescuers").
+    rf"^(?!{_CAPTION_STOP}\b)[A-Z0-9][\w'’.&-]*(?:,?\s+(?!{_CAPTION_STOP}\b)[\w'’.&-]+){{0,{MAX_CAPTION_SUBJECT_WORDS - 1}}}?"
     rf"(?P<position>,\s*{_CAPTION_POSITION},)?"
     + "".join(rf"(?<!\b{w})" for w in _CAPTION_NOT_BEFORE_VERB)
     + rf"\s+{_CAPTION_VERB}\b(?P<rest>.*)$",
@@ -371,6 +380,15 @@ _DANGLING_REFERENCE = re.compile(
     r"^(?:(?:[A-Z][a-z]+|\d+) )?others\b|^Others\b|"
     r"\b(?:claims?|claimed|confirmed|confirms|denied|denies|said|says|reported|reports|explained|added)\s+(?:this|that)\s*[,.;]",
 )
+# "at least nine of them were civilians", "Among them, ...": a group named only in the
+# report's previous sentence.
+_GROUP_ANAPHOR = re.compile(r"\b(?:[Oo]f|[Aa]mong|[Ii]ncluding) (?:them|those|these)\b(?!\s+(?:who|which|that|killed|injured|wounded|dead)\b)")
+# A group the same sentence has already named ("20 people were killed, among them children").
+_GROUP_NAMED = re.compile(
+    r"\b(?:people|persons|victims|dead|injured|wounded|children|civilians|soldiers|students|passengers|"
+    r"workers|residents|cadets|officers|members|casualties|others|families|men|women)\b",
+    re.IGNORECASE,
+)
 # "The Army said he enlisted in 2002": a person reported on with no name in the sentence.
 _ORPHAN_PRONOUN = re.compile(r"^[^,;]{0,60}?\b(?:said|says|added|confirmed|stated|believe|believes|believed|suspect|suspected)\s+(?:that\s+)?(?:he|she)\b")
 # Editorial voice: opinion or foreshadowing the reporter adds.
@@ -393,6 +411,18 @@ _FRAMING_OPENER = re.compile(
     r"At the same time|In turn|Still|Then|"
     r"According to (?:media|press|news) reports)\s*,\s*",
     re.IGNORECASE,
+)
+# A conjunction or stray bullet opening a sentence ties it to the report's previous one.
+_CONJUNCTION_OPENER = re.compile(r"^(?:[-–•]\s*(?=[\"“A-Z])|(?:But|And|Yet|So)\s+(?=[A-Z\"“]|[a-z]+\s))")
+# A date or wire name set before the lede ("August 1: ", "KAZINFORM The death toll ...",
+# "ISTANBUL An afternoon blast ..."): an all-capitals word before a sentence opener.
+_DATE_DATELINE = re.compile(rf"^{_MONTH_NAME}\s+\d{{1,2}}\s*(?::|[–—-])\s*(?=[A-Z])")
+_CAPS_PREFIX = re.compile(r"^(?:[A-Z]{4,}[.,]?\s+)+(?=(?:The|A|An|At|In|On|More|Police|Officials|Authorities|Rescuers)\b)")
+# "Tsaka also said", "Khar further said": the adverb points back at the report's previous
+# sentence; without it the statement stands alone.
+_ALSO_SAID = re.compile(
+    r"^(?P<who>(?:[A-Z][\w'’.-]+\s+){0,4}?[A-Z][\w'’.-]+)\s+(?:also|further|then|later|additionally)\s+"
+    r"(?=(?:said|says|told|added|stated|noted|confirmed|announced|reported|explained|revealed|warned)\b)"
 )
 # A dateline ("BEIRUT: ", "ERBIL (Kurdistan 24) – ", "ANKARA (AA) - ", "Homs: ").
 _DATELINE = re.compile(
@@ -530,6 +560,91 @@ def _has_named_speaker(text: str, entities: Sequence[Entity]) -> bool:
     return bool(_SPEAKER_NOUNS.search(_outside_quotes(text)))
 
 
+# Present-tense framing of the day of the report. An article narrates the event in the past:
+# "is underway" / "are on fire" become "was under way" / "were on fire", a reporting verb in
+# the present becomes past, and a present progressive in the narration ("Rescuers are
+# searching") becomes past progressive. "now" marks the report's moment: with a present
+# verb the sentence cannot be dated and goes.
+_STATE_NOW = re.compile(
+    r"\b(?P<be>is|are)\s+(?:(?:now|currently|still)\s+)?(?P<state>underway|under way|ongoing|on fire|in progress|in flames|at the scene)\b"
+)
+_PRESENT_SAY = re.compile(
+    r"\b(?:says|confirms|tells|adds|announces|warns|stresses)\b(?=\s*(?:[.,;]|that\b|the\b|a\b|an\b|[A-Z0-9]|$))"
+)
+_PLURAL_SAY = re.compile(
+    r"\b(?P<who>(?i:officials|authorities|police|witnesses|residents|sources|reports|experts|analysts|investigators|rescuers|doctors|they))"
+    r"\s+(?P<verb>say|confirm|tell|add|report|warn)\b"
+)
+_PAST_OF = {
+    "says": "said", "confirms": "confirmed", "tells": "told", "adds": "added", "announces": "announced",
+    "reports": "reported", "warns": "warned", "stresses": "stressed", "notes": "noted",
+    "say": "said", "confirm": "confirmed", "tell": "told", "add": "added", "report": "reported", "warn": "warned",
+}
+# "is/are [still|currently] <verb>ing" as the narration's verb ("are searching", "is being
+# deployed"); nouns and adjectives in -ing are not verbs.
+_PROGRESSIVE = re.compile(r"\b(?P<be>is|are)\s+(?:(?:still|currently)\s+)?(?P<verb>[a-z]+ing)\b")
+_ING_NOT_VERB = frozenset(
+    {"something", "nothing", "anything", "everything", "building", "morning", "evening", "king", "thing",
+     "ring", "wing", "ceiling", "meeting", "wedding", "funding", "string", "spring", "going", "according",
+     "missing", "during", "interesting", "amazing", "shocking", "devastating", "alarming", "worrying",
+     "concerning", "surprising", "disturbing", "heartbreaking", "outstanding", "ongoing", "willing"}
+)
+# "is now", "now stands at": a present that only holds on the day of the report.
+_NOW_PRESENT = re.compile(r"^Now\b|\b(?:is|are|remains?|stands?)\s+now\b|\bnow\s+(?:is|are|stands?|remains?|has|have)\b")
+
+
+def past_framing(text: str) -> str | None:
+    """``text`` with the report's present-tense framing put in the past, or None when a
+    "now" ties it to the day of the report. Quotes are left as spoken."""
+    spans = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text)]
+
+    def outside(m: re.Match[str]) -> bool:
+        return not any(s <= m.start() < e for s, e in spans)
+
+    if any(outside(m) for m in _NOW_PRESENT.finditer(text)):
+        return None
+
+    def state(m: re.Match[str]) -> str:
+        if not outside(m):
+            return m.group(0)
+        be = "was" if m.group("be") == "is" else "were"
+        return f"{be} {'under way' if m.group('state') == 'underway' else m.group('state')}"
+
+    def say(m: re.Match[str]) -> str:
+        return _PAST_OF[m.group(0)] if outside(m) else m.group(0)
+
+    def plural(m: re.Match[str]) -> str:
+        return f"{m.group('who')} {_PAST_OF[m.group('verb')]}" if outside(m) else m.group(0)
+
+    def progressive(m: re.Match[str]) -> str:
+        if not outside(m) or m.group("verb") in _ING_NOT_VERB:
+            return m.group(0)
+        return f"{'was' if m.group('be') == 'is' else 'were'} {m.group('verb')}"
+
+    text = _STATE_NOW.sub(state, text)
+    text = _PRESENT_SAY.sub(say, text)
+    text = _PLURAL_SAY.sub(plural, text)
+    return _PROGRESSIVE.sub(progressive, text)
+
+
+# Attribution glued into a toll sentence from a clause like "a spokesman for the interior
+# ministry said": a preposition left at the front of the body, doubled "and", a possessive
+# apostrophe with nothing owned.
+_ATTRIBUTION_PREPOSITION = re.compile(r"^(?:For|Of|From|By|To|With)\s+(?=(?:the\s+)?[A-Za-z])")
+_DOUBLED_AND = re.compile(r"\b(and|or)\s+\1\b")
+_DANGLING_POSSESSIVE = re.compile(r"(?<=[a-z])s'(?=\s+(?:reported|said|gave|put|counted|and|or)\b|[;,.])")
+
+
+def tidy_attribution(text: str) -> str:
+    """A sentence naming who reported a figure, made grammatical: "For the interior ministry
+    reported 19 deaths." -> "The interior ministry reported 19 deaths."; "X and and Y" ->
+    "X and Y"; "a United Nations' reported" -> "a United Nations reported"."""
+    text = _ATTRIBUTION_PREPOSITION.sub("", text)
+    text = _DOUBLED_AND.sub(r"\1", text)
+    text = _DANGLING_POSSESSIVE.sub("s", text)
+    return _capitalise(text)
+
+
 def _capitalise(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
@@ -581,7 +696,8 @@ def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) ->
         return RewriteResult(None, "anonymous statement framed by the news agency")
     if _SOURCING_FRAME.search(outside):
         return RewriteResult(None, "the outlet's framing of its sources")
-    if _DANGLING_REFERENCE.search(outside):
+    group = _GROUP_ANAPHOR.search(outside)
+    if _DANGLING_REFERENCE.search(outside) or (group and not _GROUP_NAMED.search(outside[: group.start()])):
         return RewriteResult(None, "refers to something the report said before")
     if _ORPHAN_PRONOUN.search(outside) and not any(e.label == "PERSON" for e in entities):
         return RewriteResult(None, "pronoun without a referent")
@@ -595,8 +711,10 @@ def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) ->
     if quoted and _FIRST_PERSON.search(quoted.group(0)) and not any(e.label in {"PERSON", "ORG"} for e in entities):
         return RewriteResult(None, "first-person quote without a named speaker")
 
-    text = _DATELINE.sub("", text)
+    text = _CONJUNCTION_OPENER.sub("", text)
+    text = _DATELINE.sub("", _CAPS_PREFIX.sub("", _DATE_DATELINE.sub("", text)))
     text = _FRAMING_OPENER.sub("", text)
+    text = _ALSO_SAID.sub(r"\g<who> ", text)
     cited = _CITED_BY.search(text)
     if cited:
         who = cited.group("who").strip()
@@ -607,6 +725,9 @@ def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) ->
     dated = absolutise_dates(text, anchor)
     if dated is None:
         return RewriteResult(None, "relative time that cannot be made absolute")
+    dated = past_framing(dated)
+    if dated is None:
+        return RewriteResult(None, "present-tense report framing")
     text = _capitalise(_replace_loaded(dated).strip())
     text = re.sub(r"\s+([,.;:])", r"\1", re.sub(r"\s{2,}", " ", text))
     if not is_well_formed(text):

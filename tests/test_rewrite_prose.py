@@ -1,0 +1,140 @@
+"""Prose, not clippings: captions and notices wherever they sit, grammatical attribution,
+present-tense report framing put in the past, and subjects with no antecedent dropped."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from wikiwire.compose import _without_unresolved_subjects
+from wikiwire.records import ArticleSentence, Section
+from wikiwire.rewrite import past_framing, rewrite, tidy_attribution
+
+SUNDAY = dt.date(2025, 4, 6)  # a report published the day after a Saturday flood
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In this photo provided by the county fire service, a rescuer wades through the flooded main street of Marrow Creek.",
+        "Residents of Marrow Creek stand beside their damaged homes (Valley Courier file photo) after the flood receded.",
+        "Image of the bridge over the Marrow river, where the water rose eight metres in four hours.",
+        "This is AI generated summarization, which may have errors, of the report on the Marrow Creek flood.",
+        "A crane, firefighters and rescuers operate after the flood in Marrow Creek on April 5, 2025.",
+    ],
+)
+def test_captions_and_notices_inside_a_sentence_are_refused(text: str) -> None:
+    assert rewrite(text, SUNDAY).text is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For the interior ministry reported 19 deaths.", "The interior ministry reported 19 deaths."),
+        ("Of the county sheriff reported 30 people missing.", "The county sheriff reported 30 people missing."),
+        (
+            "The river authority and and the sheriff reported 14 deaths; a United Nations' reported 16.",
+            "The river authority and the sheriff reported 14 deaths; a United Nations reported 16.",
+        ),
+        ("The sheriff reported 14 deaths.", "The sheriff reported 14 deaths."),
+    ],
+)
+def test_attribution_is_made_grammatical(text: str, expected: str) -> None:
+    assert tidy_attribution(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A search for the missing is underway along the lower river, the sheriff said.",
+            "A search for the missing was under way along the lower river, the sheriff said.",
+        ),
+        ("Two warehouses by the river are on fire, officials said.", "Two warehouses by the river were on fire, officials said."),
+        (
+            "Rescuers are searching the riverbank for 30 missing residents, a county spokesman says.",
+            "Rescuers were searching the riverbank for 30 missing residents, a county spokesman said.",
+        ),
+        ("Officials say the levee failed shortly after midnight.", "Officials said the levee failed shortly after midnight."),
+        # Quotes are left as spoken; stative background is not framing.
+        (
+            '"We are searching every house," the sheriff said.',
+            '"We are searching every house," the sheriff said.',
+        ),
+        ("The town lies on a bend of the Marrow river.", "The town lies on a bend of the Marrow river."),
+        ("The river is missing its old levee.", "The river is missing its old levee."),
+    ],
+)
+def test_present_framing_is_put_in_the_past(text: str, expected: str) -> None:
+    assert past_framing(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death toll now stands at 14, the sheriff said.",
+        "Now the county is asking for federal help after the flood.",
+        "The main road into Marrow Creek is now closed to traffic.",
+    ],
+)
+def test_a_present_tied_to_the_day_of_the_report_is_dropped(text: str) -> None:
+    out = rewrite(text, SUNDAY)
+    assert (out.text, out.reason) == (None, "present-tense report framing")
+
+
+def test_rewrite_puts_framing_in_the_past_and_drops_openers() -> None:
+    out = rewrite("But rescuers are searching the riverbank for 30 missing residents, a county spokesman says.", SUNDAY)
+    assert out.text == "Rescuers were searching the riverbank for 30 missing residents, a county spokesman said."
+    assert rewrite("April 6: The county sheriff said 14 people had died in the flood.", SUNDAY).text == (
+        "The county sheriff said 14 people had died in the flood."
+    )
+    assert rewrite("Sheriff Dana Ortiz also said that 30 people were still unaccounted for in the county.", SUNDAY).text == (
+        "Sheriff Dana Ortiz said that 30 people were still unaccounted for in the county."
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The sheriff said at least nine of them were children from the lower town.",
+        "Among them, there are three children from the lower town of Marrow Creek.",
+    ],
+)
+def test_a_group_named_only_in_the_previous_sentence_is_refused(text: str) -> None:
+    assert rewrite(text, SUNDAY).reason == "refers to something the report said before"
+
+
+def test_a_group_the_sentence_names_itself_is_kept() -> None:
+    text = "The flood killed 14 people in Marrow Creek, among them three children from the lower town."
+    assert rewrite(text, SUNDAY).text == text
+
+
+def _sentence(text: str) -> ArticleSentence:
+    return ArticleSentence(text=text, sources=("s1",))
+
+
+def test_subjects_the_article_never_introduced_are_dropped() -> None:
+    lead = (_sentence("The 2025 Marrow Creek flood was a flash flood in Marrow Creek, Valleyshire, on 5 April 2025."),)
+    sections = [
+        Section(
+            heading="Flood",
+            sentences=(
+                _sentence("The men were identified as two farm workers from the upper valley."),
+                _sentence("Sheriff Dana Ortiz said the levee failed shortly after midnight."),
+                _sentence("Ortiz said 30 people were still missing on 6 April 2025."),
+                _sentence("Tsaka said the main road had been cut off by the water."),
+                _sentence("Police said the river rose eight metres in four hours."),
+                _sentence("Two men were swept away from a bridge near the school."),
+                _sentence("The men had been trying to cross the bridge by car."),
+            ),
+        )
+    ]
+    (kept,) = _without_unresolved_subjects(lead, sections)
+    assert [s.text for s in kept.sentences] == [
+        "Sheriff Dana Ortiz said the levee failed shortly after midnight.",
+        "Ortiz said 30 people were still missing on 6 April 2025.",
+        "Police said the river rose eight metres in four hours.",
+        "Two men were swept away from a bridge near the school.",
+        "The men had been trying to cross the bridge by car.",
+    ]
