@@ -301,7 +301,8 @@ def history(
         added = sum(1 for a in item.added if a.status == "source")
         copies = len(item.added) - added
         extra = (f", {copies} cop{'ies' if copies != 1 else 'y'}" if copies else "") + (f", {len(item.skipped)} skipped" if item.skipped else "")
-        out.print(f"{item.number}  {item.created_at}  +{added} reports{extra}  {item.edit_summary}", markup=False, soft_wrap=True)
+        reports = f"+{added} report{'s' if added != 1 else ''}"
+        out.print(f"{item.number}  {item.created_at}  {reports}{extra}  {item.edit_summary}", markup=False, soft_wrap=True)
 
 
 @app.command()
@@ -402,6 +403,28 @@ def eval_command(
         out.print(json.dumps(report, indent=2, ensure_ascii=False), markup=False, soft_wrap=True)
     else:
         out.print(evaluate.format_report(report), markup=False, soft_wrap=True)
+
+
+@app.command("serve")
+def serve_command(
+    folder: Annotated[Path, typer.Argument(help="An output folder (holding event.json), or a batch folder of them.")],
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; anything but loopback lets other machines edit the event.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8014,
+) -> None:
+    """Review and edit built events in the browser: sources behind every value, decisions that stick."""
+    try:
+        from wikiwire.serve import is_loopback, serve
+        from wikiwire.serve.library import Library
+    except ImportError as exc:
+        raise _fail(f"wikiwire serve needs the serve extra ({exc.name} is missing)", "pip install 'wikiwire[serve]'") from None
+    if not folder.is_dir():
+        raise _fail(f"{folder}: not a folder", "pass the folder `wikiwire build -o` wrote, or a batch folder")
+    if not Library(folder).events():
+        raise _fail(f"{folder}: no built event here (no event.json in it or its subfolders)", f"build one first: wikiwire build REPORTS -o {folder}")
+    if not is_loopback(host):
+        err.print(f"warning: listening on {host}: anyone who can reach this address can read and edit these events", markup=False, soft_wrap=True)
+    out.print(f"Serving {folder.resolve()} at http://{'[' + host + ']' if ':' in host else host}:{port}/ (Ctrl+C stops)", markup=False, soft_wrap=True)
+    serve(folder, host=host, port=port)
 
 
 def _version(value: bool) -> None:

@@ -36,8 +36,9 @@ __all__ = [
     "update",
 ]
 
-# Test hook: WIKIWIRE_PAUSE_AT="POINT:FLAGFILE" makes an update create FLAGFILE and sleep
-# PAUSE_SECONDS on reaching POINT (one of PAUSE_POINTS), so a test can kill it right there.
+# Test hook: WIKIWIRE_PAUSE_AT="POINT:FLAGFILE[:SECONDS]" makes an update create FLAGFILE and
+# sleep SECONDS (default PAUSE_SECONDS) on reaching POINT (one of PAUSE_POINTS), so a test can
+# kill it right there, or start a second update while the first holds the lock.
 PAUSE_ENV = "WIKIWIRE_PAUSE_AT"
 PAUSE_POINTS = ("locked", "built", "written", "committed")
 # Long enough for a test to notice the flag and kill the process, short enough that a
@@ -59,12 +60,13 @@ class Outcome(Record):
 
 
 def _pause(point: str) -> None:
-    setting = os.environ.get(PAUSE_ENV, "")
-    name, _, flag = setting.partition(":")
-    if name == point:
-        if flag:
-            Path(flag).write_text(point, encoding="utf-8")
-        time.sleep(PAUSE_SECONDS)
+    name, _, rest = os.environ.get(PAUSE_ENV, "").partition(":")
+    if name != point:
+        return
+    flag, _, seconds = rest.partition(":")
+    if flag:
+        Path(flag).write_text(point, encoding="utf-8")
+    time.sleep(float(seconds) if seconds else PAUSE_SECONDS)
 
 
 def _added_from_build(build: Build) -> list[AddedInput]:

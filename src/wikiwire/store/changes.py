@@ -148,6 +148,8 @@ def edit_summary(changes: Changes, added: Sequence[AddedInput]) -> str:
     if copies:
         parts[0] += f" and {copies} cop{'ies' if copies != 1 else 'y'} of reports"
     if changes.old_revision:
+        if changes.title_old is not None and changes.title_old != changes.title_new:
+            parts.append(f"title → {changes.title_new}")
         parts.extend(f"{f.name} {f.old} → {f.new}" for f in changes.facts)
         if changes.sections_added:
             parts.append("+section " + ", ".join(changes.sections_added))
