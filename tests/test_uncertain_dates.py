@@ -111,7 +111,7 @@ def test_html_infobox_notes_the_date(weak: Build) -> None:
 
 def test_lead_hedges_the_date(weak: Build) -> None:
     assert weak.article.lead[0].text == (
-        "The 2024 Mosul car bombing was a car bombing in Mosul, Iraq, reportedly on 14 March 2024."
+        "The 2024 Mosul bombing was a car bombing in Mosul, Iraq, reportedly on 14 March 2024."
     )
 
 
@@ -139,7 +139,7 @@ def test_corroborated_build_has_no_flags(backed: Build) -> None:
     assert "\n| Date | 14 March 2024 |\n" in md
     assert "unconfirmed" not in md and "unconfirmed" not in page
     assert '<tr><th scope="row">Date</th><td>14 March 2024</td></tr>' in page
-    assert backed.article.lead[0].text == "The 2024 Mosul car bombing was a car bombing in Mosul, Iraq, on 14 March 2024."
+    assert backed.article.lead[0].text == "The 2024 Mosul bombing was a car bombing in Mosul, Iraq, on 14 March 2024."
     facts = record.event_record(backed)["facts"]
     assert all("confidence" not in entry and "confidence_reason" not in entry for entry in facts.values())
 

@@ -18,11 +18,16 @@ decided each, so event.json can show why the article is about what it is about.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
+from wikiwire import gazetteer
 from wikiwire.facts import kinds as kind_facts
 from wikiwire.facts import places as place_facts
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
+from wikiwire.gazetteer import Place
 from wikiwire.records import AnalysedSource, Claim, EventFrame, FrameEvidence, Sentence
 from wikiwire.taxonomy import UNKNOWN_KIND, related_kinds
 
@@ -50,6 +55,10 @@ MAX_CONTEXT_FACTOR = 1.0
 # share of their votes when choosing the frame's kind: related mentions are evidence for the
 # family, but less than the kind's own name.
 RELATED_CREDIT = 0.5
+
+# The share of the winning kind's lede votes a more specific related kind needs to name the
+# frame (reconcile's SPECIFIC_SHARE for the type fact, for the same reason).
+SPECIFIC_SHARE = 0.5
 
 # --- place -------------------------------------------------------------------------------------
 
@@ -140,14 +149,76 @@ def _choose_kind(votes: dict[str, float]) -> str:
         lent = sum(v for k, v in votes.items() if k != key and k in related_kinds(key))
         return (round(votes[key] + RELATED_CREDIT * lent, 6), kind_facts.kind_specificity(key))
 
-    return max(votes, key=score)
+    top = max(votes, key=score)
+    # Within the winner's family, the most specific kind with SPECIFIC_SHARE of the winner's
+    # own votes names it: "bombing" in six ledes beats "explosion" in seven.
+    family = [k for k in votes if k == top or k in related_kinds(top)]
+    specific = [k for k in family if votes[k] >= SPECIFIC_SHARE * votes[top]]
+    return max(specific, key=lambda k: (kind_facts.kind_specificity(k), votes[k]))
 
 
+# An earlier event named only to compare ("the deadliest since the 2014 ferry sinking",
+# "worse than the flood of 2010") is not what the sentence is about.
+_COMPARISON = re.compile(
+    r"\b(?:since|than|like|similar to|recalling|reminiscent of|compared (?:to|with)|worst|deadliest|largest|biggest)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_context_text(text: str, allowed: frozenset[str]) -> bool:
-    """True when ``text`` names some event kind, but none the frame allows: it tells of
-    another event (the earlier quake, the war's shelling, a plane crash elsewhere)."""
+    """True when ``text`` tells of another event (the earlier quake, the war's shelling, a
+    plane crash elsewhere): it names some event kind, none the frame allows, and not merely
+    to compare (``_COMPARISON``)."""
+    matches = kind_facts.match_kinds(text)
+    if not matches:
+        return False
     named = {key for key, _ in _event_kinds(text)}
-    return bool(named) and not (named & allowed)
+    if not named or named & allowed:
+        return False
+    return not all(_COMPARISON.search(text[: m.start]) for m in matches)
+
+
+# Capitalised runs of one to three words: candidate place names the parser did not label
+# (spaCy's small model misses many foreign towns: "Kramatorsk" as nothing, "Herat" as NORP).
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’.-]*[\w](?:\s+[A-Z][\w'’.-]*[\w]){0,2}")
+# A town named only by this scan must be at least this big: smaller towns share names with
+# surnames and common words more often than they make the news by name.
+SCAN_MIN_POPULATION = 20_000
+
+
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
+def _scanned_places(text: str, countries: tuple[str, ...]) -> tuple[tuple[str, Place], ...]:
+    """(name, place) for capitalised names in ``text`` that the gazetteer places in one of
+    ``countries`` (cities of SCAN_MIN_POPULATION or more, regions, the countries themselves)."""
+    gaz = gazetteer.get()
+    found: list[tuple[str, Place]] = []
+    for run in _NAME_RUN.finditer(text):
+        words = re.sub(r"(?:'s|’s)$", "", run.group(0)).split()
+        # Longest sub-run first: "Rukum West" before "Rukum".
+        for size in range(len(words), 0, -1):
+            hit = None
+            for start in range(len(words) - size + 1):
+                name = " ".join(words[start : start + size])
+                place = gaz.lookup(name, countries)
+                if place is None or place.country_code not in countries:
+                    continue
+                if place.kind == "city" and place.population < SCAN_MIN_POPULATION:
+                    continue
+                hit = (name, place)
+                break
+            if hit:
+                found.append(hit)
+                break
+    return tuple(found)
+
+
+def _lede_places(sentence: Sentence, countries: tuple[str, ...]) -> list[tuple[str, Place]]:
+    """Places named in a lede sentence: the place extractor's mentions, and names it missed."""
+    named = [(m.text, m.place) for m in place_facts._mentions(sentence, countries)]
+    seen = {p.name for _, p in named}
+    named += [(t, p) for t, p in _scanned_places(sentence.text, countries) if p.name not in seen]
+    return named
 
 
 def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
@@ -166,8 +237,7 @@ def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
                 continue
             names_event = bool({k for k, _ in _event_kinds(sentence.text)} & allowed) or kind_facts._EVENT_VERB.search(sentence.text)
             weight = _sentence_weight(sentence, position) * (1.0 if names_event else NO_TRIGGER_PLACE_FACTOR)
-            for mention in place_facts._mentions(sentence, countries):
-                named = mention.place
+            for trigger, named in _lede_places(sentence, countries):
                 country = named.country if named.kind != "country" else named.name
                 if not country:
                     continue
@@ -178,7 +248,7 @@ def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
                         if (kind, name) not in evidence or evidence[(kind, name)].weight < weight:
                             evidence[(kind, name)] = FrameEvidence(
                                 source=source.source.id, sentence=sentence.id, text=sentence.text, decides="place",
-                                value=name, trigger=mention.text, weight=round(weight, 3))
+                                value=name, trigger=trigger, weight=round(weight, 3))
         for (kind, name, country), weight in best.items():
             if kind == "country":
                 country_votes[name] += weight
@@ -204,6 +274,31 @@ def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
                 chosen.append(evidence[(level, top)])
             break
     return place, chosen
+
+
+# A district (or county) the ledes name: "the Wayanad district", "Jajarkot district". The
+# gazetteer stops at first-level regions, so the reports' own words are the evidence.
+_DISTRICT = re.compile(r"\b((?:[A-Z][\w'’-]*[\w]\s+){1,2})(district|District|county|County)\b")
+# Ledes of at least this many reports must name the same district before the frame has one.
+MIN_DISTRICT_SOURCES = 2
+
+
+def _vote_district(analysed: Sequence[AnalysedSource], allowed: frozenset[str]) -> str | None:
+    """The district most ledes name (MIN_DISTRICT_SOURCES at least), as "<Name> district"."""
+    votes: dict[str, set[str]] = defaultdict(set)
+    for source in analysed:
+        for sentence, _ in _lede_sentences(source):
+            if is_context_text(sentence.text, allowed):
+                continue
+            for m in _DISTRICT.finditer(sentence.text):
+                name = m.group(1).strip()
+                if name.split()[0].lower() in {"the", "a", "in", "of"}:
+                    continue
+                votes[f"{name} {m.group(2).lower()}"].add(source.source.id)
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: len(votes[k]))
+    return best if len(votes[best]) >= MIN_DISTRICT_SOURCES else None
 
 
 def _vote_date(claims: Iterable[Claim], lede_ids: set[str]) -> tuple[dt.date | None, dt.date | None, list[FrameEvidence]]:
@@ -235,12 +330,14 @@ def frame_of(analysed: Sequence[AnalysedSource], claims: Sequence[Claim] = ()) -
     """The event frame of ``analysed`` reports, voted on their headlines and ledes.
 
     ``claims`` (the extract stage's) give the lede's dates. Returns an EventFrame whose
-    ``kind`` is UNKNOWN_KIND's key when no lede names a kind; never raises on odd input.
+    ``kind`` is UNKNOWN_KIND's key when no lede names a kind; ``place`` has city, region,
+    country and district (None where the ledes do not settle it). Never raises on odd input.
     """
     votes, kind_evidence = _vote_kind(analysed)
     kind = _choose_kind(votes)
     allowed = frozenset({kind, *related_kinds(kind)}) if kind != UNKNOWN_KIND.key else frozenset()
     place, place_evidence = _vote_place(analysed, allowed) if allowed else ({"city": None, "region": None, "country": None}, [])
+    place["district"] = _vote_district(analysed, allowed) if allowed else None
     lede_ids = {s.id for a in analysed for s, _ in _lede(a)}
     start, end, date_evidence = _vote_date(claims, lede_ids)
     kind_ev = sorted(kind_evidence.get(kind, []), key=lambda e: -e.weight)
@@ -255,6 +352,21 @@ def frame_of(analysed: Sequence[AnalysedSource], claims: Sequence[Claim] = ()) -
         kind_votes={k: round(v, 3) for k, v in sorted(votes.items(), key=lambda kv: -kv[1])},
         evidence=(*kind_ev, *place_evidence, *date_evidence),
     )
+
+
+def _other_country(claim: Claim, place: dict[str, str | None]) -> bool:
+    """True when a location claim is in another country than the frame's."""
+    value = claim.value if isinstance(claim.value, dict) else {}
+    mine, theirs = place.get("country"), value.get("country")
+    return bool(mine and theirs and mine != theirs)
+
+
+def _city_not_in_ledes(claim: Claim, place: dict[str, str | None], lede_text: str) -> bool:
+    """True when the frame settles no city and the claim's city is named in no lede: it is
+    where the wounded were taken, where a train came from, or the capital that reacted."""
+    value = claim.value if isinstance(claim.value, dict) else {}
+    city = value.get("city")
+    return bool(not place.get("city") and isinstance(city, str) and city and city not in lede_text)
 
 
 def _off_frame_place(claim: Claim, place: dict[str, str | None]) -> bool:
@@ -275,14 +387,16 @@ def attach(claims: Sequence[Claim], frame: EventFrame, analysed: Sequence[Analys
 
     A claim of an event fact (``EVENT_FACTS``) read from a sentence that names only kinds the
     frame does not allow is context; a ``type`` claim of a kind the frame does not allow is
-    context wherever it was read. Location claims that put the event elsewhere than the
-    frame's place keep ``OFF_FRAME_PLACE_FACTOR`` of their weight. With no frame kind (no
+    context wherever it was read, and so is a location claim in another country than the
+    frame's; location claims putting the event in another city or region of it keep
+    ``OFF_FRAME_PLACE_FACTOR`` of their weight. With no frame kind (no
     lede names one) every claim is kept as it is.
     """
     if frame.kind == UNKNOWN_KIND.key:
         return tuple(claims), ()
     allowed = frozenset(frame.allowed_kinds)
     texts = {s.id: s.text for a in analysed for s in a.sentences}
+    lede_text = "\n".join(s.text for a in analysed for s, _ in _lede_sentences(a))
     kept: list[Claim] = []
     context: list[Claim] = []
     for claim in claims:
@@ -292,7 +406,10 @@ def attach(claims: Sequence[Claim], frame: EventFrame, analysed: Sequence[Analys
         if claim.fact in EVENT_FACTS and is_context_text(texts.get(claim.sentence, claim.quote), allowed):
             context.append(claim)
             continue
-        if claim.fact == "location" and _off_frame_place(claim, frame.place):
+        if claim.fact == "location" and _other_country(claim, frame.place):
+            context.append(claim)  # the flight's origin, the donor country, the capital abroad
+            continue
+        if claim.fact == "location" and (_off_frame_place(claim, frame.place) or _city_not_in_ledes(claim, frame.place, lede_text)):
             claim = claim.model_copy(update={"weight": round(claim.weight * OFF_FRAME_PLACE_FACTOR, 3)})
         kept.append(claim)
     return tuple(kept), tuple(context)

@@ -844,12 +844,24 @@ def _source_votes(claims: Sequence[Claim]) -> float:
     return sum(per_source.values())
 
 
-def _location(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, list[Conflict]]:
+def _area_event(frame: EventFrame | None) -> tuple[bool, bool]:
+    """(no venue, no city) for the framed event: a natural disaster strikes an area, not a
+    building (the airport the injured were flown to is no venue); and when the ledes name no
+    city for it, neither does the location (a city named later is where reporters, agencies
+    or the wounded were)."""
+    if frame is None:
+        return False, False
+    area = kind_for(frame.kind).category == "disaster"
+    return area, area and not frame.place.get("city") and bool(frame.place.get("region") or frame.place.get("country"))
+
+
+def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame | None = None) -> tuple[Fact, list[Conflict]]:
     """Location: vote the city, then the region/country consistent with it, then the venue.
 
     Parts are chosen in that order so they never contradict each other (a city of one
     country with another country's name). Without any city, the region and then the country
-    are voted on all claims.
+    are voted on all claims. A natural disaster has no venue, and no city unless the ledes
+    name one (``_area_event``).
     """
     claims = [c for c in claims if isinstance(c.value, dict)]
     if not claims:
@@ -859,7 +871,8 @@ def _location(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, lis
     pool = claims
     city_level = _source_votes([c for c in claims if _part(c.value, "city")])
     region_level = _source_votes([c for c in claims if _part(c.value, "region") and not _part(c.value, "city")])
-    regional = city_level <= CITY_MAJORITY * (city_level + region_level)
+    no_venue, no_city = _area_event(frame)
+    regional = no_city or city_level <= CITY_MAJORITY * (city_level + region_level)
     for part in ("city", "region", "country"):
         having = [c for c in pool if _part(c.value, part)]
         if part == "city" and regional:
@@ -885,7 +898,7 @@ def _location(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, lis
         c for c in pool
         if all(_part(c.value, p) in (None, chosen[p]) for p in ("city", "region", "country"))
     ] or pool
-    if regional:
+    if regional or no_venue:
         venue = None
     # Coordinates and zone from the most specific supporting claim that has them.
     coords = next(
@@ -897,14 +910,20 @@ def _location(claims: Sequence[Claim], order: dict[str, int]) -> tuple[Fact, lis
     value: dict[str, JSONValue] = {
         "venue": venue,
         "city": chosen["city"],
+        "district": frame.place.get("district") if frame is not None else None,
         "region": chosen["region"],
         "country": chosen["country"],
         "lat": coords.get("lat") if isinstance(coords, dict) else None,
         "lon": coords.get("lon") if isinstance(coords, dict) else None,
         "tz": tz,
     }
-    show_region = chosen["region"] and (not chosen["city"] or chosen["country"] in REGION_WITH_CITY_COUNTRIES)
-    parts = [venue, chosen["city"], chosen["region"] if show_region else None, chosen["country"]]
+    # Encyclopedias' location rows name the first-level region after the city in most
+    # countries, not only federations ("Kramatorsk, Donetsk Oblast, Ukraine"); when the
+    # ledes name a district the reports use, it goes between ("Wayanad district, Kerala").
+    # A region named after its city adds nothing ("Homs, Homs Governorate").
+    show_region = bool(chosen["region"]) and not (chosen["city"] and str(chosen["region"]).startswith(str(chosen["city"])))
+    district = frame.place.get("district") if frame is not None else None
+    parts = [venue, chosen["city"], district, chosen["region"] if show_region else None, chosen["country"]]
     display = ", ".join(dict.fromkeys(p for p in parts if p))
     return (
         Fact(
@@ -1171,7 +1190,7 @@ def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource], *,
 
     add(_date(by_fact["date"], order, analysed))
     add(_time(by_fact["time"], order))
-    add(_location(by_fact["location"], order))
+    add(_location(by_fact["location"], order, frame))
     add(_type(by_fact["type"], order))
     add(_quake_only("magnitude", by_fact["magnitude"], facts["type"].value, order))
     add(_attack_only("target", by_fact["target"], facts["type"].value, order))

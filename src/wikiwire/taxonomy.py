@@ -193,8 +193,12 @@ KINDS: tuple[Kind, ...] = (
     _attack("airstrike", "Attack", (r"air ?strikes?", r"air raids?", r"air attacks?", r"aerial (?:attack|bombardment)s?", r"warplanes?"), 2),
     _attack("missile strike", "Attack", (r"missile (?:strike|attack)s?", r"rocket (?:strike|attack)s?", r"ballistic missiles?"), 2),
     _attack("shelling", "Attack", (r"shelling", r"shelled", r"artillery(?: (?:fire|strike|attack|barrage)s?)?", r"mortar (?:fire|attack|round)s?"), 2),
-    _attack("suicide bombing", "Bombing", (r"suicide (?:bomb(?:er|ing)?|attack(?:er)?)s?", r"blew (?:himself|herself|themselves) up", r"(?:suicide|explosive) vests?"), 4),
-    _attack("car bombing", "Bombing", (r"car bombs?(?:ing)?", r"vehicle[- ]borne (?:improvised )?explosive", r"truck bombs?", r"booby-trapped (?:car|vehicle)s?"), 4),
+    # Encyclopedias title suicide and car bombings "<year> <place> bombing(s)" ("2023 Peshawar
+    # mosque bombing"); the prose keeps the specific noun.
+    _attack("suicide bombing", "Bombing", (r"suicide (?:bomb(?:er|ing)?|attack(?:er)?)s?", r"blew (?:himself|herself|themselves) up", r"(?:suicide|explosive) vests?"), 4,
+            plural="suicide bombings", title=("bombing", "bombings")),
+    _attack("car bombing", "Bombing", (r"car bombs?(?:ing)?", r"vehicle[- ]borne (?:improvised )?explosive", r"truck bombs?", r"booby-trapped (?:car|vehicle)s?"), 4,
+            plural="car bombings", title=("bombing", "bombings")),
     _attack("bombing", "Bombing", (r"bomb(?:ing|ings|ed)?\b", r"improvised explosive devices?", r"\bIEDs?\b"), 2),
     _attack("mass shooting", "Shooting", (r"mass shootings?", r"shootings", r"shooting (?:spree|rampage)", r"opened fire", r"gunm[ae]n", r"shooter", r"active shooter", r"shot (?:and killed|dead)"), 3, plural="mass shootings",
             title=("shooting", "shootings")),

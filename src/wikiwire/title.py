@@ -119,6 +119,132 @@ def _year(facts: EventFacts) -> str | None:
     return m.group(1) if m else None
 
 
+# "<Airline> Flight <number>": encyclopedias title a scheduled flight's accident by the
+# flight, not by year and place ("Jeju Air Flight 2216"). The airline is one to four
+# capitalised words; the number has one to five digits.
+_FLIGHT = re.compile(r"\b((?:[A-Z][\w&'’-]*\s+){1,4})[Ff]light\s+(?:No\.?\s*)?([A-Z]{0,2}\d{1,5})\b")
+# Words that start a sentence or name the plane, not the airline ("The flight", "Boeing").
+_NOT_AIRLINE = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "passenger", "cargo", "domestic",
+                          "international", "boeing", "airbus", "embraer", "bombardier", "atr", "when", "after", "on", "in"})
+# Reports that must name the same flight before the title does: one report's slip is not a
+# name.
+MIN_FLIGHT_SOURCES = 2
+# Kinds titled by the flight when the reports name one.
+FLIGHT_KINDS = frozenset({"aviation accident"})
+
+
+def flight_name(analysed: Sequence[AnalysedSource]) -> str | None:
+    """The flight ("Jeju Air Flight 2216") most reports name, if MIN_FLIGHT_SOURCES do."""
+    votes: dict[str, set[str]] = {}
+    spelling: dict[str, str] = {}
+    for source in analysed:
+        for sentence in source.sentences:
+            for m in _FLIGHT.finditer(sentence.text):
+                words = m.group(1).split()
+                while words and words[0].lower() in _NOT_AIRLINE:
+                    words = words[1:]
+                if not words:
+                    continue
+                airline = " ".join(words)
+                key = f"{airline.casefold()} {m.group(2)}"
+                votes.setdefault(key, set()).add(source.source.id)
+                spelling.setdefault(key, f"{airline} Flight {m.group(2)}")
+    if not votes:
+        return None
+    best = max(votes, key=lambda k: (len(votes[k]), -len(k)))
+    return spelling[best] if len(votes[best]) >= MIN_FLIGHT_SOURCES else None
+
+
+# A place name the reports put before the event's noun ("the Nepal earthquake", "Wayanad
+# landslides", "Greece train crash"): up to three capitalised words, then at most one
+# lower-case word ("restaurant") before the noun.
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w'’-]*[\w]\s+){1,3})(?:[a-z]+\s+)?$")
+# Reports that must call the event by the same place name before the title uses it, and the
+# share of all such namings it must have: the spelling most reports use, not one headline's.
+MIN_NAMING_SOURCES = 2
+NAMING_SHARE = 0.4
+# Words that are never a place name even when capitalised before the noun.
+_NOT_PLACE = frozenset({"the", "a", "an", "deadly", "massive", "powerful", "strong", "major", "latest", "new", "fatal",
+                        "tragic", "devastating", "huge", "twin", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday", "breaking", "live", "update", "updates", "watch", "photos", "video"})
+
+
+def _locative(name: str) -> re.Pattern[str]:
+    """``name`` used as a place: "in Tempe", "near the town of Tempe", "struck Jajarkot"."""
+    return re.compile(
+        rf"\b(?:in|near|at|outside|hit|struck|rocked|jolted|shook)\s+(?:the\s+(?:town|city|village|district|area|region|province)\s+of\s+)?"
+        rf"{re.escape(name)}\b(?![-'’]|\s+[A-Z])"
+    )
+
+
+def reported_place(analysed: Sequence[AnalysedSource], kind: Kind, country: str | None) -> str | None:
+    """The place name of ``reported_naming`` (None when the reports agree on none)."""
+    naming = reported_naming(analysed, kind, country)
+    return naming[0] if naming else None
+
+
+def reported_naming(analysed: Sequence[AnalysedSource], kind: Kind, country: str | None) -> tuple[str, bool] | None:
+    """The place name most reports put before the event's noun ("Nepal earthquake"), when
+    it names a place: the gazetteer knows it by that very name (in ``country``, when given;
+    a demonym such as "Russian" is no place), or MIN_NAMING_SOURCES reports use it as a place
+    ("near Tempe"). Returns (name, whether those namings use the plural noun more often than
+    the singular: "Wayanad landslides"), or None when no name has MIN_NAMING_SOURCES reports
+    and NAMING_SHARE of the namings."""
+    from wikiwire import gazetteer
+    from wikiwire.facts.kinds import _KIND_PATTERNS, match_kinds
+
+    pattern = next((p for k, p in _KIND_PATTERNS if k.key == kind.key), None)
+    if pattern is None:
+        return None
+    votes: dict[str, set[str]] = {}
+    plural: dict[str, int] = {}
+    for source in analysed:
+        for sentence in source.sentences:
+            if not any(m.kind.key == kind.key for m in match_kinds(sentence.text)):
+                continue
+            for m in pattern.finditer(sentence.text):
+                before = _NAME_BEFORE.search(sentence.text[: m.start()])
+                if not before:
+                    continue
+                words = [w for w in before.group(1).split()]
+                while words and words[0].lower() in _NOT_PLACE:
+                    words = words[1:]
+                if not words or any(w.lower() in _NOT_PLACE for w in words):
+                    continue
+                name = " ".join(words)
+                votes.setdefault(name, set()).add(source.source.id)
+                plural[name] = plural.get(name, 0) + (1 if m.group(0).lower().endswith("s") else -1)
+    if not votes:
+        return None
+    total = sum(len(v) for v in votes.values())
+    gaz = gazetteer.get()
+    for name in sorted(votes, key=lambda n: -len(votes[n])):
+        n = len(votes[name])
+        if n < MIN_NAMING_SOURCES or n < NAMING_SHARE * total:
+            return None
+        place = gaz.lookup(name)
+        if place is not None:
+            if place.name.casefold() != name.casefold() and place.kind == "country":
+                continue  # a demonym or an abbreviation, not the name reports give the place
+            if country and place.country != country and not (place.kind == "country" and place.name == country):
+                continue
+            return name, plural[name] > 0
+        pattern = _locative(name)
+        if sum(1 for a in analysed if any(pattern.search(s.text) for s in a.sentences)) >= MIN_NAMING_SOURCES:
+            return name, plural[name] > 0
+    return None
+
+
+def _wider_than(name: str, facts: EventFacts) -> bool:
+    """True when ``name`` is the region or country of the event's settled city ("Maine" for
+    Lewiston): the title keeps the city, the narrower name."""
+    location = facts.get("location").value
+    if not isinstance(location, dict) or not location.get("city"):
+        return False
+    folded = name.casefold()
+    return any(isinstance(location.get(k), str) and folded in str(location[k]).casefold() for k in ("region", "country"))
+
+
 def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource] = ()) -> str:
     """The title for the event: "<year> <place> <noun>", leaving out the parts not known, or
     "<structure> collapse" for a named structure that failed (``structure_name``).
@@ -130,8 +256,19 @@ def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource]
     structure = structure_name(facts, kind)
     if structure:
         return f"{structure} {NAMED_STRUCTURE_KINDS[kind.key]}"
+    flight = flight_name(analysed) if kind.key in FLIGHT_KINDS else None
+    if flight:
+        return flight
     singular, plural = _nouns(kind)
     noun = plural if plural and is_plural(kind, analysed) else singular
-    parts = [p for p in (_year(facts), event_place(facts), noun) if p]
+    location = facts.get("location").value
+    country = location.get("country") if isinstance(location, dict) else None
+    naming = reported_naming(analysed, kind, country if isinstance(country, str) else None)
+    place = event_place(facts)
+    if naming and not _wider_than(naming[0], facts):
+        place = naming[0]
+        if naming[1] and plural:
+            noun = plural
+    parts = [p for p in (_year(facts), place, noun) if p]
     title = " ".join(parts)
     return title[:1].upper() + title[1:]

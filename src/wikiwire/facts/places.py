@@ -310,6 +310,33 @@ def _display(value: dict[str, object]) -> str:
     return ", ".join(str(value[k]) for k in ("venue", "city", "region", "country") if value.get(k))
 
 
+# Names that end like a facility ("... Seismological Centre", "... Monitoring Center",
+# "... Research Institute") but are agencies that measure or report the event, never where it
+# happened.
+AGENCY_WORDS_RE = re.compile(
+    r"\b(?:seismolog\w*|geolog\w*|geophysic\w*|meteorolog\w*|survey|monitoring|research|"
+    r"ministry|agency|authority|department|office|commission|council|institute|observatory|"
+    r"service|operations|emergency|press|news|media|information|statistics|command)\b",
+    re.IGNORECASE,
+)
+# Where the wounded were taken, treated or died is not where the event happened: a hospital
+# (or clinic) is the venue only when nothing before it says the victims were brought there.
+CARE_FACILITY_RE = re.compile(r"\b(?:hospital|clinic|infirmary|medical (?:center|centre))\b", re.IGNORECASE)
+BROUGHT_TO_RE = re.compile(
+    r"\b(?:to|taken|treated|admitted|transferred|transported|rushed|evacuated|airlifted|hospitali[sz]ed|"
+    r"died|dies|succumbed|recovering|receiving treatment|being treated)\b[^.;]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _not_a_venue(text: str, name: str, start: int) -> bool:
+    """True when ``name`` (at ``start`` in ``text``) is an agency, or a hospital the victims
+    were brought to, rather than the place of the event."""
+    if AGENCY_WORDS_RE.search(name):
+        return True
+    return bool(CARE_FACILITY_RE.search(name) and BROUGHT_TO_RE.search(text[:start]))
+
+
 def _venues(sentence: Sentence) -> list[tuple[int, int, str]]:
     """Venues named in a sentence: (start, end, name)."""
     return list(_venues_of(sentence.text, _entity_fields(sentence)))
@@ -327,9 +354,13 @@ def _venues_of(text: str, entities: tuple[tuple[str, str, int, int], ...]) -> tu
             continue
         # An organisation or (mislabelled) person counts only when named like a facility.
         if label == "FAC" or words[-1].lower() in FACILITY_WORDS:
+            if _not_a_venue(text, name, ent_start):
+                continue
             out.append((ent_start, ent_end, name))
     for m in NAMED_FACILITY_RE.finditer(text):
         name = m.group("name").strip()
+        if _not_a_venue(text, name + " " + m.group(0).split()[-1], m.start("name")):
+            continue
         if not any(s <= m.start("name") < e for s, e, _ in out):
             out.append((m.start("name"), m.start("name") + len(name), name))
     return tuple(sorted(out))
