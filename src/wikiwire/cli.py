@@ -427,6 +427,85 @@ def serve_command(
     serve(folder, host=host, port=port)
 
 
+@app.command("cluster")
+def cluster_command(
+    feeds: Annotated[list[str], typer.Argument(help="Feeds: JSONL files (one report a line), folders, report files, URLs, or - for JSONL on stdin.", show_default=False)],
+    outdir: Annotated[Path, typer.Option("-o", "--out", help="Folder for clusters.jsonl, unclustered.jsonl, events.csv and one article folder per event.")] = Path("out"),
+    formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated outputs of each article: {','.join(FORMATS)}.")] = ",".join(FORMATS),
+    no_articles: Annotated[bool, typer.Option("--no-articles", help="Write the clusters only; build no article.")] = False,
+    engine: Annotated[str, typer.Option("--engine", help="local (default), or ray: analysis in Ray actors, article builds as Ray tasks.")] = "local",
+    address: Annotated[str | None, typer.Option("--address", help="With --engine ray: address of a running Ray cluster (default: start Ray on this machine).")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
+) -> None:
+    """Group a mixed feed of reports into events and build one article per event."""
+    from wikiwire.cluster.run import cluster_feed
+    from wikiwire.errors import EmptyFeedError
+
+    fmts = _parse_formats(formats)
+    if engine not in ("local", "ray"):
+        raise _fail(f"unknown engine {engine!r}", "choose --engine local or --engine ray")
+    if address is not None and engine != "ray":
+        raise _fail("--address needs --engine ray", "add --engine ray to run on a Ray cluster")
+    try:
+        summary = cluster_feed(feeds, outdir, formats=fmts, model=spacy_model, engine=engine, address=address,  # type: ignore[arg-type]
+                               articles=not no_articles, stdin=sys.stdin)
+    except EmptyFeedError as exc:
+        raise _fail(str(exc), "pass JSONL feeds, folders or report files that hold reports") from None
+    except InputError as exc:
+        raise _fail(str(exc), _hint(exc)) from None
+    except WikiwireError as exc:
+        raise _fail(str(exc)) from None
+    result = summary.result
+    if not quiet:
+        for item in result.unclustered:
+            err.print(f"unclustered: {item.input}: {item.reason}", markup=False, soft_wrap=True)
+        reports = sum(len(c.members) for c in result.clusters)
+        out.print(
+            f"{len(result.clusters)} events from {reports} reports ({summary.undated} undated, clustered by content alone);"
+            f" {len(result.unclustered)} reports joined no event -> {outdir}",
+            markup=False, soft_wrap=True,
+        )
+    failed = {k: v for k, v in summary.errors.items() if v}
+    for event, problem in failed.items():
+        err.print(f"failed: {event}: {problem}", markup=False, soft_wrap=True)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command("eval-clusters")
+def eval_clusters_command(
+    events: Annotated[Path, typer.Argument(help="Events JSONL (the dev corpus format): its reports are shuffled, ids hidden, and clustered.")],
+    split: Annotated[str | None, typer.Option("--split", help="tune or check: only the events of that half of splits.json (next to EVENTS).")] = None,
+    distractors: Annotated[Path | None, typer.Option("--distractors", help="Events JSONL of other events, added to the stream.")] = None,
+    spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
+) -> None:
+    """Score clustering on known events: B-cubed precision, recall, F1, events found vs true."""
+    from wikiwire import analyse
+    from wikiwire.cluster import evaluate as cluster_eval
+
+    only = None
+    if split is not None:
+        splits_path = events.parent / "splits.json"
+        try:
+            only = json.loads(splits_path.read_text(encoding="utf-8"))[split]
+        except (OSError, ValueError, KeyError, TypeError):
+            raise _fail(f"{splits_path}: no {split!r} list of event ids", "put splits.json with tune and check lists next to EVENTS, or leave out --split") from None
+    try:
+        labelled = cluster_eval.stream(events, only=only)
+        if distractors is not None:
+            labelled = cluster_eval.hide([*labelled, *cluster_eval.stream(distractors)])
+        report = cluster_eval.score(labelled, analyse.load_nlp(spacy_model))
+    except InputError as exc:
+        raise _fail(str(exc), _hint(exc)) from None
+    except WikiwireError as exc:
+        raise _fail(str(exc)) from None
+    name = events.name + (f" ({split})" if split else "") + (f" + {distractors.name}" if distractors else "")
+    out.print(cluster_eval.format_report(name, report), markup=False, soft_wrap=True)
+    if report["mixed"]:
+        out.print(f"events mixing several true events: {', '.join(report['mixed'])}", markup=False, soft_wrap=True)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"wikiwire {__version__}", markup=False)

@@ -127,3 +127,11 @@ class ServeError(WikiwireError):
 
 class UploadError(ServeError):
     """A report uploaded to ``wikiwire serve`` is refused (too large, wrong type, not text)."""
+
+
+class EmptyFeedError(InputError):
+    """A feed given to ``wikiwire cluster`` holds no report at all (no line, no file)."""
+
+
+class RayUnavailableError(WikiwireError):
+    """``--engine ray`` was asked for but Ray is not installed (the ``ray`` extra)."""
