@@ -210,7 +210,7 @@ KINDS: tuple[Kind, ...] = (
     _disaster("earthquake", "Earthquake", (r"earthquakes?", r"quakes?", r"tremors?", r"magnitude[- ]\d", r"aftershocks?", r"seismic"), EARTHQUAKE.name, specificity=3, plural="earthquakes"),
     _disaster("dam failure", "Dam failure", (r"dam (?:failure|collapse|burst|breach)", r"dams? (?:collapsed|burst|failed|breached)"), specificity=4),
     _disaster("flood", "Flood", (r"floods?", r"flooding", r"flash floods?", r"inundat\w+"), specificity=2, plural="floods"),
-    _disaster("landslide", "Landslide", (r"landslides?", r"mudslides?", r"rockslides?"), specificity=3),
+    _disaster("landslide", "Landslide", (r"landslides?", r"mudslides?", r"rockslides?"), specificity=3, plural="landslides"),
     _disaster("storm", "Storm", (r"cyclones?", r"hurricanes?", r"typhoons?", r"tornado(?:e?s)?", r"storms?"), specificity=2),
     _disaster("wildfire", "Fire", (r"wildfires?", r"forest fires?", r"bushfires?", r"brush fires?"), specificity=3),
     _disaster("bridge collapse", "Collapse", (r"bridge (?:collapses?|collapsed|fell|came down|gave way)", r"collapse of the .{0,40}bridge", r"bridge .{0,30}collapsed"), category="accident", specificity=4),

@@ -206,7 +206,7 @@ def reported_naming(analysed: Sequence[AnalysedSource], kind: Kind, country: str
                 before = _NAME_BEFORE.search(sentence.text[: m.start()])
                 if not before:
                     continue
-                words = [w for w in before.group(1).split()]
+                words = before.group(1).split()
                 while words and words[0].lower() in _NOT_PLACE:
                     words = words[1:]
                 if not words or any(w.lower() in _NOT_PLACE for w in words):
