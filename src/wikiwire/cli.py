@@ -163,7 +163,7 @@ def build(
     if not inputs:
         raise _fail("no input given", "pass report files, folders, URLs, or - for JSONL on stdin")
     from wikiwire import pipeline
-    from wikiwire.render import write_outputs
+    from wikiwire.decisions import write_outputs  # issue 14: applies the editor's stored decisions
 
     show_bar = not quiet and _count_inputs(inputs) > PROGRESS_MIN_INPUTS
     try:

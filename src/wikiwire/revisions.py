@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from wikiwire import pipeline
+from wikiwire import decisions, pipeline
 from wikiwire.errors import EventsFileError, StoreMissingError
 from wikiwire.progress import Progress
 from wikiwire.records import Build, Document, Record, Skipped
@@ -164,7 +164,8 @@ def update(
             _pause("written")
         _pause("committed")
     formats = [f for f in FORMATS if (outdir / FILENAMES[f]).exists()] or list(FORMATS)
-    write_outputs(build, outdir, formats)
+    # Issue 14: the editor's decisions kept in the store are applied to what is written.
+    decisions.write_outputs(build, outdir, formats)
     (outdir / DIFF_FILENAME).write_text(changes_mod.markdown(changes), encoding="utf-8")
     return Outcome(previous=latest, revision=number, changes=changes, added=result.added, skipped=result.skipped)
 

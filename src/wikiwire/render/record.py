@@ -15,6 +15,7 @@ Shape (the evaluation reads these keys; see the README)::
            context_claims} | null   the event frame (``focus``) and the claims it set aside
     conflicts [{fact, claims, resolution}]
     verification {checked, passed, recited, dropped: [{text, reason}]}
+    decisions [{id, created_at, kind, target, value, note, applied, reason}]   editor's (serve)
 
 Fact values are normalised to one JSON shape per fact, whatever the reconciler produced:
 date "YYYY-MM-DD"|null; time "HH:MM"|null (a part of day such as "afternoon" goes to
@@ -54,8 +55,11 @@ _CLOCK = re.compile(r"([01]?\d|2[0-3]):([0-5]\d)")
 _UTC_OFFSET = re.compile(r"UTC[+\-−]\d{2}:\d{2}")
 
 
-def event_record(build: Build) -> dict[str, Any]:
+def event_record(build: Build, *, decisions: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The JSON-ready event record of ``build`` (plain dicts, lists, strings, numbers, None).
+
+    ``decisions`` are the editor's decisions applied to the build (``decisions.Applied.records``),
+    listed under ``decisions``; an event nobody has edited lists none.
 
     ``infobox`` holds the infobox parameters exactly as ``render.wikitext`` writes them (the
     same characters ``wikitext.parse_infobox`` reads back). Raises nothing for odd fact
@@ -104,6 +108,7 @@ def event_record(build: Build) -> dict[str, Any]:
             for c in facts.conflicts
         ],
         "verification": build.verification.model_dump(mode="json"),
+        "decisions": list(decisions or []),
     }
 
 

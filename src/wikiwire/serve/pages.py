@@ -1,0 +1,306 @@
+"""What the pages of ``wikiwire serve`` show, worked out from an event's files (and its store)
+as plain data for the templates. Nothing here produces markup: the templates autoescape
+every string, so source text can hold anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from wikiwire.records import FACT_NAMES
+from wikiwire.render.view import MONTHS, SENTENCES_PER_PARAGRAPH, inline_text, param_label, web_url
+from wikiwire.serve.library import article_sentences
+from wikiwire.taxonomy import kind_for, template_for
+
+__all__ = ["Cite", "EventPage", "SentenceView", "Summary", "event_page", "summary"]
+
+# Infobox parameters the template fills from something other than one fact.
+DERIVED_PARAMS = {"coordinates": "location"}
+TITLE_PARAMS = frozenset({"title", "name"})
+CASUALTY_FACTS = ("fatalities", "injuries")
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One row of the events list."""
+
+    id: str
+    title: str
+    date: str  # ISO date, "" when unknown (sorts first)
+    date_display: str
+    kind: str
+    toll: str
+    toll_number: int  # the best (else highest) figure, -1 when unknown, for sorting
+    sources: int
+    open_conflicts: int
+    revision: str  # "revision N, <time>" from the store, else ""
+    error: str | None = None  # why the record could not be read
+
+
+def summary(event_id: str, record: dict[str, Any], revision: str = "") -> Summary:
+    """The events-list row of one event record."""
+    facts = record.get("facts") or {}
+    date = facts.get("date") or {}
+    deaths = facts.get("fatalities") or {}
+    value: dict[str, Any] = deaths["value"] if isinstance(deaths.get("value"), dict) else {}
+    number = next((v for v in (value.get("best"), value.get("high"), value.get("low")) if isinstance(v, int)), -1)
+    overruled = {d.get("target") for d in record.get("decisions") or [] if d.get("applied") and d.get("kind") in ("choose_claim", "set_value")}
+    return Summary(
+        id=event_id,
+        title=inline_text(str(record.get("title") or event_id)),
+        date=str(date.get("value") or ""),
+        date_display=inline_text(str(date.get("display") or "")),
+        kind=inline_text(str(record.get("kind") or "")),
+        toll=inline_text(str(deaths.get("display") or "")),
+        toll_number=number,
+        sources=len(record.get("sources") or []),
+        open_conflicts=sum(1 for c in record.get("conflicts") or [] if c.get("fact") not in overruled),
+        revision=revision,
+    )
+
+
+@dataclass(frozen=True)
+class Cite:
+    number: int
+    source: str
+    tip: str
+    tip_id: str
+
+
+@dataclass(frozen=True)
+class SentenceView:
+    text: str
+    cites: tuple[Cite, ...]
+    note: str | None
+
+
+@dataclass(frozen=True)
+class SectionView:
+    heading: str
+    anchor: str
+    level: int
+    paragraphs: tuple[tuple[SentenceView, ...], ...]
+    subsections: tuple[SectionView, ...]
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    display: str
+    qualifier: str
+    attributed_to: str
+    source: str
+    source_number: int | None
+    sentence: str
+    quote: str
+    reported: str
+
+
+@dataclass(frozen=True)
+class FactView:
+    name: str
+    label: str
+    display: str
+    rule: str
+    resolution: str
+    claims: tuple[ClaimView, ...]
+    note: str | None
+    param: str = ""
+
+
+@dataclass(frozen=True)
+class SourceView:
+    id: str
+    number: int | None
+    title: str
+    outlet: str
+    url: str | None
+    published: str
+    input: str
+    duplicates: tuple[dict[str, str], ...]
+    note: str
+
+
+@dataclass
+class EventPage:
+    """Everything the event page shows."""
+
+    id: str
+    title: str
+    kind: str
+    infobox: list[FactView]
+    other_facts: list[FactView]
+    lead: list[tuple[SentenceView, ...]]
+    sections: list[SectionView]
+    sources: list[SourceView]
+    skipped: list[dict[str, str]]
+    conflicts: list[dict[str, Any]]
+    verification: dict[str, Any]
+    decisions: list[dict[str, Any]]
+    source_ids: list[str]
+    wikitext: str
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+
+
+def long_date(iso: Any) -> str:
+    """"2023-10-07" as "7 October 2023"; anything else as given."""
+    text = str(iso or "")
+    try:
+        year, month, day = (int(x) for x in text[:10].split("-"))
+        return f"{day} {MONTHS[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return inline_text(text)
+
+
+def event_page(event_id: str, record: dict[str, Any], tips: dict[tuple[int, str], str], wikitext: str) -> EventPage:
+    """The event page of ``record``; ``tips`` are the citation tooltips (``library.tooltips``)."""
+    numbers: dict[str, int] = {}
+    for sentence in article_sentences(record):
+        for sid in dict.fromkeys(sentence.get("sources") or []):
+            numbers.setdefault(sid, len(numbers) + 1)
+    counter = iter(range(1 << 30))
+
+    def view(sentence: dict[str, Any]) -> SentenceView:
+        n = next(counter)
+        cites = tuple(
+            Cite(number=numbers[sid], source=sid, tip=tips.get((n, sid), ""), tip_id=f"tip-{n}-{k}")
+            for k, sid in enumerate(dict.fromkeys(sentence.get("sources") or []))
+        )
+        reason = sentence.get("confidence_reason")
+        return SentenceView(text=inline_text(str(sentence.get("text") or "")), cites=cites,
+                            note=f"unconfirmed: {inline_text(str(reason))}" if reason else None)
+
+    def paragraphs(sentences: list[dict[str, Any]]) -> tuple[tuple[SentenceView, ...], ...]:
+        views = [view(s) for s in sentences]
+        return tuple(tuple(views[i : i + SENTENCES_PER_PARAGRAPH]) for i in range(0, len(views), SENTENCES_PER_PARAGRAPH))
+
+    taken: set[str] = set()
+
+    def section(s: dict[str, Any], depth: int) -> SectionView:
+        heading = inline_text(str(s.get("heading") or ""))
+        base = "s-" + ("".join(c if c.isalnum() else "-" for c in heading.lower()).strip("-") or "section")
+        anchor, k = base, 2
+        while anchor in taken:
+            anchor, k = f"{base}-{k}", k + 1
+        taken.add(anchor)
+        paras = paragraphs(s.get("sentences") or [])
+        subs = tuple(section(x, depth + 1) for x in s.get("subsections") or [])
+        return SectionView(heading=heading, anchor=anchor, level=min(2 + depth, 6), paragraphs=paras, subsections=subs)
+
+    article = record.get("article") or {}
+    lead = list(paragraphs(article.get("lead") or []))
+    sections = [section(s, 0) for s in article.get("sections") or []]
+
+    facts = record.get("facts") or {}
+    conflicts = record.get("conflicts") or []
+    resolutions = {c.get("fact"): inline_text(str(c.get("resolution") or "")) for c in conflicts}
+
+    def claim_view(c: dict[str, Any]) -> ClaimView:
+        return ClaimView(
+            display=inline_text(str(c.get("display") or c.get("figure") or c.get("value") or "")),
+            qualifier=inline_text(str(c.get("qualifier") or "")),
+            attributed_to=inline_text(str(c.get("attributed_to") or "")),
+            source=str(c.get("source") or ""),
+            source_number=numbers.get(str(c.get("source") or "")),
+            sentence=str(c.get("sentence") or ""),
+            quote=inline_text(str(c.get("quote") or "")),
+            reported=long_date(c.get("reported")) if c.get("reported") else "",
+        )
+
+    def fact_view(name: str, param: str = "", display: str | None = None) -> FactView:
+        fact = facts.get(name) or {}
+        reason = fact.get("confidence_reason")
+        return FactView(
+            name=name,
+            label=param_label(param) if param else param_label(name),
+            display=inline_text(display if display is not None else str(fact.get("display") or "")),
+            rule=inline_text(str(fact.get("rule") or "")),
+            resolution=resolutions.get(name, ""),
+            claims=tuple(claim_view(c) for c in fact.get("claims") or []),
+            note=f"unconfirmed: {inline_text(str(reason))}" if reason else None,
+            param=param,
+        )
+
+    template = template_for(kind_for(str(record.get("kind") or "")))
+    by_param = {param: name for name, param in template.params}
+    title = inline_text(str(record.get("title") or event_id))
+    infobox: list[FactView] = []
+    shown: set[str] = set()
+    for param, display in (record.get("infobox") or {}).items():
+        text = inline_text(str(display))
+        if not text or (param in TITLE_PARAMS and text == title):
+            continue
+        name = DERIVED_PARAMS.get(param) or by_param.get(param, "")
+        if name in FACT_NAMES:
+            shown.add(name)
+            infobox.append(fact_view(name, param, text))
+        else:
+            infobox.append(FactView(name="", label=param_label(param), display=text, rule="", resolution="", claims=(), note=None, param=param))
+    other = [fact_view(n) for n in FACT_NAMES if n not in shown and (facts.get(n) or {}).get("display")]
+
+    sources = []
+    for s in record.get("sources") or []:
+        sid = str(s.get("id") or "")
+        sources.append(SourceView(
+            id=sid,
+            number=numbers.get(sid),
+            title=inline_text(str(s.get("title") or "")) or f"Report {sid}",
+            outlet=inline_text(str(s.get("outlet") or "")),
+            url=web_url(s.get("url")),
+            published=long_date(s.get("published")) if s.get("published") else "",
+            input=inline_text(str(s.get("input") or "")),
+            duplicates=tuple(
+                {"outlet": inline_text(str(d.get("outlet") or d.get("title") or "copy")), "input": inline_text(str(d.get("input") or "")),
+                 "similarity": f"{d.get('similarity', 0):.2f}" if isinstance(d.get("similarity"), int | float) else ""}
+                for d in s.get("duplicates") or []
+            ),
+            note=inline_text(str(s.get("anchor_note") or "")),
+        ))
+    conflict_views = [
+        {"fact": str(c.get("fact") or ""), "label": param_label(str(c.get("fact") or "")),
+         "resolution": inline_text(str(c.get("resolution") or "")),
+         "claims": [claim_view(x) for x in c.get("claims") or []]}
+        for c in conflicts
+    ]
+    return EventPage(
+        id=event_id,
+        title=title,
+        kind=inline_text(str(record.get("kind") or "")),
+        infobox=infobox,
+        other_facts=other,
+        lead=lead,
+        sections=sections,
+        sources=sources,
+        skipped=[{"input": inline_text(str(s.get("input") or "")), "reason": inline_text(str(s.get("reason") or ""))} for s in record.get("skipped") or []],
+        conflicts=conflict_views,
+        verification=record.get("verification") or {},
+        decisions=list(record.get("decisions") or []),
+        source_ids=[s.id for s in sources],
+        wikitext=wikitext,
+        timeline=timeline(facts),
+    )
+
+
+# The chart's plotting area in SVG user units; the page scales it to its width.
+CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 600, 160, 30
+
+
+def timeline(facts: dict[str, Any]) -> list[dict[str, Any]]:
+    """Dots of the death-toll chart: each dated whole-event toll claim, placed by report date
+    (x) and figure (y) in SVG units, with its label. Empty when fewer than two dates."""
+    points = []
+    for c in (facts.get("fatalities") or {}).get("claims") or []:
+        if c.get("scope") or not isinstance(c.get("figure"), int) or not c.get("reported"):
+            continue
+        points.append((str(c["reported"]), int(c["figure"]), inline_text(str(c.get("attributed_to") or "")), str(c.get("source") or "")))
+    days = sorted({p[0] for p in points})
+    if len(days) < 2:
+        return []
+    top = max(p[1] for p in points) or 1
+    step = (CHART_WIDTH - 2 * CHART_PAD) / (len(days) - 1)
+    return [
+        {"x": round(CHART_PAD + days.index(day) * step, 1),
+         "y": round(CHART_HEIGHT - CHART_PAD - figure / top * (CHART_HEIGHT - 2 * CHART_PAD), 1),
+         "label": f"{figure}: {who or 'unattributed'} ({source}, {long_date(day)})", "day": long_date(day), "figure": figure}
+        for day, figure, who, source in points
+    ]
