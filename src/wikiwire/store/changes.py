@@ -141,7 +141,7 @@ def edit_summary(changes: Changes, added: Sequence[AddedInput]) -> str:
     """One line for the wiki's summary box, at most EDIT_SUMMARY_MAX_CHARS characters."""
     outlets = list(dict.fromkeys(_outlet(a.outlet, a.input) for a in added if a.status == "source"))
     shown = ", ".join(outlets[:SUMMARY_OUTLETS]) + (f" and {len(outlets) - SUMMARY_OUTLETS} more" if len(outlets) > SUMMARY_OUTLETS else "")
-    n = len(outlets)
+    n = sum(1 for a in added if a.status == "source")
     reports = f"{n} report{'s' if n != 1 else ''}" + (f" ({shown})" if shown else "")
     parts = [f"{'Created from' if changes.old_revision == 0 else 'Updated from'} {reports}"]
     copies = len(changes.copies_added)

@@ -39,9 +39,10 @@ SCHEMA_VERSION = 1
 # takes a few seconds and a 1,000-report one under a minute (bench/RESULTS.md), so a minute
 # covers an update started while another runs, without leaving a stuck command hanging long.
 DEFAULT_BUSY_TIMEOUT = 60.0
-# zlib level for the stored Build JSON: 6 is zlib's default trade-off; the JSON of a
-# 100-report build (every sentence and entity) shrinks about tenfold at a few ms.
-BUILD_COMPRESSION = 6
+# zlib level for the stored Build JSON (every sentence and entity of every source): level 1
+# compresses a 100-report build in a few ms against about 30 ms at the default 6, for a
+# somewhat larger file; an update pays it on every revision.
+BUILD_COMPRESSION = 1
 
 _V1 = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
