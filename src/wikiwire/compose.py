@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from wikiwire import cues, reactions, rewrite, uncertainty
+from wikiwire import cues, reactions, rewrite, timeline, uncertainty
 from wikiwire import lead as lead_mod
 from wikiwire.facts import dates
 from wikiwire.reconcile import FAULT_SCOPE
@@ -718,7 +718,8 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
         else:
             sentences = tuple(it.sentence for it in chosen)
             if spec.role == "casualties":
-                sentences = (*summary, *sentences)
+                # How each body's toll moved follows the figures it moved between.
+                sentences = (*summary, *timeline.timeline_sentences(timeline.toll_timeline(facts)), *sentences)
             section = Section(heading=spec.heading, sentences=sentences) if sentences else None
         if section is not None:
             sections.append(section)

@@ -572,7 +572,7 @@ _PRESENT_SAY = re.compile(
     r"\b(?:says|confirms|tells|adds|announces|warns|stresses)\b(?=\s*(?:[.,;]|that\b|the\b|a\b|an\b|[A-Z0-9]|$))"
 )
 _PLURAL_SAY = re.compile(
-    r"\b(?P<who>(?i:officials|authorities|police|witnesses|residents|sources|reports|experts|analysts|investigators|rescuers|doctors|they))"
+    r"\b(?P<who>(?i:officials|authorities|police|witnesses|residents|sources|reports|experts|analysts|investigators|rescuers|doctors|workers|they))"
     r"\s+(?P<verb>say|confirm|tell|add|report|warn)\b"
 )
 _PAST_OF = {

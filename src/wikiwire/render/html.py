@@ -16,8 +16,11 @@ included); URLs are only ever http(s), percent-encoded.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
 from html import escape
 
+from wikiwire import timeline
 from wikiwire.records import ArticleSentence, Build, Claim, Section
 from wikiwire.render import view
 
@@ -77,8 +80,84 @@ a:hover,a:focus{text-decoration:underline}
 .processing th{background:#eaecf0}
 .processing .quote{color:#54595d;font-style:italic}
 .muted{color:#54595d}
+.toll-chart{margin:.6rem 0 1rem;max-width:40rem}
+.toll-chart svg{width:100%;height:auto;font-size:11px;font-family:inherit}
+.toll-chart figcaption{font-size:.85rem;color:#54595d}
 @media (max-width:42rem){.page{padding:1rem}.infobox{float:none;width:auto;margin:0 0 1rem}}
 """
+
+
+# The section the toll charts follow the prose of (``taxonomy`` names it so for every kind).
+TOLL_CHART_SECTION = "Casualties"
+TOLL_CHART_CAPTIONS = {
+    "fatalities": "Death toll given by each body, by date of report",
+    "injuries": "Number of injured given by each body, by date of report",
+}
+# Chart geometry (SVG user units): a plot wide enough for a week of daily points, the
+# bodies' names in a legend at the right.
+CHART_WIDTH, CHART_HEIGHT = 640, 240
+CHART_LEFT, CHART_RIGHT, CHART_TOP, CHART_BOTTOM = 48, 200, 16, 36
+# Colours told apart by readers with the common colour-vision deficiencies (Okabe-Ito).
+CHART_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#000000")
+# Legend names longer than this are cut: the legend column is a fixed width.
+LEGEND_MAX_CHARS = 30
+
+
+PointLink = Callable[[timeline.TollPoint], "tuple[str, str] | None"]
+
+
+def toll_chart(series: list[timeline.TollSeries], link: PointLink, caption: str) -> str:
+    """An inline SVG line chart of each body's figures over report dates; every point a link
+    (``link(point)`` gives its href and label, or None) with the figure on hover. No scripts,
+    no external resources; all text escaped."""
+    days = sorted({p.reported for s in series for p in s.points})
+    top = max(p.figure for s in series for p in s.points) or 1
+    plot_w = CHART_WIDTH - CHART_LEFT - CHART_RIGHT
+    plot_h = CHART_HEIGHT - CHART_TOP - CHART_BOTTOM
+    span = (days[-1] - days[0]).days
+
+    def x(day: dt.date) -> float:
+        if span == 0:
+            return CHART_LEFT + plot_w / 2
+        return CHART_LEFT + plot_w * (day - days[0]).days / span
+
+    def y(figure: int) -> float:
+        return CHART_TOP + plot_h * (1 - figure / top)
+
+    out = [
+        f'<figure class="toll-chart"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {CHART_WIDTH} {CHART_HEIGHT}" '
+        f'role="img" aria-label="{escape(caption)}">',
+        f'<line x1="{CHART_LEFT}" y1="{CHART_TOP + plot_h}" x2="{CHART_LEFT + plot_w}" y2="{CHART_TOP + plot_h}" stroke="#a2a9b1"/>',
+        f'<line x1="{CHART_LEFT}" y1="{CHART_TOP}" x2="{CHART_LEFT}" y2="{CHART_TOP + plot_h}" stroke="#a2a9b1"/>',
+    ]
+    for value in (0, top // 2, top):
+        out.append(f'<text x="{CHART_LEFT - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#54595d">{value:,}</text>')
+    for day in days:
+        label = f"{day.day} {view.MONTHS[day.month - 1][:3]}"
+        out.append(f'<text x="{x(day):.1f}" y="{CHART_HEIGHT - CHART_BOTTOM + 16}" text-anchor="middle" fill="#54595d">{escape(label)}</text>')
+    for i, s in enumerate(series):
+        colour = CHART_COLOURS[i % len(CHART_COLOURS)]
+        points = " ".join(f"{x(p.reported):.1f},{y(p.figure):.1f}" for p in s.points)
+        if len(s.points) > 1:
+            out.append(f'<polyline points="{points}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        for p in s.points:
+            hover = f"{view.inline_text(s.body)}: {p.display} ({view.long_date(p.reported)})"
+            target = link(p)
+            dot = f'<circle cx="{x(p.reported):.1f}" cy="{y(p.figure):.1f}" r="4" fill="{colour}">'
+            if target:
+                href, label = target
+                out.append(f'<a href="{escape(href)}">{dot}<title>{escape(hover + " — " + label)}</title></circle></a>')
+            else:
+                out.append(f"{dot}<title>{escape(hover)}</title></circle>")
+        name = view.inline_text(s.body)
+        name = name[:1].upper() + name[1:]
+        name = name if len(name) <= LEGEND_MAX_CHARS else name[: LEGEND_MAX_CHARS - 1] + "…"
+        ly = CHART_TOP + 14 + 18 * i
+        lx = CHART_WIDTH - CHART_RIGHT + 14
+        out.append(f'<rect x="{lx}" y="{ly - 9}" width="10" height="10" fill="{colour}"/>')
+        out.append(f'<text x="{lx + 16}" y="{ly}" fill="#202122">{escape(name)}</text>')
+    out.append(f"</svg><figcaption>{escape(caption)}</figcaption></figure>")
+    return "".join(out)
 
 
 class _Page:
@@ -206,6 +285,8 @@ class _Page:
             "<p>" + " ".join(self.sentence(s) for s in para) + "</p>"
             for para in view.paragraphs(section.sentences)
         )
+        if depth == 0 and section.heading == TOLL_CHART_SECTION:
+            parts.extend(self.toll_charts())
         parts.extend(
             self.section(sub, depth + 1, anchors) for sub in section.subsections if view.has_content(sub)
         )
@@ -245,6 +326,28 @@ class _Page:
         return f'<q>{escape(quoted)}</q><span class="tip-src">{escape(where or ref.title)}</span>'
 
     # -- references and the processing notes ----------------------------------------------
+
+    def toll_charts(self) -> list[str]:
+        """One chart per toll whose figures moved: each body's figures over report dates."""
+        series = timeline.toll_timeline(self.build.facts)
+        charts = []
+        for fact in timeline.TOLL_FACTS:
+            shown = [s for s in series if s.fact == fact]
+            if any(s.moved for s in shown):
+                charts.append(toll_chart(shown, self.point_link, TOLL_CHART_CAPTIONS[fact]))
+        return charts
+
+    def point_link(self, point: timeline.TollPoint) -> tuple[str, str] | None:
+        """Where a chart point links: its reference when the article cites the report, else
+        the report's own address; with the label shown on hover."""
+        for sid in point.sources:
+            ref = self.cites.by_id.get(sid)
+            if ref is not None:
+                return f"#ref-{ref.number}", f"[{ref.number}] {ref.title}"
+        for source in self.build.sources:
+            if source.id in point.sources and (url := view.web_url(source.url)):
+                return url, view.inline_text(source.title or url)
+        return None
 
     def references(self) -> str:
         items = []

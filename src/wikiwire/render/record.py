@@ -11,6 +11,8 @@ Shape (the evaluation reads these keys; see the README)::
     article {lead: [sentence], sections: [{heading, sentences, subsections}]}
     sources [{id, url, outlet, title, title_from, published, input, duplicates, anchor_date, anchor_note}]
     skipped [{input, reason}]
+    timeline [{fact, body, moved, points: [{reported, figure, display, sources, sentences}]}]
+                                        each body's toll over report dates (``timeline``)
     focus {kind, allowed_kinds, triggers, place, date_start, date_end, kind_votes, evidence,
            context_claims} | null   the event frame (``focus``) and the claims it set aside
     conflicts [{fact, claims, resolution}]
@@ -36,7 +38,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from wikiwire import uncertainty
+from wikiwire import timeline, uncertainty
 from wikiwire.records import FACT_NAMES, ArticleSentence, Build, Claim, EventFacts, Fact, Section
 from wikiwire.render import view
 from wikiwire.taxonomy import acled_type
@@ -98,6 +100,7 @@ def event_record(build: Build, *, decisions: list[dict[str, Any]] | None = None)
             for s in build.sources
         ],
         "skipped": [{"input": s.input, "reason": s.reason} for s in build.skipped],
+        "timeline": timeline.timeline_record(timeline.toll_timeline(facts)),
         "focus": _focus(facts),
         "conflicts": [
             {
