@@ -72,8 +72,11 @@ _UNKNOWN = re.compile(
 _GROUP = r"(?P<group>(?:the )?(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\w'’.\-]*(?:\s+(?:of|al|and|the|in|for|(?:(?:al|el|ad|an|as|ash|ar)-)?[A-Z][\w'’.\-]*))*)"
 # A lower-case noun after a group's name that is not part of it ("the Islamic State group").
 _GROUP_NOUN = r"(?:group|militants|militia|organi[sz]ation|fighters|movement|network|faction)"
+# A time phrase between the group and its verb ("the group on Monday claimed"), skipped so the
+# weekday is never read as the group.
+_WHEN = r"(?:,?\s+(?:(?:late|early)\s+)?(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:night|morning|evening))?,?)?"
 _CLAIMED = (
-    re.compile(rf"{_GROUP}(?:\s+{_GROUP_NOUN})?\s+(?:has |have |had |later |quickly |swiftly )*(?:claimed|accepted|took|taken) (?:the )?responsibility"),
+    re.compile(rf"{_GROUP}(?:\s+{_GROUP_NOUN})?{_WHEN}\s+(?:has |have |had |later |quickly |swiftly )*(?:claimed|accepted|took|taken) (?:the )?responsibility"),
     re.compile(rf"responsibility (?:for [^.;]{{0,60}}?)?(?:was |has been |had been )?claimed by\s+{_GROUP}"),
     re.compile(rf"{_GROUP}(?:\s+{_GROUP_NOUN})?\s+(?:said|says|announced) (?:that )?it (?:had )?(?:carried out|was behind|conducted|staged)"),
 )
@@ -188,6 +191,21 @@ def person_key(name: str) -> str:
     return f"{words[0]} {words[-1]}"
 
 
+# Words that are never a group by themselves: days, months, and nationalities (the group's
+# "Afghan affiliate" is not a group called "Afghan").
+_NOT_A_GROUP = re.compile(
+    r"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September|"
+    r"October|November|December|[A-Z][a-z]+(?:ian|ean|ese|ish|i|an))$"
+)
+
+
+def group_alias(phrase: str) -> str | None:
+    """The canonical name of an armed group known by several names (``facts.groups``)."""
+    from wikiwire.facts.groups import canonical_group
+
+    return canonical_group(phrase)
+
+
 def normalise_group(phrase: str) -> str | None:
     """Voting key of an accused or claiming group, or None when it names no actor."""
     phrase = phrase.strip(" \"“”‘’'")
@@ -197,6 +215,11 @@ def normalise_group(phrase: str) -> str | None:
         return None
     if _TERRORIST_GENERIC.match(phrase):
         return "terrorist groups"
+    if _NOT_A_GROUP.match(phrase):
+        return None  # a weekday, a month, or a nationality ("the group's Afghan affiliate")
+    alias = group_alias(phrase)
+    if alias:
+        return alias
     # A name has a capitalised word ("al-Shabaab", "Islamic State"); otherwise an actor noun.
     if not (_ACTOR_HEAD.search(phrase) or re.search(r"(?:^|[\s-])[A-Z]", phrase)):
         return None
@@ -350,10 +373,67 @@ def _identifier(sentence: Sentence) -> str | None:
     return who
 
 
+# --- states named by their weapons -----------------------------------------------------------
+
+# Weapons only states field: "a Russian missile", "Israeli airstrikes", "Saudi-led warplanes".
+# A report that says whose they were in its lede names the attacker as news style does; the
+# stance is "suspected" (the report's attribution, not a claim of responsibility).
+_STATE_WEAPON = re.compile(
+    r"\b(?P<adj>[A-Z][a-z]{3,}(?:-led)?)\s+(?:(?:ballistic|cruise|hypersonic|guided|long-range)\s+)?"
+    r"(?:missiles?|air ?strikes?|air raids?|warplanes?|fighter jets?|shelling|artillery|rockets?|bombardment)\b"
+)
+# Kinds whose weapons are a state's: a drone or a bomb may be anyone's.
+STATE_WEAPON_KINDS = frozenset({"missile strike", "airstrike", "shelling"})
+# Sentences read for it: the lede.
+STATE_WEAPON_SENTENCES = 4
+STATE_WEAPON_WEIGHT = SUSPECTED_WEIGHT
+# Demonym endings stripped to find the country ("Russian" -> "Russi" -> Russia/"Russian Federation").
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "an", "i", "n")
+MIN_DEMONYM_STEM = 4
+
+
+@functools.lru_cache(maxsize=1024)
+def country_of_demonym(adjective: str) -> str | None:
+    """The country an adjective names ("Russian" -> "Russia", "Israeli" -> "Israel"), by the
+    gazetteer's country names; None for words that name no country."""
+    from wikiwire import gazetteer
+
+    word = adjective.removesuffix("-led")
+    gaz = gazetteer.get()
+    for ending in _DEMONYM_ENDINGS:
+        if not word.endswith(ending):
+            continue
+        stem = word[: len(word) - len(ending)]
+        if len(stem) < MIN_DEMONYM_STEM:
+            continue
+        for tail in ("", "a", "e", "ia", "ey", "y"):
+            place = gaz.lookup(stem + tail)
+            if place is not None and place.kind == "country" and place.name.lower().startswith(stem.lower()):
+                return place.name
+    return None
+
+
+def _state_attackers(source: AnalysedSource) -> list[tuple[Sentence, str]]:
+    from wikiwire.facts.kinds import dominant_kind
+
+    if dominant_kind(source) not in STATE_WEAPON_KINDS:
+        return []
+    out: list[tuple[Sentence, str]] = []
+    for sentence in source.sentences[:STATE_WEAPON_SENTENCES]:
+        for m in _STATE_WEAPON.finditer(sentence.text):
+            country = country_of_demonym(m.group("adj"))
+            if country:
+                out.append((sentence, country))
+                break
+    return out
+
+
 def extract(source: AnalysedSource) -> list[Claim]:
     """Perpetrator claims stated in ``source`` (stances and weights: module docstring)."""
     claims: list[Claim] = []
     full_names = _full_names(source)
+    for sentence, country in _state_attackers(source)[:1]:
+        claims.append(_claim(source, sentence, country, country, "suspected", STATE_WEAPON_WEIGHT, None))
     for sentence, score in sentence_relevance(source):
         text = sentence.text
         unknown = _says_unknown(text)

@@ -99,6 +99,16 @@ OTHER_TARGET_WEIGHT = 0.75
 MAX_TARGET_WORDS = 5
 
 
+# A phrase that starts with a day, month or time word names when, not what ("the attack on
+# Thursday, December 21", "an attack on New Year's Eve").
+_TIME_WORD = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|today|tonight|yesterday|new year|christmas|easter|eid|the night|the morning|"
+    r"the evening|the afternoon|the eve|\d)",
+    re.IGNORECASE,
+)
+
+
 def _cut(words: str) -> str:
     """The noun phrase at the start of ``words``: determiners off, cut at the first stop word."""
     out: list[str] = []
@@ -157,6 +167,8 @@ def _target_phrases(text: str) -> tuple[tuple[str, float], ...]:
         found.append((_cut(" ".join(tail[det + 1 :])), TARGETED_WEIGHT))
     out: list[tuple[str, float]] = []
     for phrase, weight in found:
+        if _TIME_WORD.match(phrase):
+            continue  # "the attack on Thursday": a date, not what was attacked
         if phrase and phrase.lower() not in _NOT_TARGETS and all(p != phrase for p, _ in out):
             out.append((phrase, weight))
     return tuple(out)

@@ -61,6 +61,23 @@ _PART_OF_DAY_NEEDLES = required_needles(PART_OF_DAY_RE)
 # Part-of-day words used as time of a statement or a routine, not of the event.
 NOT_EVENT_POD_RE = re.compile(r"^\s*(?:news|press|briefing|conference|prayers?|shift|show|edition|flight|service)", re.IGNORECASE)
 
+# A clock time said of a schedule ("the rally began at 2 p.m.", "was due to start at") is
+# not the event's time, though often beside it.
+SCHEDULE_BEFORE_RE = re.compile(
+    r"\b(?:began|begun|started|starting|start|opened|ended|finished|was due|were due|scheduled|set to begin|convened)"
+    r"(?:\s+(?:to\s+)?(?:start|begin))?\s+(?:at\s+|around\s+|about\s+)?$",
+    re.IGNORECASE,
+)
+SCHEDULE_FACTOR = 0.3
+# Times of remembrance ("a minute's silence at noon", "a vigil at 7 p.m.") belong to later
+# events of their own.
+COMMEMORATION_RE = re.compile(r"\b(?:silence|vigils?|memorial|funerals?|mourning|commemorat\w+|minute's|moment of)\b", re.IGNORECASE)
+# "... began at 2 p.m., and the explosion occurred two hours later": the event's time is the
+# clock time plus the offset. Only whole hours, up to OFFSET_MAX_HOURS, in the same sentence.
+LATER_RE = re.compile(r"\b(?P<n>an?|one|two|three|four|five|six|\d)\s+hours?\s+later\b", re.IGNORECASE)
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+OFFSET_MAX_HOURS = 6
+
 # Weight constants (calibrated with those in ``dates``).
 # A part of the day says less than a clock time; both are often given, and the clock wins.
 PART_OF_DAY_FACTOR = 0.5
@@ -129,6 +146,15 @@ def _times(text: str) -> tuple[TimeMention, ...]:
         mention = _clock(m)
         if mention is not None:
             out.append(mention)
+    later = LATER_RE.search(text)
+    if later and out:
+        base = next((t for t in reversed(out) if t.start < later.start() and t.value_end is None), None)
+        n = later.group("n").lower()
+        hours = int(n) if n.isdigit() else _NUMBER_WORDS.get(n, 0)
+        if base is not None and 0 < hours <= OFFSET_MAX_HOURS:
+            hh, mm = (int(x) for x in base.value.split(":"))
+            value = f"{(hh + hours) % 24:02d}:{mm:02d}"
+            out.append(TimeMention(later.start(), later.end(), value, None, "about", True))
     for m in NOON_RE.finditer(text) if _NOON_NEEDLES.may_match(text) else ():
         value = "00:00" if lookup_key(m.group("word")) == "midnight" else "12:00"
         out.append(TimeMention(m.start(), m.end(), value, None, "about" if m.group("approx") else None, True))
@@ -169,6 +195,8 @@ def _weight(mention: TimeMention, sentence: Sentence, cues: EventCues, *, other_
         weight *= REPORTING_FACTOR
     if not mention.clock:
         weight *= PART_OF_DAY_FACTOR
+    if SCHEDULE_BEFORE_RE.search(sentence.text[max(0, mention.start - 40) : mention.start]):
+        weight *= SCHEDULE_FACTOR
     return round(min(1.0, weight), 3)
 
 
@@ -182,7 +210,8 @@ def extract(source: AnalysedSource) -> list[Claim]:
         mentions = find_times(sentence.text)
         if not mentions:
             continue
-        other = carried or is_retaliation_text(sentence.text) or _elsewhere(sentence, main)
+        other = (carried or is_retaliation_text(sentence.text) or _elsewhere(sentence, main)
+                 or COMMEMORATION_RE.search(sentence.text) is not None)
         for mention in mentions:
             weight = _weight(mention, sentence, cues, other_event=other)
             if weight < MIN_WEIGHT:
