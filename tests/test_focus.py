@@ -10,8 +10,8 @@ import json
 import pytest
 
 from wikiwire import focus, pipeline
-from wikiwire.evaluate import normalise_title, reference_kind, same_title, split_ids
 from wikiwire.errors import EventsFileError
+from wikiwire.evaluate import normalise_title, reference_kind, same_title, split_ids
 from wikiwire.records import AnalysedSource, Claim, Document, EventFrame, Sentence, Source
 from wikiwire.render import record
 from wikiwire.taxonomy import kind_for, related_kinds
