@@ -80,3 +80,26 @@ def test_replay_refuses_a_folder_with_history(tmp_path: Path) -> None:
     result = runner.invoke(app, ["replay", str(events), "--id", "van-quake", "-o", str(out)])
     assert result.exit_code == 2
     assert result.output == f"error: {out / 'wikiwire.db'}: already holds a revision history; replay into a new folder\n"
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev.jsonl"
+
+
+@pytest.mark.corpus
+@pytest.mark.slow
+@pytest.mark.skipif(not CORPUS.exists(), reason="needs ../shared/corpus/dev.jsonl")
+def test_every_dev_event_replays_to_its_one_shot_build(tmp_path: Path, nlp) -> None:  # type: ignore[no-untyped-def]
+    from wikiwire.events import article_documents, iter_events
+
+    for entry in iter_events(CORPUS):
+        out = tmp_path / entry.id
+        outcomes = revisions.replay(CORPUS, entry.id, out)
+        docs = article_documents(entry.articles, f"{CORPUS}:{entry.line}")
+        days = revisions.days_of(docs)
+        ordered = [d for _, group in days for d in group]
+        one_shot = pipeline.run(documents=ordered, nlp=nlp)
+        with Store.open(out) as store:
+            assert store.latest() == sum(1 for o in outcomes if o.revision is not None) <= len(days)
+            final = store.revision(store.latest()).build
+        assert final.facts == one_shot.facts, entry.id
+        assert final.article == one_shot.article, entry.id

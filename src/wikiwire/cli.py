@@ -261,8 +261,8 @@ def update(
     from wikiwire.store import changes as changes_mod
 
     try:
-        outcome = revisions.update(outdir, inputs, dry_run=dry_run, title=title, model=spacy_model, timeout=wait,
-                                   fetch_timeout=timeout)
+        outcome = revisions.update(outdir, inputs, stdin=sys.stdin, dry_run=dry_run, title=title, model=spacy_model,
+                                   timeout=wait, fetch_timeout=timeout)
     except StoreError as exc:
         raise _fail(str(exc), _store_hint(exc, outdir)) from None
     except WikiwireError as exc:

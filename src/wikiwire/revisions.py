@@ -15,6 +15,7 @@ import os
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from wikiwire import decisions, pipeline
 from wikiwire.errors import EventsFileError, StoreMissingError
@@ -95,7 +96,7 @@ def record_build(outdir: Path, build: Build, *, title: str | None = None, timeou
         latest = store.latest()
         previous = store.revision(latest).build if latest else None
         added = _added_from_build(build)
-        changes = changes_mod.compare(previous, build, added, old_revision=latest, new_revision=latest + 1)
+        changes = changes_mod.compare(previous, build, added, old_revision=latest, new_revision=latest + 1, rebuilt=True)
         number = store.add_revision(
             build, event=event_record(build), added=added, skipped=build.skipped,
             edit_summary=changes.edit_summary, changes=changes.model_dump(mode="json"),
@@ -118,6 +119,7 @@ def update(
     inputs: Sequence[str] = (),
     *,
     documents: Sequence[Document] = (),
+    stdin: IO[str] | None = None,
     dry_run: bool = False,
     title: str | None = None,
     model: str | None = None,
@@ -127,7 +129,8 @@ def update(
     fetch_timeout: float = pipeline.ingest.DEFAULT_FETCH_TIMEOUT,
     n_process: int = 1,
 ) -> Outcome:
-    """Add ``inputs``/``documents`` to the article in ``outdir`` as a new revision.
+    """Add ``inputs``/``documents`` to the article in ``outdir`` as a new revision (``stdin``
+    is read for an input "-").
 
     Writes the revision, the outputs (the formats already in ``outdir``, else all) and
     ``article.diff.md`` unless ``dry_run``. ``title`` replaces the title kept from the build.
@@ -143,7 +146,7 @@ def update(
             previous = store.revision(latest).build
             kept_title = title or store.meta(META_TITLE)
             result = pipeline.run_update(
-                previous, inputs, documents=documents, model=model, title=kept_title, progress=progress,
+                previous, inputs, documents=documents, stdin=stdin, model=model, title=kept_title, progress=progress,
                 timer=timer, fetch_timeout=fetch_timeout, n_process=n_process,
             )
             if result.build is None:

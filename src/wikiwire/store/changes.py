@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from wikiwire.records import FACT_NAMES, Build, Claim, Record, Section
+from wikiwire.records import FACT_NAMES, Build, Fact, Record, Section
 from wikiwire.render import view
 from wikiwire.store.db import AddedInput
 
@@ -69,8 +69,17 @@ class Changes(Record):
         )
 
 
-def compare(old: Build | None, new: Build, added: Sequence[AddedInput], *, old_revision: int, new_revision: int) -> Changes:
-    """The changes from ``old`` (None before the first revision) to ``new``."""
+def compare(
+    old: Build | None,
+    new: Build,
+    added: Sequence[AddedInput],
+    *,
+    old_revision: int,
+    new_revision: int,
+    rebuilt: bool = False,
+) -> Changes:
+    """The changes from ``old`` (None before the first revision) to ``new``; ``rebuilt``
+    when ``new`` was built from scratch (``added`` then lists all its inputs)."""
     new_sources = {a.source_id for a in added if a.status == "source"}
     names = {s.id: _outlet(s.outlet, s.input) for s in new.sources}
     facts = tuple(_fact_changes(old, new, new_sources, names))
@@ -96,7 +105,7 @@ def compare(old: Build | None, new: Build, added: Sequence[AddedInput], *, old_r
             if t in old_sentences and tuple(old_sentences[t]) != tuple(s)
         ),
     )
-    return changes.model_copy(update={"edit_summary": edit_summary(changes, added)})
+    return changes.model_copy(update={"edit_summary": edit_summary(changes, added, rebuilt=rebuilt)})
 
 
 def _outlet(outlet: str | None, where: str) -> str:
@@ -110,17 +119,20 @@ def _fact_changes(old: Build | None, new: Build, new_sources: set[str], names: d
         fact = new.facts.get(name)
         if (before or "") == (fact.display or "") and not (name == "type" and old and old_kind != new.facts.kind):
             continue
-        cause = _cause(fact.claims, new_sources, names) if fact.display else None
+        cause = _cause(fact, new_sources, names) if fact.display else None
         yield FactChange(name=name, old=before or NONE, new=fact.display or NONE, cause=cause)
 
 
-def _cause(claims: Sequence[Claim], new_sources: set[str], names: dict[str, str]) -> str | None:
-    """The claim that best explains a new value: the strongest from a newly added source, else
-    the strongest of all (the value moved because reconciliation weighed old claims anew)."""
-    pool = [c for c in claims if c.source in new_sources] or list(claims)
+def _cause(fact: Fact, new_sources: set[str], names: dict[str, str]) -> str | None:
+    """The claim that best explains a fact's new value: from a newly added source if any
+    (else the value moved because reconciliation weighed old claims anew), one stating
+    exactly the new value before others, then the strongest, then one whose words show in
+    the displayed value."""
+    pool = [c for c in fact.claims if c.source in new_sources] or list(fact.claims)
     if not pool:
         return None
-    claim = max(pool, key=lambda c: c.weight)  # max keeps the first of equals: claim order
+    # max keeps the first of equals: claim order
+    claim = max(pool, key=lambda c: (c.value == fact.value, c.weight, c.display in fact.display))
     who = claim.attributed_to or names.get(claim.source, claim.source)
     when = f", reported {view.long_date(claim.reported)}" if claim.reported else ""
     return f"{who}, {claim.display}{when}"
@@ -137,13 +149,14 @@ def _headings(sections: Sequence[Section], prefix: str = "") -> list[str]:
     return out
 
 
-def edit_summary(changes: Changes, added: Sequence[AddedInput]) -> str:
+def edit_summary(changes: Changes, added: Sequence[AddedInput], *, rebuilt: bool = False) -> str:
     """One line for the wiki's summary box, at most EDIT_SUMMARY_MAX_CHARS characters."""
     outlets = list(dict.fromkeys(_outlet(a.outlet, a.input) for a in added if a.status == "source"))
     shown = ", ".join(outlets[:SUMMARY_OUTLETS]) + (f" and {len(outlets) - SUMMARY_OUTLETS} more" if len(outlets) > SUMMARY_OUTLETS else "")
     n = sum(1 for a in added if a.status == "source")
     reports = f"{n} report{'s' if n != 1 else ''}" + (f" ({shown})" if shown else "")
-    parts = [f"{'Created from' if changes.old_revision == 0 else 'Updated from'} {reports}"]
+    verb = "Created from" if changes.old_revision == 0 else "Rebuilt from" if rebuilt else "Updated from"
+    parts = [f"{verb} {reports}"]
     copies = len(changes.copies_added)
     if copies:
         parts[0] += f" and {copies} cop{'ies' if copies != 1 else 'y'} of reports"
