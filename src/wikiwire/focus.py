@@ -326,6 +326,26 @@ def _vote_date(claims: Iterable[Claim], lede_ids: set[str]) -> tuple[dt.date | N
     return start, dt.date.fromisoformat(end_text) if end_text else start, [evidence[top]]
 
 
+# A day of slack for time zones between the event and a report's dateline.
+REPORT_DATE_SLACK = dt.timedelta(days=1)
+
+
+def latest_report_date(analysed: Sequence[AnalysedSource]) -> dt.date | None:
+    """The latest anchor date of any report: no report describes an event after it."""
+    return max((a.anchor_date for a in analysed if a.anchor_date is not None), default=None)
+
+
+def _after_reports(claim: Claim, latest: dt.date | None) -> bool:
+    """True for a date claim later than every report (a year guessed wrong for an undated
+    report, a date that names a later event): the event happened before it was reported."""
+    if latest is None or claim.fact != "date" or not isinstance(claim.value, str):
+        return False
+    try:
+        return dt.date.fromisoformat(claim.value) > latest + REPORT_DATE_SLACK
+    except ValueError:
+        return False
+
+
 def frame_of(analysed: Sequence[AnalysedSource], claims: Sequence[Claim] = ()) -> EventFrame:
     """The event frame of ``analysed`` reports, voted on their headlines and ledes.
 
@@ -339,7 +359,8 @@ def frame_of(analysed: Sequence[AnalysedSource], claims: Sequence[Claim] = ()) -
     place, place_evidence = _vote_place(analysed, allowed) if allowed else ({"city": None, "region": None, "country": None}, [])
     place["district"] = _vote_district(analysed, allowed) if allowed else None
     lede_ids = {s.id for a in analysed for s, _ in _lede(a)}
-    start, end, date_evidence = _vote_date(claims, lede_ids)
+    latest = latest_report_date(analysed)
+    start, end, date_evidence = _vote_date([c for c in claims if not _after_reports(c, latest)], lede_ids)
     kind_ev = sorted(kind_evidence.get(kind, []), key=lambda e: -e.weight)
     triggers = tuple(dict.fromkeys(e.trigger.lower() for e in kind_ev))
     return EventFrame(
@@ -390,16 +411,23 @@ def attach(claims: Sequence[Claim], frame: EventFrame, analysed: Sequence[Analys
     context wherever it was read, and so is a location claim in another country than the
     frame's; location claims putting the event in another city or region of it keep
     ``OFF_FRAME_PLACE_FACTOR`` of their weight. With no frame kind (no
-    lede names one) every claim is kept as it is.
+    lede names one) only dates later than every report are set aside. A date claim later than
+    every report's date (``_after_reports``) is context in any case.
     """
     if frame.kind == UNKNOWN_KIND.key:
-        return tuple(claims), ()
+        latest = latest_report_date(analysed)
+        late = tuple(c for c in claims if _after_reports(c, latest))
+        return tuple(c for c in claims if not _after_reports(c, latest)), late
     allowed = frozenset(frame.allowed_kinds)
     texts = {s.id: s.text for a in analysed for s in a.sentences}
     lede_text = "\n".join(s.text for a in analysed for s, _ in _lede_sentences(a))
+    latest = latest_report_date(analysed)
     kept: list[Claim] = []
     context: list[Claim] = []
     for claim in claims:
+        if _after_reports(claim, latest):
+            context.append(claim)
+            continue
         if claim.fact == "type" and claim.scope is None and str(claim.value) not in allowed:
             context.append(claim)
             continue

@@ -232,9 +232,10 @@ OTHER_EVENT_RE = re.compile(
     r"|following\s+the|after\s+the|intensified|continued|history|historic(?:al)?)\b",
     re.IGNORECASE,
 )
-# "said on Sunday", "told reporters Wednesday", "news conference Friday": when it was said.
+# "said on Sunday", "told reporters Wednesday", "news conference Friday", "a letter dated
+# Sunday": when it was said or written.
 REPORTING_RE = re.compile(
-    r"\b(?:said|says|told|announced|reported|stated|confirmed|added|according\s+to|news\s+conference|press\s+conference|briefing|statement|posted|published|updated|speaking)\b",
+    r"\b(?:said|says|told|announced|reported|stated|confirmed|added|according\s+to|news\s+conference|press\s+conference|briefing|statement|posted|published|updated|speaking|dated|signed|issued|letter)\b",
     re.IGNORECASE,
 )
 # Characters between a reporting word and a date for the date to belong to the reporting.
