@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from wikiwire import pipeline, revisions
@@ -103,3 +105,22 @@ def test_every_dev_event_replays_to_its_one_shot_build(tmp_path: Path, nlp) -> N
             final = store.revision(store.latest()).build
         assert final.facts == one_shot.facts, entry.id
         assert final.article == one_shot.article, entry.id
+
+
+_days = st.one_of(st.none(), st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2020, 1, 10)))
+
+
+@given(st.lists(_days, max_size=12))
+def test_days_of_keeps_every_report_once_in_day_order(published: list[dt.date | None]) -> None:
+    docs = [Document(input=f"r{i}", text="x", published=day) for i, day in enumerate(published)]
+    groups = revisions.days_of(docs)
+    flat = [d.input for _, group in groups for d in group]
+    assert sorted(flat) == sorted(d.input for d in docs)
+    days = [day for day, _ in groups]
+    if any(published):
+        assert days == sorted({d for d in published if d})
+        for day, group in groups:
+            assert all(d.published in (day, None) for d in group)
+            assert all(d.published is not None for d in group) or day == days[0]
+    else:
+        assert days == [None]

@@ -327,3 +327,22 @@ def test_building_again_starts_from_scratch_as_the_next_revision(tmp_path: Path)
         rev = store.revision(3)
         assert [s.input for s in rev.build.sources] == _files("day3")
     assert rev.edit_summary.startswith("Rebuilt from 1 report (05-border-ledger.txt); ")
+
+
+def test_a_revision_compared_with_itself_is_unchanged(living: tuple[Path, list[str]]) -> None:
+    out, _ = living
+    with Store.open(out) as store:
+        build = store.revision(3).build
+    same = changes_mod.compare(build, build, [], old_revision=3, new_revision=3)
+    assert same.empty
+    assert same.edit_summary == "Updated from 0 reports; +0/−0 sentences"
+
+
+def test_diff_markdown_escapes_report_text(living: tuple[Path, list[str]]) -> None:
+    out, _ = living
+    with Store.open(out) as store:
+        build = store.revision(3).build
+    hostile = build.model_copy(update={"title": "<script>alert(1)</script> | *bold* [link](javascript:x)"})
+    text = changes_mod.markdown(changes_mod.compare(build, hostile, [], old_revision=3, new_revision=4))
+    assert "<script>" not in text
+    assert "\\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[link\\](javascript:x)" in text
