@@ -23,7 +23,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from wikiwire import cues, reactions, rewrite, timeline, uncertainty
 from wikiwire import lead as lead_mod
@@ -621,14 +621,50 @@ def _select(items: Sequence[_Item], role: str, salience: dict[int, int] | None =
         ordinal[id(item)] = turn.get(item.key[1], 0)
         turn[item.key[1]] = ordinal[id(item)] + 1
     best: list[_Item] = []
+    folded: dict[int, list[_Item]] = defaultdict(list)
     ranked = sorted(items, key=lambda it: (-it.support, -salience.get(id(it), 0), not it.rep.specific, ordinal[id(it)], it.key))
     for item in ranked:
-        if len(best) >= cap:
-            break
-        if any(_redundant(item.rep.words, b.rep.words) and _compatible(item.rep, b.rep) for b in best):
+        same = next((b for b in best if _redundant(item.rep.words, b.rep.words) and _compatible(item.rep, b.rep)), None)
+        if same is not None:
+            # The same fact in other words: said once, citing both reports.
+            folded[id(same)].append(item)
             continue
-        best.append(item)
-    return sorted(best, key=lambda it: it.key)
+        if len(best) < cap:
+            best.append(item)
+    return sorted((_cite_also(b, folded[id(b)]) for b in best), key=lambda it: it.key)
+
+
+def _cite_also(item: _Item, paraphrases: Sequence[_Item]) -> _Item:
+    """``item`` also citing the reports of ``paraphrases`` (other wordings of its fact)."""
+    if not paraphrases:
+        return item
+    sentence = item.sentence
+    sources = tuple(dict.fromkeys([*sentence.sources, *(sid for p in paraphrases for sid in p.sentence.sources)]))
+    evidence = tuple(dict.fromkeys([*sentence.evidence, *(e for p in paraphrases for e in p.sentence.evidence)]))
+    return replace(item, sentence=sentence.model_copy(update={"sources": sources, "evidence": evidence}))
+
+
+def _fold_across_sections(chosen: Sequence[list[_Item]]) -> list[list[_Item]]:
+    """Each section's items without those repeating (in other words, with the same figures
+    and actors) an item of an earlier section, whose citations they join: a fact is told once,
+    where the article first tells it."""
+    kept: list[list[_Item]] = []
+    earlier: list[tuple[int, int]] = []  # (section, position) of every item kept so far
+    for k, items in enumerate(chosen):
+        kept.append([])
+        for item in items:
+            hit = next(
+                ((i, j) for i, j in earlier
+                 if _redundant(item.rep.words, kept[i][j].rep.words) and _compatible(item.rep, kept[i][j].rep)),
+                None,
+            )
+            if hit is not None and hit[0] < k:
+                i, j = hit
+                kept[i][j] = _cite_also(kept[i][j], [item])
+                continue
+            earlier.append((k, len(kept[k])))
+            kept[k].append(item)
+    return kept
 
 
 # ---------------------------------------------------------------------------------------------
@@ -672,7 +708,7 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
     """
     kind = kind_for(facts.kind)
     title = title or make_title(facts, kind, analysed)
-    lead = lead_mod.compose_lead(facts, kind, title)
+    lead = tuple(s.model_copy(update={"text": rewrite.tidy_attribution(s.text)}) for s in lead_mod.compose_lead(facts, kind, title))
     specs = sections_for(kind)
     available = section_roles(specs)
     cues = EventCues.from_facts(facts, kind)
@@ -711,9 +747,13 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
 
     noun = lead_mod.event_word(kind)
     sections: list[Section] = []
-    for spec in specs:
-        chosen = _select(by_role.get(spec.role, []), spec.role, salience)
+    # Reactions are compacted into lists of who said what and are not folded.
+    chosen_by_spec = _fold_across_sections(
+        [_select(by_role.get(spec.role, []), spec.role, salience) if spec.role != "reactions" else [] for spec in specs]
+    )
+    for spec, chosen in zip(specs, chosen_by_spec, strict=True):
         if spec.role == "reactions":
+            chosen = _select(by_role.get(spec.role, []), spec.role, salience)
             section = _reaction_sections(chosen, spec, cues, noun)
         else:
             sentences = tuple(it.sentence for it in chosen)

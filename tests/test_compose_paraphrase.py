@@ -1,0 +1,44 @@
+"""Paraphrases: one fact in two wordings is told once, citing both reports; two different
+figures or two different speakers are never merged."""
+
+from __future__ import annotations
+
+from wikiwire.compose import _Candidate, _fold_across_sections, _items, _select, _words
+from wikiwire.records import Sentence
+
+
+def _candidate(text: str, rank: int, role: str = "event") -> _Candidate:
+    sentence = Sentence(id=f"s{rank}.0", source_id=f"s{rank}", index=0, paragraph=0, text=text)
+    return _Candidate(sentence, text, role, rank, None, _words(text), ())
+
+
+LEVEE = "The levee on the Marrow river failed shortly after midnight, flooding the lower town."
+LEVEE_AGAIN = "Shortly after midnight the Marrow river levee failed and the lower town flooded."
+TOLL_14 = "Fourteen people died in the lower town of Marrow Creek, where 14 bodies were recovered."
+TOLL_16 = "Sixteen people died in the lower town of Marrow Creek, where 16 bodies were recovered."
+SCHOOL = "The county opened the high school gymnasium as a shelter for 300 residents."
+
+
+def test_a_paraphrase_is_told_once_citing_both_reports() -> None:
+    chosen = _select(_items([_candidate(LEVEE, 1), _candidate(LEVEE_AGAIN, 2), _candidate(SCHOOL, 3)], None), "event")
+    assert [(it.sentence.text, it.sentence.sources) for it in chosen] == [
+        (LEVEE, ("s1", "s2")),
+        (SCHOOL, ("s3",)),
+    ]
+    assert chosen[0].sentence.evidence == ("s1.0", "s2.0")
+
+
+def test_different_figures_are_never_merged() -> None:
+    chosen = _select(_items([_candidate(TOLL_14, 1), _candidate(TOLL_16, 2)], None), "casualties")
+    assert sorted(it.sentence.text for it in chosen) == sorted([TOLL_14, TOLL_16])
+    assert all(len(it.sentence.sources) == 1 for it in chosen)
+
+
+def test_a_fact_told_in_an_earlier_section_is_not_told_again() -> None:
+    flood = _select(_items([_candidate(LEVEE, 1)], None), "event")
+    damage = _select(_items([_candidate(LEVEE_AGAIN, 2, "damage"), _candidate(SCHOOL, 3, "damage")], None), "damage")
+    folded = _fold_across_sections([flood, damage])
+    assert [[(it.sentence.text, it.sentence.sources) for it in items] for items in folded] == [
+        [(LEVEE, ("s1", "s2"))],
+        [(SCHOOL, ("s3",))],
+    ]
