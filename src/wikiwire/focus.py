@@ -375,6 +375,17 @@ def frame_of(analysed: Sequence[AnalysedSource], claims: Sequence[Claim] = ()) -
     )
 
 
+def _venue_unanchored(claim: Claim, text: str, allowed: frozenset[str], in_lede: bool) -> bool:
+    """True when a location claim names a venue in a sentence that does not place the event
+    there: no kind the frame allows (nor, in a lede, one of the event's verbs), or a sentence
+    recalling another time (the square where protesters gathered a year later)."""
+    value = claim.value if isinstance(claim.value, dict) else {}
+    if not value.get("venue"):
+        return False
+    names_event = bool({k for k, _ in _event_kinds(text)} & allowed) or (in_lede and kind_facts._EVENT_VERB.search(text) is not None)
+    return not names_event or kind_facts._BACKGROUND.search(text) is not None
+
+
 def _other_country(claim: Claim, place: dict[str, str | None]) -> bool:
     """True when a location claim is in another country than the frame's."""
     value = claim.value if isinstance(claim.value, dict) else {}
@@ -421,6 +432,7 @@ def attach(claims: Sequence[Claim], frame: EventFrame, analysed: Sequence[Analys
     allowed = frozenset(frame.allowed_kinds)
     texts = {s.id: s.text for a in analysed for s in a.sentences}
     lede_text = "\n".join(s.text for a in analysed for s, _ in _lede_sentences(a))
+    lede_ids = {s.id for a in analysed for s, _ in _lede(a)}
     latest = latest_report_date(analysed)
     kept: list[Claim] = []
     context: list[Claim] = []
@@ -437,6 +449,9 @@ def attach(claims: Sequence[Claim], frame: EventFrame, analysed: Sequence[Analys
         if claim.fact == "location" and _other_country(claim, frame.place):
             context.append(claim)  # the flight's origin, the donor country, the capital abroad
             continue
+        if claim.fact == "location" and _venue_unanchored(claim, texts.get(claim.sentence, claim.quote), allowed,
+                                                          claim.sentence in lede_ids):
+            claim = claim.model_copy(update={"value": {**claim.value, "venue": None}})  # type: ignore[dict-item]
         if claim.fact == "location" and (_off_frame_place(claim, frame.place) or _city_not_in_ledes(claim, frame.place, lede_text)):
             claim = claim.model_copy(update={"weight": round(claim.weight * OFF_FRAME_PLACE_FACTOR, 3)})
         kept.append(claim)

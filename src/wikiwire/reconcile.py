@@ -855,6 +855,27 @@ def _area_event(frame: EventFrame | None) -> tuple[bool, bool]:
     return area, area and not frame.place.get("city") and bool(frame.place.get("region") or frame.place.get("country"))
 
 
+# When the ledes settle no city, a city needs at least this share of the reports that place
+# the event at all: a town named by a few reports (the train's origin, the capital where
+# protests followed) is not where it happened.
+UNSETTLED_CITY_SHARE = 0.4
+
+
+def _city_unsettled(claims: Sequence[Claim], frame: EventFrame | None) -> bool:
+    """True when the frame has no city and no city is named by UNSETTLED_CITY_SHARE of the
+    votes of the reports that give a location (each report once, at its best weight)."""
+    if frame is None or frame.place.get("city") or not frame.place.get("country"):
+        return False
+    total = _source_votes(claims)
+    by_city: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        city = _part(c.value, "city")
+        if city:
+            by_city[city].append(c)
+    best = max((_source_votes(v) for v in by_city.values()), default=0.0)
+    return total > 0 and best < UNSETTLED_CITY_SHARE * total
+
+
 def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame | None = None) -> tuple[Fact, list[Conflict]]:
     """Location: vote the city, then the region/country consistent with it, then the venue.
 
@@ -872,10 +893,11 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
     city_level = _source_votes([c for c in claims if _part(c.value, "city")])
     region_level = _source_votes([c for c in claims if _part(c.value, "region") and not _part(c.value, "city")])
     no_venue, no_city = _area_event(frame)
+    unsettled = _city_unsettled(claims, frame)
     regional = no_city or city_level <= CITY_MAJORITY * (city_level + region_level)
     for part in ("city", "region", "country"):
         having = [c for c in pool if _part(c.value, part)]
-        if part == "city" and regional:
+        if part == "city" and (regional or unsettled):
             # Most reports place it in a region, not a city (an earthquake's province).
             having = []
         if not having:

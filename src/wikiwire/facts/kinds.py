@@ -87,7 +87,7 @@ _BACKGROUND = re.compile(
     r"previous(?:ly)?|earlier this year|in (?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December) (?:19|20)\d\d|in (?:19|20)\d\d|"
     r"since (?:19|20)\d\d|history of|has a history|on the other hand|separately|"
-    r"in a separate|recent bombing|the recent)\b",
+    r"in a separate|recent bombing|the recent|anniversary|a year after|years after)\b",
     re.IGNORECASE,
 )
 _HEDGE = re.compile(r"\b(?:apparent(?:ly)?|possibl[ey]|reportedly|suspected|believed|may have)\b", re.IGNORECASE)

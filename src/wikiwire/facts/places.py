@@ -102,7 +102,10 @@ CONNECTOR_RE = re.compile(
 # A place given as a reference point: the event was near it, not in it.
 REFERENCE_POINT_RE = re.compile(
     r"(?:\b\d[\d,.]*\s*(?:km|kilometers?|kilometres?|miles?|mi)\s*\(?[^)]{0,30}\)?\s*(?:\w+\s+)?of\s+"
-    r"|\b(?:near|outside|off)\s+)(?:the\s+(?:city|town|village)\s+of\s+)?$",
+    r"|\b(?:near|outside|off)\s+"
+    # "north of Athens", "south-west of the capital": a direction from a place is not in it.
+    r"|\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of\s+)"
+    r"(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
 # A dateline: "BEIRUT:", "LEWISTON, Maine —", "ANKARA (AA) -".
@@ -405,10 +408,22 @@ def _specificity(value: dict[str, object]) -> float:
     return REGION_ONLY_FACTOR if value["region"] else COUNTRY_ONLY_FACTOR
 
 
+# A place on a journey's route ("a train travelling from Athens to Thessaloniki", "a flight
+# from Bangkok") is where the travellers came from or went, not where the event happened.
+ROUTE_BEFORE_RE = re.compile(
+    r"(?:\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?"
+    r"|\bfrom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*[A-Z][\w'’-]*)?\s+(?:to|for|towards|bound\s+for)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:city\s+of\s+)?"
+    r"|\b(?:bound|headed|heading|en route)\s+(?:for|to)\s+(?:the\s+)?)$"
+)
+ROUTE_FACTOR = 0.2
+
+
 def _chain_weight(
     sentence: Sentence, chain: _Chain, value: dict[str, object], cues: EventCues, countries: tuple[str, ...]
 ) -> float:
     weight = position_factor(sentence.index) * cues.proximity(sentence.text, chain.start, chain.end)
+    if ROUTE_BEFORE_RE.search(sentence.text[max(0, chain.start - 80) : chain.start]):
+        weight *= ROUTE_FACTOR
     if countries and chain.mentions[0].place.country_code != countries[0]:
         weight *= OTHER_COUNTRY_FACTOR
     weight *= _specificity(value)
