@@ -32,6 +32,7 @@ __all__ = [
     "UNDATED_LINK_THRESHOLD",
     "days_apart",
     "evidence",
+    "family_conflict",
     "jaccard",
     "kind_family",
     "kind_relation",
@@ -52,6 +53,9 @@ RELATED_KIND_WEIGHT = 0.15
 SHARED_PLACE_WEIGHT = 0.3
 # Only a country in common: weak (a country has many events at once).
 SHARED_COUNTRY_WEIGHT = 0.1
+# Both ledes name cities or regions, and none in common: most likely two events in one country
+# (a dateline city can cause this too, hence a penalty rather than a gate).
+OTHER_PLACE_PENALTY = 0.1
 # Each shared named entity (person, organisation, facility, place) adds this, up to
 # ``ENTITY_WEIGHT_CAP``: two reports naming the same academy and the same ministry are
 # rarely about different events, but common names (the country, "Reuters") are noise.
@@ -94,7 +98,7 @@ _FAMILIES: dict[str, str] = {
     "arson": "fire",
     "wildfire": "fire",
     "earthquake": "ground",
-    "landslide": "ground",  # quakes and monsoon floods set off landslides: one event's reports
+    "landslide": "slide",  # quakes and monsoon floods set off landslides: one event's reports
     "flood": "water",
     "storm": "water",
     "dam failure": "water",
@@ -107,10 +111,10 @@ _FAMILIES: dict[str, str] = {
     "road accident": "transport",
 }
 # Families that overlap: one event is often reported under either (a missile strike is also an
-# explosion; a landslide follows a flood; a storm causes floods). Pairs across these are not
+# explosion; a landslide follows an earthquake or a flood). Pairs across these are not
 # gated, only not counted as a kind match.
 _NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
-    {frozenset({"strike", "blast"}), frozenset({"ground", "water"}), frozenset({"blast", "assault"})}
+    {frozenset({"strike", "blast"}), frozenset({"slide", "ground"}), frozenset({"slide", "water"}), frozenset({"blast", "assault"})}
 )
 
 
@@ -120,6 +124,11 @@ def kind_family(kind: str | None) -> str | None:
     if kind is None:
         return None
     return _FAMILIES.get(kind, kind)
+
+
+def family_conflict(a: str, b: str) -> bool:
+    """Whether two kind families can never be one event's (neither equal nor neighbours)."""
+    return a != b and frozenset({a, b}) not in _NEIGHBOURS
 
 
 def kind_relation(a: str | None, b: str | None) -> str:
@@ -180,6 +189,8 @@ def evidence(a: Frame, b: Frame, *, near_duplicate: float | None = None, embeddi
         score += SHARED_PLACE_WEIGHT
     elif countries:
         score += SHARED_COUNTRY_WEIGHT
+    if a.places and b.places and not places:
+        score -= OTHER_PLACE_PENALTY
     entities = tuple(sorted(set(a.entities) & set(b.entities)))
     score += min(ENTITY_WEIGHT_CAP, ENTITY_WEIGHT * len(entities))
     words = jaccard(a.words, b.words)

@@ -222,6 +222,10 @@ class Clusterer:
         best = self.best.get(i)
         if best is None or best.other is None:
             reason = "no other report shares its place, kind and country, or a named entity, within the date window"
+        elif best.score >= best.needed:
+            other = self.frames[best.other]
+            reason = (f"its closest report {other.input} (score {best.score:.2f}) joined an event published more than"
+                      f" {decide.DATE_WINDOW_DAYS} days from this one")
         else:
             other = self.frames[best.other]
             reason = f"closest report {other.input} scored {best.score:.2f}, below the {best.needed:.2f} needed to link"

@@ -45,6 +45,11 @@ SIGNATURE_WEIGHT = 0.3
 # A lone report joins an event when its body names at least this many of the event's
 # signature names (distinct): one name in passing is background, two is the story.
 ATTACH_MIN_SIGNATURES = 2
+# An undated group joins a dated event only when its best fit beats the second best by this
+# much: two similar events of different years are exactly where a date would have decided.
+CLEAR_MARGIN = 0.1
+# Dated events of at least this many reports are preferred hosts for an undated group.
+UNDATED_TARGET_MIN_REPORTS = 2
 # Only the opening of a lone report's body is searched: the inverted pyramid puts the story
 # first, and background mentions of other events come after (about the first three paragraphs).
 ATTACH_OPENING_CHARS = 1200
@@ -116,9 +121,9 @@ def _profile(members: list[int], frames: Sequence[Frame]) -> _Profile:
     )
 
 
-def _profile_score(a: _Profile, b: _Profile, frames: Sequence[Frame]) -> float | None:
+def _profile_score(a: _Profile, b: _Profile, frames: Sequence[Frame], *, date_gate: bool = True) -> float | None:
     """Evidence that two components are one event (None when a gate rules it out)."""
-    if a.first and a.last and b.first and b.last:
+    if date_gate and a.first and a.last and b.first and b.last:
         gap = max(0, (b.first - a.last).days, (a.first - b.last).days)
         if gap > decide.DATE_WINDOW_DAYS:
             return None
@@ -132,6 +137,8 @@ def _profile_score(a: _Profile, b: _Profile, frames: Sequence[Frame]) -> float |
         score += decide.SHARED_PLACE_WEIGHT
     elif a.countries & b.countries:
         score += decide.SHARED_COUNTRY_WEIGHT
+    if a.places and b.places and not a.places & b.places:
+        score -= decide.OTHER_PLACE_PENALTY
     shared = set(a.entities) & set(b.entities)
     score += min(PROFILE_ENTITY_CAP, decide.ENTITY_WEIGHT * len(shared))
     if (a.signature & set(b.entities)) or (b.signature & set(a.entities)):
@@ -171,6 +178,146 @@ def _attach(lone: int, frames: Sequence[Frame], body: str, profiles: Sequence[_P
     return scored[0][1], scored[0][2]
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+# Words with which a report's lede looks back at an earlier event rather than telling a new one.
+_LOOK_BACK = re.compile(
+    r"\b(?:anniversary|remembers?|remembered|commemorat\w+|memorial|"
+    r"(?:a|one|two|three|four|five|six|\d+) (?:years?|months?|weeks?) (?:after|since|on from)|"
+    r"(?:months|weeks) after)\b",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
+
+
+def looks_back(frame: Frame) -> bool:
+    """Whether a report's headline or lede looks back at an earlier event: a retrospective
+    cue, or a month named that is not the month the report was published in."""
+    text = f"{frame.headline} {frame.lede}"
+    if _LOOK_BACK.search(text):
+        return True
+    if frame.date is None:
+        return False
+    return any(_MONTHS.index(m) + 1 != frame.date.month for m in _MONTH.findall(text))
+
+
+def _look_back(finals: list[list[int]], frames: Sequence[Frame], why: dict[int, Evidence]) -> list[list[int]]:
+    """Pass 3a (see ``group``): lone dated reports that look back join the earlier event they
+    fit clearly (profile score at least MERGE_THRESHOLD, CLEAR_MARGIN above the next)."""
+    profiles = [_profile(m, frames) for m in finals]
+    hosts = [i for i, p in enumerate(profiles) if len(p.members) >= UNDATED_TARGET_MIN_REPORTS and p.last is not None]
+    moves: dict[int, int] = {}
+    for index, members in enumerate(finals):
+        if len(members) != 1 or frames[members[0]].date is None or not looks_back(frames[members[0]]):
+            continue
+        lone = profiles[index]
+        day = frames[members[0]].date
+        scored = sorted(
+            ((score, h) for h in hosts
+             if (last := profiles[h].last) is not None and day is not None and last < day
+             and (score := _profile_score(lone, profiles[h], frames, date_gate=False)) is not None),
+            key=lambda s: (-s[0], s[1]),
+        )
+        if scored and scored[0][0] >= MERGE_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
+            moves[index] = scored[0][1]
+            host = finals[scored[0][1]][0]
+            why[members[0]] = Evidence(a=frames[members[0]].key, b=frames[host].key, score=round(scored[0][0], 4), kind=profiles[scored[0][1]].kind)
+    out = [list(m) for m in finals]
+    for index, host in moves.items():
+        out[host].extend(out[index])
+        out[index] = []
+    return [sorted(m) for m in out if m]
+
+
+@dataclass
+class _Span:
+    """What a component holds that a gate reads: its dates, country sets and kind families."""
+
+    first: dt.date | None
+    last: dt.date | None
+    countries: set[frozenset[str]]
+    families: set[str]
+
+    @classmethod
+    def of(cls, frame: Frame) -> _Span:
+        family = decide.kind_family(frame.kind)
+        return cls(frame.date, frame.date, {frozenset(frame.countries)} if frame.countries else set(),
+                   {family} if family else set())
+
+    def fits(self, other: _Span) -> bool:
+        """Whether every member of one could stand with every member of the other: dates
+        within the window, no two disjoint country sets, no two conflicting kinds."""
+        window = dt.timedelta(days=decide.DATE_WINDOW_DAYS)
+        if self.first and self.last and other.first and other.last and max(self.last, other.last) - min(self.first, other.first) > window:
+            return False
+        if any(not a & b for a in self.countries for b in other.countries):
+            return False
+        return not any(decide.family_conflict(a, b) for a in self.families for b in other.families)
+
+    def join(self, other: _Span) -> _Span:
+        firsts = [d for d in (self.first, other.first) if d]
+        lasts = [d for d in (self.last, other.last) if d]
+        return _Span(min(firsts, default=None), max(lasts, default=None), self.countries | other.countries, self.families | other.families)
+
+
+def _components(members: Sequence[int], links: Sequence[tuple[int, int, Evidence]], frames: Sequence[Frame],
+                why: dict[int, Evidence]) -> dict[int, list[int]]:
+    """Components of ``members`` over the ``links`` between two of them, joined strongest link
+    first and only while the joined component stays consistent (``_Span.fits``): single
+    linkage cannot chain two events through a report that fits both."""
+    inside = set(members)
+    uf = _UnionFind(len(frames))
+    spans = {i: _Span.of(frames[i]) for i in inside}
+    for a, b, ev in links:
+        if a not in inside or b not in inside:
+            continue
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or not spans[ra].fits(spans[rb]):
+            continue
+        uf.union(ra, rb)
+        spans[uf.find(ra)] = spans[ra].join(spans[rb])
+        why.setdefault(max(a, b), ev)
+        why.setdefault(min(a, b), ev)
+    comps: dict[int, list[int]] = {}
+    for i in sorted(inside):
+        comps.setdefault(uf.find(i), []).append(i)
+    return comps
+
+
+def _merge_profiles(comps: dict[int, list[int]], frames: Sequence[Frame], pairs: set[tuple[int, int]],
+                    why: dict[int, Evidence]) -> list[list[int]]:
+    """Pass 2 inside one side (dated or undated): components whose profiles score at least
+    MERGE_THRESHOLD merge. ``pairs`` are (root, root) pairs worth comparing."""
+    profiles = {r: _profile(m, frames) for r, m in comps.items()}
+    spans: dict[int, _Span] = {}
+    for r, members in comps.items():
+        span = _Span.of(frames[members[0]])
+        for i in members[1:]:
+            span = span.join(_Span.of(frames[i]))
+        spans[r] = span
+    scored = []
+    for a, b in pairs:
+        score = _profile_score(profiles[a], profiles[b], frames)
+        if score is not None and score >= MERGE_THRESHOLD:
+            scored.append((score, a, b))
+    # Strongest first, ties by content keys; a merge must keep the component consistent.
+    scored.sort(key=lambda s: (-s[0], frames[s[1]].key, frames[s[2]].key))
+    uf = _UnionFind(len(frames))
+    for score, a, b in scored:
+        ra, rb = uf.find(a), uf.find(b)
+        if ra == rb or not spans[ra].fits(spans[rb]):
+            continue
+        uf.union(ra, rb)
+        spans[uf.find(ra)] = spans[ra].join(spans[rb])
+        ev = Evidence(a=frames[a].key, b=frames[b].key, score=round(score, 4), kind=profiles[a].kind)
+        for side in (a, b):
+            if len(comps[side]) == 1:
+                why.setdefault(side, ev)
+    merged: dict[int, list[int]] = {}
+    for r in sorted(comps):
+        merged.setdefault(uf.find(r), []).extend(comps[r])
+    return [sorted(m) for _, m in sorted(merged.items())]
+
+
 def group(
     frames: Sequence[Frame],
     links: Iterable[tuple[int, int, Evidence]],
@@ -180,43 +327,62 @@ def group(
     """Events from ``frames`` (indices into it), given accepted pair ``links`` and each
     report's normalised body (``gazetteer.normalize`` of its text, for attachment).
 
+    Dated and undated reports are grouped apart first (passes 1 and 2 on each side), then each
+    undated group joins the one dated event its profile fits best, if one fits clearly: an
+    undated report can never bridge two dated events of different years, as it could if it
+    were linked like the others.
+
     ``profile_pairs`` restricts pass 2 to components containing these report pairs (the
     blocked candidates); None compares every pair of components (small inputs only).
     Returns groups sorted by their smallest member index; members sorted.
     """
     n = len(frames)
-    uf = _UnionFind(n)
+    # Strongest first; ties by the reports' content keys, so the order reports arrived in
+    # never decides which of two equal links is taken first.
+    ordered = sorted(links, key=lambda link: (-link[2].score, link[2].a, link[2].b, link[0], link[1]))
     why: dict[int, Evidence] = {}
-    for a, b, ev in sorted(links, key=lambda link: (-link[2].score, link[0], link[1])):
-        if uf.find(a) != uf.find(b):
-            uf.union(a, b)
-            why.setdefault(max(a, b), ev)
-            why.setdefault(min(a, b), ev)
-    # Pass 2: profiles of components.
-    comps: dict[int, list[int]] = {}
-    for i in range(n):
-        comps.setdefault(uf.find(i), []).append(i)
-    roots = sorted(comps)
-    profiles = {r: _profile(comps[r], frames) for r in roots}
+    dated = [i for i in range(n) if frames[i].date is not None]
+    undated = [i for i in range(n) if frames[i].date is None]
+    sides = (_components(dated, ordered, frames, why), _components(undated, ordered, frames, why))
+    root_of = {i: r for comps in sides for r, m in comps.items() for i in m}
     if profile_pairs is None:
-        pairs = {(a, b) for i, a in enumerate(roots) for b in roots[i + 1 :]}
+        candidates = {(a, b) for a in range(n) for b in range(a + 1, n)}
     else:
-        pairs = {tuple(sorted((uf.find(a), uf.find(b)))) for a, b in profile_pairs}  # type: ignore[misc]
-        pairs = {p for p in pairs if p[0] != p[1]}
-    uf2 = _UnionFind(n)
-    for a, b in sorted(pairs):
-        score = _profile_score(profiles[a], profiles[b], frames)
-        if score is not None and score >= MERGE_THRESHOLD:
-            uf2.union(a, b)
-            ev = Evidence(a=frames[a].key, b=frames[b].key, score=round(score, 4), kind=profiles[a].kind)
-            for side in (a, b):
-                if len(comps[side]) == 1:
-                    why.setdefault(side, ev)
-    merged: dict[int, list[int]] = {}
-    for r in roots:
-        merged.setdefault(uf2.find(r), []).extend(comps[r])
-    # Pass 3: attach lone reports by the signature names their bodies give.
-    finals = [sorted(m) for _, m in sorted(merged.items())]
+        candidates = {(min(a, b), max(a, b)) for a, b in profile_pairs}
+    roots = {(min(root_of[a], root_of[b]), max(root_of[a], root_of[b])) for a, b in candidates}
+    roots = {p for p in roots if p[0] != p[1]}
+    is_dated = {r: frames[r].date is not None for r in root_of.values()}
+    same_side = [{p for p in roots if is_dated[p[0]] == is_dated[p[1]] == want} for want in (True, False)]
+    dated_groups = _merge_profiles(sides[0], frames, same_side[0], why)
+    undated_groups = _merge_profiles(sides[1], frames, same_side[1], why)
+    # Undated groups join their best-fitting dated group (one, never two).
+    group_of = {i: g for g, members in enumerate(dated_groups) for i in members}
+    dated_profiles = [_profile(m, frames) for m in dated_groups]
+    finals = [list(m) for m in dated_groups]
+    for members in undated_groups:
+        prof = _profile(members, frames)
+        targets = sorted({group_of[b] for a, b in candidates if a in members and b in group_of}
+                         | {group_of[a] for a, b in candidates if b in members and a in group_of})
+        scored = [(score, t) for t in targets if (score := _profile_score(prof, dated_profiles[t], frames)) is not None]
+        # A dated event of several reports is better evidence of the event than one report
+        # (an anniversary piece, a late follow-up): fit those first.
+        corroborated = [(score, t) for score, t in scored if len(dated_groups[t]) >= UNDATED_TARGET_MIN_REPORTS]
+        scored = corroborated or scored
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        if scored and scored[0][0] >= MERGE_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
+            target = scored[0][1]
+            host = dated_groups[target][0]
+            ev = Evidence(a=frames[members[0]].key, b=frames[host].key, score=round(scored[0][0], 4), kind=prof.kind)
+            for i in members:
+                why.setdefault(i, ev)
+            finals[target].extend(members)
+        else:
+            finals.append(list(members))
+    finals = [sorted(m) for m in finals]
+    # Pass 3a: a lone dated report that looks back ("a year after", "the May landslide")
+    # joins the earlier event it fits clearly, past the date window.
+    finals = _look_back(finals, frames, why)
+    # Pass 3b: attach lone reports by the signature names their bodies give.
     final_profiles = [_profile(m, frames) for m in finals]
     attach: dict[int, list[int]] = {}
     for index, members in enumerate(finals):
