@@ -138,8 +138,8 @@ def flight_name(analysed: Sequence[AnalysedSource]) -> str | None:
     votes: dict[str, set[str]] = {}
     spelling: dict[str, str] = {}
     for source in analysed:
-        for sentence in source.sentences:
-            for m in _FLIGHT.finditer(sentence.text):
+        for text in (source.source.title or "", *(s.text for s in source.sentences)):
+            for m in _FLIGHT.finditer(text):
                 words = m.group(1).split()
                 while words and words[0].lower() in _NOT_AIRLINE:
                     words = words[1:]
@@ -199,11 +199,13 @@ def reported_naming(analysed: Sequence[AnalysedSource], kind: Kind, country: str
     votes: dict[str, set[str]] = {}
     plural: dict[str, int] = {}
     for source in analysed:
-        for sentence in source.sentences:
-            if not any(m.kind.key == kind.key for m in match_kinds(sentence.text)):
+        # The headline names the event most often ("Death toll rises in Nepal earthquake").
+        texts = [source.source.title or "", *(s.text for s in source.sentences)]
+        for text in texts:
+            if not any(m.kind.key == kind.key for m in match_kinds(text)):
                 continue
-            for m in pattern.finditer(sentence.text):
-                before = _NAME_BEFORE.search(sentence.text[: m.start()])
+            for m in pattern.finditer(text):
+                before = _NAME_BEFORE.search(text[: m.start()])
                 if not before:
                     continue
                 words = before.group(1).split()
@@ -211,7 +213,7 @@ def reported_naming(analysed: Sequence[AnalysedSource], kind: Kind, country: str
                     words = words[1:]
                 if not words or any(w.lower() in _NOT_PLACE for w in words):
                     continue
-                name = " ".join(words)
+                name = re.sub(r"['’]s$", "", " ".join(words))
                 votes.setdefault(name, set()).add(source.source.id)
                 plural[name] = plural.get(name, 0) + (1 if m.group(0).lower().endswith("s") else -1)
     if not votes:

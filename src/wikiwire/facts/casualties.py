@@ -43,7 +43,8 @@ _DEATH_WORDS = (
     r"lost their lives|lost his life|lost her life|lives lost|slain|murdered|shot dead|"
     r"(?:missing and )?(?:are |were )?presumed dead|bodies|victims? died"
 )
-_INJURY_WORDS = r"injured|wounded|hurt|injuries|injury|wounds|hospitali[sz]ed"
+# "two crew were rescued with injuries": the survivors of a crash counted as injured.
+_INJURY_WORDS = r"injured|wounded|hurt|injuries|injury|wounds|hospitali[sz]ed|rescued with (?:\w+ )?injuries"
 _CASUALTY_WORD = re.compile(rf"\b(?:(?P<death>{_DEATH_WORDS})|(?P<injury>{_INJURY_WORDS}))\b", re.IGNORECASE)
 
 # Words that may sit between a figure and its casualty word ("89 people were killed",
