@@ -123,7 +123,7 @@ def test_history_lists_every_revision(living: tuple[Path, list[str]]) -> None:
     lines = text.splitlines()
     assert [line.split()[0] for line in lines] == ["1", "2", "3"]
     assert "+2 reports  Created from 2 reports (01-lakeside-courier.txt, 02-anatolia-evening.txt)" in lines[0]
-    assert "+1 report, 1 copy  Updated from 1 report (03-highland-post.txt) and 1 copy of reports" in lines[1]
+    assert "+1 report, 1 copy  Updated from 1 report (03-highland-post.txt) and 1 copy of cited reports" in lines[1]
 
 
 def test_same_inputs_again_change_nothing(tmp_path: Path) -> None:
@@ -346,3 +346,15 @@ def test_diff_markdown_escapes_report_text(living: tuple[Path, list[str]]) -> No
     text = changes_mod.markdown(changes_mod.compare(build, hostile, [], old_revision=3, new_revision=4))
     assert "<script>" not in text
     assert "\\<script\\>alert(1)\\</script\\> \\| \\*bold\\* \\[link\\](javascript:x)" in text
+
+
+def test_a_copy_alone_is_a_revision_that_says_so(tmp_path: Path) -> None:
+    _invoke("build", *_files("day1"), "-o", str(tmp_path), "-q")
+    reprint = str(DAYS / "day2" / "04-anatolia-evening-reprint.txt")
+    code, text = _invoke("update", str(tmp_path), reprint)
+    assert code == 0, text
+    assert text.splitlines()[0] == "revision 2: Updated from 1 copy of cited reports; +0/−0 sentences"
+    with Store.open(tmp_path) as store:
+        rev = store.revision(2)
+    assert [(a.status, a.source_id, a.similarity) for a in rev.added] == [("duplicate", "s2", 0.94)]
+    assert rev.build.sources[1].duplicates[-1].input == reprint

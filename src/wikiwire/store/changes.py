@@ -154,12 +154,14 @@ def edit_summary(changes: Changes, added: Sequence[AddedInput], *, rebuilt: bool
     outlets = list(dict.fromkeys(_outlet(a.outlet, a.input) for a in added if a.status == "source"))
     shown = ", ".join(outlets[:SUMMARY_OUTLETS]) + (f" and {len(outlets) - SUMMARY_OUTLETS} more" if len(outlets) > SUMMARY_OUTLETS else "")
     n = sum(1 for a in added if a.status == "source")
-    reports = f"{n} report{'s' if n != 1 else ''}" + (f" ({shown})" if shown else "")
-    verb = "Created from" if changes.old_revision == 0 else "Rebuilt from" if rebuilt else "Updated from"
-    parts = [f"{verb} {reports}"]
     copies = len(changes.copies_added)
+    what = []
+    if n or not copies:
+        what.append(f"{n} report{'s' if n != 1 else ''}" + (f" ({shown})" if shown else ""))
     if copies:
-        parts[0] += f" and {copies} cop{'ies' if copies != 1 else 'y'} of reports"
+        what.append(f"{copies} cop{'ies' if copies != 1 else 'y'} of cited reports")
+    verb = "Created from" if changes.old_revision == 0 else "Rebuilt from" if rebuilt else "Updated from"
+    parts = [f"{verb} {' and '.join(what)}"]
     if changes.old_revision:
         if changes.title_old is not None and changes.title_old != changes.title_new:
             parts.append(f"title → {changes.title_new}")
