@@ -358,3 +358,21 @@ def test_a_copy_alone_is_a_revision_that_says_so(tmp_path: Path) -> None:
         rev = store.revision(2)
     assert [(a.status, a.source_id, a.similarity) for a in rev.added] == [("duplicate", "s2", 0.94)]
     assert rev.build.sources[1].duplicates[-1].input == reprint
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_update_killed_at_a_random_moment_leaves_a_whole_store(tmp_path: Path, seed: int) -> None:
+    import random
+
+    out = tmp_path / "out"
+    _invoke("build", *_files("day1"), "-o", str(out), "-q")
+    process = _update_process(out, "day2")
+    # Somewhere between interpreter start and the end of a 2-4 s update on this machine.
+    time.sleep(random.Random(seed).uniform(0.5, 3.0))
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    with Store.open(out) as store:
+        latest = store.latest()
+        assert latest in (1, 2)
+        assert len(store.revision(latest).build.sources) == (2 if latest == 1 else 3)
