@@ -81,7 +81,7 @@ OUR_TAGS = frozenset({
     "html", "head", "meta", "title", "link", "script", "body", "header", "nav", "main", "article", "section",
     "aside", "h1", "h2", "h3", "h4", "h5", "h6", "p", "div", "span", "a", "b", "i", "q", "sup", "code", "blockquote",
     "ol", "ul", "li", "table", "caption", "thead", "tbody", "tr", "th", "td", "details", "summary", "form", "input",
-    "label", "button", "select", "option", "textarea", "svg", "line", "circle", "text",
+    "label", "button", "select", "option", "textarea", "svg", "line", "circle", "text", "polyline", "rect", "pre",
 })
 
 
@@ -167,9 +167,18 @@ def test_event_page_shows_conflicts_sources_skipped_history_and_export(event: Pa
     assert "similarity 1.00" in text
     assert "Skipped inputs" in text
     assert "Revisions" in text and "Created from 5 reports" in text
+    assert 'href="/e/homs/revisions/1"' in html
     assert "{{Infobox civilian attack" in text  # the wikitext to copy
     for name in ("event.json", "event.csv", "article.md", "article.wiki"):
         assert f'href="/e/homs/files/{name}"' in html
+
+
+def test_event_page_charts_the_toll_per_body(event: Path) -> None:
+    html = client_for(event.parent).get("/e/homs").text
+    chart = html[html.index('<svg class="chart"') : html.index("</ul>", html.index('<svg class="chart"'))]
+    assert chart.count("<polyline") == 2  # the health ministry and the Observatory
+    assert "the Syrian Observatory for Human Rights: 123, reported 7 October 2023" in chart
+    assert "Syria&#39;s health ministry: 89, reported 6 October 2023" in chart
 
 
 def test_event_page_lists_skipped_inputs_with_their_reasons(tmp_path: Path, nlp: Any) -> None:
@@ -327,6 +336,16 @@ def test_uploads_are_refused_with_a_clear_reason(event: Path) -> None:
     big = upload(client, [("huge.txt", b"a" * (MAX_UPLOAD_BYTES + 10))])
     assert big.status_code == 413 and f"at most {MAX_UPLOAD_BYTES} bytes" in big.text
     assert upload(client, []).status_code == 400
+
+
+def test_revision_pages_show_what_changed(event: Path) -> None:
+    client = client_for(event.parent)
+    first = client.get("/e/homs/revisions/1")
+    assert first.status_code == 200
+    assert "revision 1 against nothing" in first.text and "Edit summary: Created from 5 reports" in first.text
+    missing = client.get("/e/homs/revisions/7")
+    assert missing.status_code == 404 and "no revision 7 (revisions 1 to 1)" in missing.text
+    assert client.get("/e/homs/revisions/..%2F1").status_code in (404, 422)
 
 
 def test_upload_runs_update_and_keeps_decisions(event: Path, nlp: Any) -> None:

@@ -85,6 +85,10 @@ def poison_record(record: dict[str, Any]) -> dict[str, Any]:
         for d in source["duplicates"]:
             d["outlet"], d["input"], d["title"] = v(), v(), v()
     record["skipped"] = [{"input": v(), "reason": v()} for _ in range(3)]
+    for series in record.get("timeline") or []:
+        series["body"] = v()
+        for point in series["points"]:
+            point["display"] = v()
     for conflict in record["conflicts"]:
         conflict["resolution"] = v()
     record["decisions"] = [{"id": 1, "created_at": v(), "kind": "set_value", "target": v(), "value": {"display": v()},

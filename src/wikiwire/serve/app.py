@@ -158,6 +158,17 @@ def create_app(root: Path, *, allowed_hosts: list[str] | None = None) -> FastAPI
         return page(request, "event.html", e=view, store=store, downloads=[n for n in DOWNLOADS if folder.file(library.root, n)],
                     chart={"width": CHART_WIDTH, "height": CHART_HEIGHT}, limits=editing.LIMITS)
 
+    @app.get("/e/{event_id}/revisions/{number}", response_class=HTMLResponse)
+    def revision(request: Request, event_id: str, number: int) -> HTMLResponse:
+        folder = event_or_404(event_id)
+        if folder is None:
+            return message(request, 404, "No such event", f"No event called {event_id!r} in this folder.")
+        try:
+            text = editing.revision_changes(library, folder, number)
+        except (StoreError, ServeError) as exc:
+            return message(request, 404, "No such revision", str(exc))
+        return page(request, "revision.html", event_id=folder.id, number=number, text=text)
+
     @app.get("/e/{event_id}/files/{name}")
     def download(request: Request, event_id: str, name: str) -> Response:
         folder = event_or_404(event_id)

@@ -22,7 +22,7 @@ from wikiwire.ingest import SUPPORTED_SUFFIXES
 from wikiwire.render import FILENAMES
 from wikiwire.serve.library import EventFolder, Library
 
-__all__ = ["LIMITS", "decide", "last_revision", "rerender", "store_info", "undo", "upload"]
+__all__ = ["LIMITS", "decide", "last_revision", "rerender", "revision_changes", "store_info", "undo", "upload"]
 
 DB_NAME = "wikiwire.db"
 # One upload may hold a few dozen reports: a news report is rarely over 100 KB, and a JSONL
@@ -73,6 +73,16 @@ def store_info(library: Library, folder: EventFolder) -> dict[str, Any]:
                     "decisions": store.list_decisions(include_undone=True), "error": None}
     except Exception as exc:  # shown on the page: the article itself can still be read
         return {"exists": True, "history": [], "decisions": [], "error": str(exc)}
+
+
+def revision_changes(library: Library, folder: EventFolder, number: int) -> str:
+    """What revision ``number`` changed, as ``article.diff.md`` words it. Raises StoreError
+    (NoSuchRevisionError for a number the store does not hold)."""
+    from wikiwire.store.changes import Changes, markdown
+
+    with _open(library, folder) as store:
+        revision = store.revision(number)
+    return markdown(Changes.model_validate(revision.changes))
 
 
 def decide(library: Library, folder: EventFolder, form: dict[str, str]) -> str:

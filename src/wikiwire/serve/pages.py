@@ -5,7 +5,7 @@ every string, so source text can hold anything.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from wikiwire.records import FACT_NAMES
@@ -159,7 +159,7 @@ class EventPage:
     decisions: list[dict[str, Any]]
     source_ids: list[str]
     wikitext: str
-    timeline: list[dict[str, Any]] = field(default_factory=list)
+    timeline: dict[str, Any] | None = None
 
 
 def long_date(iso: Any) -> str:
@@ -299,7 +299,7 @@ def event_page(event_id: str, record: dict[str, Any], tips: dict[tuple[int, str]
         decisions=list(record.get("decisions") or []),
         source_ids=[s.id for s in sources],
         wikitext=wikitext,
-        timeline=timeline(facts),
+        timeline=timeline(record),
     )
 
 
@@ -336,22 +336,41 @@ def group_claims(claims: list[ClaimView]) -> tuple[ClaimGroup, ...]:
 CHART_WIDTH, CHART_HEIGHT, CHART_PAD = 600, 160, 30
 
 
-def timeline(facts: dict[str, Any]) -> list[dict[str, Any]]:
-    """Dots of the death-toll chart: each dated whole-event toll claim, placed by report date
-    (x) and figure (y) in SVG units, with its label. Empty when fewer than two dates."""
-    points = []
-    for c in (facts.get("fatalities") or {}).get("claims") or []:
-        if c.get("scope") or not isinstance(c.get("figure"), int) or not c.get("reported"):
-            continue
-        points.append((str(c["reported"]), int(c["figure"]), inline_text(str(c.get("attributed_to") or "")), str(c.get("source") or "")))
-    days = sorted({p[0] for p in points})
+# One colour per attributing body, in order (colour-blind-safe: the Okabe–Ito palette).
+SERIES_COLOURS = ("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9")
+
+
+def timeline(record: dict[str, Any]) -> dict[str, Any] | None:
+    """The death-toll chart: one line per attributing body through its figures by report date,
+    from the record's ``timeline`` (the toll as the revisions and reports show it), else from
+    the fatality claims. SVG user units; None when fewer than two report dates."""
+    series: list[tuple[str, list[tuple[str, int, str]]]] = []
+    entries = [t for t in record.get("timeline") or [] if t.get("fact") == "fatalities"]
+    if entries:
+        for t in entries:
+            points = [(str(p.get("reported") or ""), p.get("figure"), inline_text(str(p.get("display") or ""))) for p in t.get("points") or []]
+            series.append((inline_text(str(t.get("body") or "unattributed")), [(d, f, x) for d, f, x in points if d and isinstance(f, int)]))
+    else:
+        bodies: dict[str, list[tuple[str, int, str]]] = {}
+        for c in ((record.get("facts") or {}).get("fatalities") or {}).get("claims") or []:
+            if not c.get("scope") and isinstance(c.get("figure"), int) and c.get("reported"):
+                body = inline_text(str(c.get("attributed_to") or "unattributed"))
+                bodies.setdefault(body, []).append((str(c["reported"]), int(c["figure"]), inline_text(str(c.get("display") or c["figure"]))))
+        series = list(bodies.items())
+    days = sorted({d for _, points in series for d, _, _ in points})
     if len(days) < 2:
-        return []
-    top = max(p[1] for p in points) or 1
+        return None
+    top = max(f for _, points in series for _, f, _ in points) or 1
     step = (CHART_WIDTH - 2 * CHART_PAD) / (len(days) - 1)
-    return [
-        {"x": round(CHART_PAD + days.index(day) * step, 1),
-         "y": round(CHART_HEIGHT - CHART_PAD - figure / top * (CHART_HEIGHT - 2 * CHART_PAD), 1),
-         "label": f"{figure}: {who or 'unattributed'} ({source}, {long_date(day)})", "day": long_date(day), "figure": figure}
-        for day, figure, who, source in points
-    ]
+
+    def xy(day: str, figure: int) -> tuple[float, float]:
+        return (round(CHART_PAD + days.index(day) * step, 1),
+                round(CHART_HEIGHT - CHART_PAD - figure / top * (CHART_HEIGHT - 2 * CHART_PAD), 1))
+
+    lines = []
+    for n, (body, points) in enumerate(series):
+        points = sorted(points)
+        dots = [{"x": xy(d, f)[0], "y": xy(d, f)[1], "label": f"{body}: {shown}, reported {long_date(d)}", "figure": f} for d, f, shown in points]
+        lines.append({"body": body, "colour": SERIES_COLOURS[n % len(SERIES_COLOURS)], "dots": dots,
+                      "path": " ".join(f"{p['x']},{p['y']}" for p in dots)})
+    return {"series": lines, "days": [{"x": xy(d, 0)[0], "label": long_date(d)} for d in days]}
