@@ -141,3 +141,18 @@ def test_decisions(tmp_path: Path) -> None:
         assert [d.id for d in store.list_decisions(include_undone=True)] == [pin.id, drop.id]
         with pytest.raises(NoSuchDecisionError):
             store.undo_decision(99)
+
+
+def test_a_future_migration_upgrades_an_existing_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wikiwire.store import db
+
+    with Store.open(tmp_path, create=True) as store:
+        _add(store, _build())
+    step = "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT NOT NULL); -- a made-up version 2"
+    monkeypatch.setattr(db, "MIGRATIONS", (*db.MIGRATIONS, step))
+    monkeypatch.setattr(db, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with Store.open(tmp_path) as store:
+        assert store.schema_version == SCHEMA_VERSION + 1
+        assert store.revision(1).build == _build()  # the data survived the upgrade
+    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM notes").fetchone() == (0,)
