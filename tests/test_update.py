@@ -376,3 +376,13 @@ def test_update_killed_at_a_random_moment_leaves_a_whole_store(tmp_path: Path, s
         latest = store.latest()
         assert latest in (1, 2)
         assert len(store.revision(latest).build.sources) == (2 if latest == 1 else 3)
+
+
+def test_diff_markdown_lists_sentences_by_what_happened(living: tuple[Path, list[str]]) -> None:
+    out, _ = living
+    diff_md = (out / changes_mod.DIFF_FILENAME).read_text()
+    with Store.open(out) as store:
+        changes = changes_mod.Changes.model_validate(store.revision(3).changes)
+    listed = [line for line in diff_md.splitlines() if line.startswith(("- added: ", "- removed: ", "- re-cited: "))]
+    assert len(listed) == len(changes.sentences_added) + len(changes.sentences_removed) + len(changes.recited)
+    assert f"- re-cited: {changes.recited[0].text}" in diff_md

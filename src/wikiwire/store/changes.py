@@ -218,12 +218,13 @@ def markdown(changes: Changes) -> str:
         out += [f"- removed: {_md(h)}" for h in changes.sections_removed]
         out.append("")
     out += ["## Sentences", "", f"{len(changes.sentences_added)} added, {len(changes.sentences_removed)} removed, {len(changes.recited)} re-cited", ""]
-    for sign, items in (("+", changes.sentences_added), ("−", changes.sentences_removed)):
-        out += [f"- {sign} {_md(t)}" for t in items[:DIFF_SENTENCES_SHOWN]]
+    # Words, not "+"/"-" signs: a sign after a list marker would start a nested list.
+    for label, items in (("added", changes.sentences_added), ("removed", changes.sentences_removed)):
+        out += [f"- {label}: {_md(t)}" for t in items[:DIFF_SENTENCES_SHOWN]]
         if len(items) > DIFF_SENTENCES_SHOWN:
-            out.append(f"- {sign} … and {len(items) - DIFF_SENTENCES_SHOWN} more")
+            out.append(f"- {label}: … and {len(items) - DIFF_SENTENCES_SHOWN} more")
     for r in changes.recited[:DIFF_SENTENCES_SHOWN]:
-        out.append(f"- ↻ {_md(r.text)} ({', '.join(r.old_sources)} → {', '.join(r.new_sources)})")
+        out.append(f"- re-cited: {_md(r.text)} ({', '.join(r.old_sources)} → {', '.join(r.new_sources)})")
     return "\n".join(out).rstrip() + "\n"
 
 
