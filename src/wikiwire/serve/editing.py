@@ -123,13 +123,14 @@ def rerender(library: Library, folder: EventFolder) -> None:
     Only the formats already in the folder are written."""
     from wikiwire.decisions import write_outputs
 
-    with _open(library, folder) as store:
+    formats = [fmt for fmt, name in FILENAMES.items() if folder.file(library.root, name) is not None]
+    # Under the store's write lock: an update running meanwhile either finished its revision
+    # first (and this writes it with the decisions) or waits for these outputs to be written.
+    with _open(library, folder) as store, store.transaction():
         latest = store.latest()
         if not latest:
             raise ServeError(str(folder.path / DB_NAME), "the store holds no revision yet")
-        build = store.revision(latest).build
-    formats = [fmt for fmt, name in FILENAMES.items() if folder.file(library.root, name) is not None]
-    write_outputs(build, folder.path, formats)
+        write_outputs(store.revision(latest).build, folder.path, formats)
 
 
 async def upload(library: Library, folder: EventFolder, files: Sequence[Any]) -> str:
