@@ -192,3 +192,14 @@ def test_summary_counts_titles_equal_to_the_reference() -> None:
         {"fields": {}, "title": None, "built_title": "2023 Homs drone strike"},
     ]
     assert summarise(events)["titles"] == {"matching": 1, "of": 2}
+
+
+def test_cli_eval_split_without_splits_file_says_how_to_fix(tmp_path: Path) -> None:
+    path = tmp_path / "events.jsonl"
+    path.write_text("{}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", str(path), "--split", "tune"])
+    assert result.exit_code == 2
+    assert result.output.strip().replace("\n", "") == (
+        f"error: {tmp_path / 'splits.json'}: no splits file for --split tune "
+        '(give --splits FILE holding {"tune": [ids], "check": [ids]}, or leave out --split)'
+    )

@@ -29,6 +29,7 @@ from wikiwire.errors import (
     StoreCorruptError,
     StoreError,
     StoreMissingError,
+    SplitsFileError,
     StoreVersionError,
     TooLargeInputError,
     UnreadableInputError,
@@ -69,6 +70,7 @@ HINTS: dict[type[InputError], str] = {
     UnsupportedInputError: f"pass {READABLE} files",
     UnreadableInputError: "check the file's permissions",
     TooLargeInputError: "pass one article per file, or a JSONL file with one article a line",
+    SplitsFileError: 'give --splits FILE holding {"tune": [ids], "check": [ids]}, or leave out --split',
 }
 
 
@@ -435,6 +437,7 @@ def cluster_command(
     no_articles: Annotated[bool, typer.Option("--no-articles", help="Write the clusters only; build no article.")] = False,
     engine: Annotated[str, typer.Option("--engine", help="local (default), or ray: analysis in Ray actors, article builds as Ray tasks.")] = "local",
     address: Annotated[str | None, typer.Option("--address", help="With --engine ray: address of a running Ray cluster (default: start Ray on this machine).")] = None,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Also weigh sentence-embedding similarity of ledes (the embed extra; about ten times slower).")] = False,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
@@ -449,7 +452,7 @@ def cluster_command(
         raise _fail("--address needs --engine ray", "add --engine ray to run on a Ray cluster")
     try:
         summary = cluster_feed(feeds, outdir, formats=fmts, model=spacy_model, engine=engine, address=address,  # type: ignore[arg-type]
-                               articles=not no_articles, stdin=sys.stdin)
+                               articles=not no_articles, embeddings=embeddings, stdin=sys.stdin)
     except EmptyFeedError as exc:
         raise _fail(str(exc), "pass JSONL feeds, folders or report files that hold reports") from None
     except InputError as exc:
@@ -478,6 +481,7 @@ def eval_clusters_command(
     events: Annotated[Path, typer.Argument(help="Events JSONL (the dev corpus format): its reports are shuffled, ids hidden, and clustered.")],
     split: Annotated[str | None, typer.Option("--split", help="tune or check: only the events of that half of splits.json (next to EVENTS).")] = None,
     distractors: Annotated[Path | None, typer.Option("--distractors", help="Events JSONL of other events, added to the stream.")] = None,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Also weigh sentence-embedding similarity of ledes (the embed extra).")] = False,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Score clustering on known events: B-cubed precision, recall, F1, events found vs true."""
@@ -495,12 +499,17 @@ def eval_clusters_command(
         labelled = cluster_eval.stream(events, only=only)
         if distractors is not None:
             labelled = cluster_eval.hide([*labelled, *cluster_eval.stream(distractors)])
-        report = cluster_eval.score(labelled, analyse.load_nlp(spacy_model))
+        embedder = None
+        if embeddings:
+            from wikiwire import embed
+
+            embedder = embed.load()
+        report = cluster_eval.score(labelled, analyse.load_nlp(spacy_model), embedder=embedder)
     except InputError as exc:
         raise _fail(str(exc), _hint(exc)) from None
     except WikiwireError as exc:
         raise _fail(str(exc)) from None
-    name = events.name + (f" ({split})" if split else "") + (f" + {distractors.name}" if distractors else "")
+    name = events.name + (f" ({split})" if split else "") + (f" + {distractors.name}" if distractors else "") + (" with embeddings" if embeddings else "")
     out.print(cluster_eval.format_report(name, report), markup=False, soft_wrap=True)
     if report["mixed"]:
         out.print(f"events mixing several true events: {', '.join(report['mixed'])}", markup=False, soft_wrap=True)

@@ -135,3 +135,7 @@ class EmptyFeedError(InputError):
 
 class RayUnavailableError(WikiwireError):
     """``--engine ray`` was asked for but Ray is not installed (the ``ray`` extra)."""
+
+
+class SplitsFileError(EventsFileError):
+    """``eval --split`` cannot use its splits file: missing, unreadable, or without that split."""

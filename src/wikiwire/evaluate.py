@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from wikiwire import baseline, ingest, scoring
 from wikiwire import events as events_file
-from wikiwire.errors import EventsFileError, WikiwireError
+from wikiwire.errors import EventsFileError, SplitsFileError, WikiwireError
 from wikiwire.records import Article, Build, Document, Section
 from wikiwire.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
 
@@ -345,20 +345,20 @@ def split_ids(events_path: Path, split: str, splits_path: Path | None = None) ->
     """Ids of the events in ``split`` ("tune" or "check") of a splits file: ``splits_path``, or
     ``splits.json`` beside the events file ({"tune": [ids], "check": [ids]}).
 
-    Raises EventsFileError naming the splits file when it is missing, not JSON, or has no
+    Raises SplitsFileError naming the splits file when it is missing, not JSON, or has no
     list called ``split``.
     """
     path = splits_path or Path(events_path).with_name(SPLITS_FILENAME)
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise EventsFileError(str(path), f"no splits file for --split {split}") from None
+        raise SplitsFileError(str(path), f"no splits file for --split {split}") from None
     except (OSError, ValueError) as exc:
-        raise EventsFileError(str(path), f"cannot read the splits file: {exc}") from None
+        raise SplitsFileError(str(path), f"cannot read the splits file: {exc}") from None
     ids = data.get(split) if isinstance(data, dict) else None
     if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
         names = ", ".join(k for k, v in data.items() if isinstance(v, list)) if isinstance(data, dict) else ""
-        raise EventsFileError(str(path), f"no split {split!r} (splits here: {names or 'none'})")
+        raise SplitsFileError(str(path), f"no split {split!r} (splits here: {names or 'none'})")
     return set(ids)
 
 
@@ -373,12 +373,12 @@ def evaluate(events_path: Path, *, model: str | None = None, content: bool = Tru
     """
     from wikiwire import analyse
 
+    wanted = split_ids(Path(events_path), split, splits_path) if split is not None else None
     events = read_events(Path(events_path))
-    if split is not None:
-        wanted = split_ids(Path(events_path), split, splits_path)
+    if wanted is not None:
         events = [e for e in events if e.id in wanted]
         if not events:
-            raise EventsFileError(str(events_path), f"no event of split {split!r} is in this file")
+            raise SplitsFileError(str(events_path), f"no event of split {split!r} is in this file")
     nlp = analyse.load_nlp(model)
     results = [
         evaluate_texts(
