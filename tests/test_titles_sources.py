@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from wikiwire.clean import clean, first_sentence_title, furniture_reason, headline
+from wikiwire.clean import clean, furniture_reason, headline
 from wikiwire.ingest import _read_jsonl
-from wikiwire.records import Document, Source
+from wikiwire.records import Document, Sentence, Source
 from wikiwire.render import view, wikitext
 
 BODY = (
@@ -18,6 +18,14 @@ BODY = (
     "that 14 people had died.\n"
     "The county sheriff said 30 residents were still missing after the river rose eight metres in four hours."
 )
+
+
+def sentences_of(source: Source) -> tuple[Sentence, ...]:
+    """The source's lines as sentences (one a line is enough for these reports)."""
+    return tuple(
+        Sentence(id=f"{source.id}.{i}", source_id=source.id, index=i, paragraph=i, text=line)
+        for i, line in enumerate(source.text.split("\n"))
+    )
 
 
 def source_of(text: str, **fields: object) -> Source:
@@ -55,9 +63,10 @@ def test_a_site_suffix_that_is_not_the_outlet_stays() -> None:
 def test_notices_credits_and_timestamps_are_never_a_title(notice: str) -> None:
     assert headline(notice, page=True) is None
     source = source_of(BODY, title=notice)
-    assert source.title != notice
-    assert source.title_from == "first sentence"
+    assert (source.title, source.title_from) == (None, None)
     assert notice not in source.text
+    title, origin = view.reference_title(source, sentences_of(source))
+    assert origin == "first sentence" and title.startswith("Flood water swept through")
 
 
 def test_a_notice_line_above_the_headline_is_removed_and_the_headline_found() -> None:
@@ -71,7 +80,7 @@ def test_a_notice_line_above_the_headline_is_removed_and_the_headline_found() ->
 def test_a_caption_credit_line_is_not_taken_for_the_headline() -> None:
     text = "Dana Whitlow/Valley Courier\n" + BODY
     source = source_of(text)
-    assert source.title_from == "first sentence"
+    assert source.title is None
     assert "Dana Whitlow/Valley Courier" in source.removed_lines
 
 
@@ -80,16 +89,24 @@ def test_breadcrumbs_come_off_a_headline() -> None:
     assert source.title == "Flash flood kills 14 in Marrow Creek"
 
 
-def test_without_any_headline_the_first_sentence_stands_in_and_is_marked() -> None:
-    source = source_of("Gov. Alma Reyes said on Sunday that 14 people had died in the flood. Rescuers kept searching.")
-    assert source.title_from == "first sentence"
-    # "Gov." does not end the sentence.
-    assert source.title == "Gov. Alma Reyes said on Sunday that 14 people had died in the flood"
+def test_without_any_headline_the_first_prose_sentence_stands_in_and_is_marked() -> None:
+    source = Source(id="s1", input="r.txt", text="")
+    sentences = (
+        Sentence(id="s1.0", source_id="s1", index=0, paragraph=0, text="Read more"),
+        Sentence(id="s1.1", source_id="s1", index=1, paragraph=1, text="Residents wade through the flooded main street after the flood."),
+        Sentence(id="s1.2", source_id="s1", index=2, paragraph=2, text="Gov. Alma Reyes said 14 people had died in the flood."),
+    )
+    # The prompt and the photo caption are passed over; the stop comes off.
+    assert view.reference_title(source, sentences) == (
+        "Gov. Alma Reyes said 14 people had died in the flood",
+        "first sentence",
+    )
 
 
 def test_a_long_first_sentence_is_cut_at_a_word() -> None:
-    title = first_sentence_title(BODY.split("\n")[0])
-    assert title.endswith("…") and len(title) <= 91
+    source = source_of(BODY)
+    title, _ = view.reference_title(source, sentences_of(source))
+    assert title.endswith("…") and len(title) <= view.FALLBACK_TITLE_MAX_CHARS + 1
     assert title.startswith("Flood water swept through the lower town of Marrow Creek")
 
 
@@ -109,7 +126,7 @@ def test_jsonl_title_is_checked_like_any_other() -> None:
     line = json.dumps({"url": "https://www.valleycourier.example.com/news/flood", "title": "Read more", "text": BODY})
     documents, _ = _read_jsonl(line, "events.jsonl")
     (source,) = clean(documents).sources
-    assert source.title_from == "first sentence"
+    assert (source.title, source.title_from) == (None, None)
     assert source.outlet == "valleycourier.example.com"
 
 
@@ -127,3 +144,16 @@ def test_cite_news_gets_title_work_date_and_url() -> None:
         "{{cite news |url=https://www.valleycourier.example.com/news/flood |title=Flash flood kills 14 in Marrow Creek"
         " |work=The Valley Courier |date=2025-04-06}}"
     )
+
+
+def test_event_json_marks_a_first_sentence_title() -> None:
+    from render_fixture import homs_build
+    from wikiwire.render.record import event_record
+
+    sources = {s["id"]: s for s in event_record(homs_build())["sources"]}
+    assert (sources["s1"]["title"], sources["s1"]["title_from"]) == (
+        "Drone attack on Syrian military academy kills dozens",
+        "page",
+    )
+    assert sources["s3"]["title_from"] == "first sentence"
+    assert sources["s3"]["title"]

@@ -83,9 +83,6 @@ PAGE_TITLE_MAX_WORDS = 40
 # A headline says something: with dates and times taken out, at least this many words of two
 # or more letters remain ("July 3, 2023 / 7:17 AM" leaves none).
 HEADLINE_MIN_CONTENT_WORDS = 3
-# When a report has no headline its first sentence stands in, cut near the length of a long
-# news headline (the renderers' fallback uses the same figure).
-FIRST_SENTENCE_TITLE_MAX_CHARS = 90
 # Menu rows scraped without separators glue their items together ("NewsNational NewsSport"):
 # two glued words in a short line are a menu, not a name like "McDonald".
 GLUED_MIN = 2
@@ -260,8 +257,6 @@ LEADING_FURNITURE = re.compile(
 # formatting tags go.
 HTML_BREAK = re.compile(r"<br\s*/?>|</p>\s*<p[^>]*>", re.IGNORECASE)
 HTML_INLINE_TAG = re.compile(r"</?(?:i|b|em|strong|span|a|p|div|small|figcaption|u)\b[^<>]{0,200}>", re.IGNORECASE)
-# Abbreviations whose full stop does not end a sentence (for the first-sentence title).
-ABBREVIATION = re.compile(r"(?:\b(?:Gov|Mr|Mrs|Ms|Dr|St|Lt|Gen|Sen|Rep|Col|Capt|Sgt|Prof|Jr|Sr|No|Inc|Co|Corp|Ltd|Gov't|approx)|\b[A-Z]|\b[A-Z]{2,})\.$")
 # Breadcrumbs a scraper left before a headline ("Home » World » ...", once quote-normalised
 # 'Home " ...').
 BREADCRUMB = re.compile(r"^(?:(?:home|news|world|latest)\s*[\"»>›/|:]\s*)+", re.IGNORECASE)
@@ -269,7 +264,6 @@ BREADCRUMB = re.compile(r"^(?:(?:home|news|world|latest)\s*[\"»>›/|:]\s*)+", 
 TITLE_SUFFIX = re.compile(r"\s+[|–—-]\s+(?P<suffix>[^|–—]{2,60})$")
 DATE_OR_TIME = re.compile(rf"{DATE_EXPR}|{TIME_EXPR}|\b{MONTH}\s+\d{{1,2}}\b|\b\d{{4}}\b", re.IGNORECASE)
 CONTENT_WORD = re.compile(r"[A-Za-z]{2,}")
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"')]*\s+(?=[\"'(]*[A-Z0-9])")
 
 
 def furniture_reason(line: str, *, from_end: int = 99) -> str | None:
@@ -413,8 +407,10 @@ def _strip_opening(result: _Cleaned) -> None:
     """Take the headline into ``title`` and the dateline off the first paragraph.
 
     A title given by the page or events file is kept when it reads as a headline
-    (``headline``); else a first line that does; else the first sentence stands in, and
-    ``title_from`` says which.
+    (``headline``), else a first line that does, and ``title_from`` says which. Without
+    either the title stays None: later stages read ``title`` as the report's headline, so a
+    stand-in (its first sentence) is only made where a reference needs one
+    (``render.view.reference_title``).
     """
     lines = result.lines
     given = normalise_text(result.title or "").replace("\n", " ")
@@ -435,12 +431,6 @@ def _strip_opening(result: _Cleaned) -> None:
             result.removed.append(match.group(0).strip())
             lines[index] = lines[index][match.end() :]
             break
-    if result.title is None:
-        for line in lines:
-            stand_in = first_sentence_title(line)
-            if len(stand_in.split()) >= HEADLINE_MIN_WORDS and headline(stand_in.rstrip("…"), page=True):
-                result.title, result.title_from = stand_in, "first sentence"
-                break
 
 
 def headline(text: str, outlet: str | None = None, *, page: bool = False) -> str | None:
@@ -473,20 +463,6 @@ def _names_outlet(suffix: str, outlet: str | None) -> bool:
     name = outlet.casefold().removeprefix("www.").removeprefix("the ")
     stem = re.sub(r"[^a-z0-9]", "", name.split(".")[0] if "." in name and " " not in name else name)
     return bool(squash and stem) and (squash in stem or stem in squash)
-
-
-def first_sentence_title(line: str) -> str:
-    """The first sentence of ``line`` as a stand-in title, cut near a headline's length."""
-    sentence = line
-    for end in SENTENCE_END.finditer(line):
-        before = line[: end.start()].rstrip("\"')")
-        if len(before.split()) >= HEADLINE_MIN_WORDS and not ABBREVIATION.search(before):
-            sentence = before
-            break
-    sentence = sentence.rstrip(" .")
-    if len(sentence) <= FIRST_SENTENCE_TITLE_MAX_CHARS:
-        return sentence
-    return sentence[:FIRST_SENTENCE_TITLE_MAX_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -39,7 +39,17 @@ import re
 from typing import Any
 
 from wikiwire import timeline, uncertainty
-from wikiwire.records import FACT_NAMES, ArticleSentence, Build, Claim, EventFacts, Fact, Section
+from wikiwire.records import (
+    FACT_NAMES,
+    AnalysedSource,
+    ArticleSentence,
+    Build,
+    Claim,
+    EventFacts,
+    Fact,
+    Section,
+    Source,
+)
 from wikiwire.render import view
 from wikiwire.taxonomy import acled_type
 
@@ -89,8 +99,7 @@ def event_record(build: Build, *, decisions: list[dict[str, Any]] | None = None)
                 "id": s.id,
                 "url": s.url,
                 "outlet": s.outlet,
-                "title": s.title,
-                "title_from": s.title_from,
+                **_title_fields(s, analysed),
                 "published": _iso(s.published),
                 "input": s.input,
                 "duplicates": [d.model_dump(mode="json") for d in s.duplicates],
@@ -126,6 +135,14 @@ def _focus(facts: EventFacts) -> dict[str, Any] | None:
         for c in facts.context
     ]
     return frame
+
+
+def _title_fields(source: Source, analysed: dict[str, AnalysedSource]) -> dict[str, str]:
+    """A source's title and where it came from; a report without a headline is titled by
+    its first sentence, and marked so (``view.reference_title``)."""
+    found = analysed.get(source.id)
+    title, origin = view.reference_title(source, found.sentences if found else ())
+    return {"title": title, "title_from": origin}
 
 
 def _acled(kind: str) -> dict[str, str] | None:

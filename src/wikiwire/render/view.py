@@ -245,7 +245,7 @@ class Citations:
 def citations(build: Build) -> Citations:
     """Number the sources the article cites and gather what each reference shows."""
     sources = {s.id: s for s in build.sources}
-    first_lines = {a.source.id: a.sentences[0].text for a in build.analysed if a.sentences}
+    sentences_of = {a.source.id: a.sentences for a in build.analysed}
     uses: dict[str, int] = {}
     for sentence in sentences_in_order(build.article):
         for sid in cited(sentence):
@@ -258,7 +258,7 @@ def citations(build: Build) -> Citations:
             number=number,
             source=source,
             name=_unique(_ref_name(source, number), taken),
-            title=_title(source, first_lines.get(sid)),
+            title=reference_title(source, sentences_of.get(sid, ()))[0],
             url=web_url(source.url),
             outlet=inline_text(source.outlet) if source.outlet else _host(source.url),
             date=source.published,
@@ -297,6 +297,24 @@ def _host(url: str | None) -> str | None:
         return None
     host = urlsplit(inline_text(url or "")).hostname or ""
     return host.removeprefix("www.") or None
+
+
+def reference_title(source: Source, sentences: Sequence[Sentence] = ()) -> tuple[str, str]:
+    """The title a reference gives ``source`` and where it came from: its headline
+    (``source.title_from``, "page" or "headline"), else its first sentence that is not page
+    furniture ("first sentence"), cut near a headline's length."""
+    if source.title and inline_text(source.title):
+        return inline_text(source.title), source.title_from or "page"
+    stand_in = next((s.text for s in sentences if _prose(s.text)), sentences[0].text if sentences else None)
+    return _title(source, stand_in), "first sentence"
+
+
+def _prose(text: str) -> bool:
+    """Whether a sentence can stand in for a headline: no caption, credit or notice."""
+    from wikiwire.clean import NOTICE, furniture_reason
+    from wikiwire.rewrite import is_photo_caption
+
+    return furniture_reason(text) is None and not NOTICE.search(text) and not is_photo_caption(text)
 
 
 def _title(source: Source, first_sentence: str | None) -> str:
