@@ -122,7 +122,8 @@ def test_dropping_a_sentence_and_retitling(homs: Build) -> None:
     ("set_value", "fatalities", {"display": "x" * 201, "source": "s1"}, "set_value: the value must be 1 to 200 characters"),
     ("choose_claim", "fatalities", {"source": "s1"}, "choose_claim: name the claim by its source and sentence"),
     ("choose_claim", "weather", {"source": "s1", "sentence": "s1.1"}, "choose_claim: 'weather' is not a fact; choose from date, time, timezone, location, type, magnitude, target, weapons, perpetrators, part_of, fatalities, injuries"),
-    ("drop_sentence", "   ", {}, "drop_sentence: name the sentence to drop by its text"),
+    ("drop_sentence", "   ", {}, "drop_sentence: name the sentence to drop by its text (at most 2000 characters)"),
+    ("drop_sentence", "word " * 500, {}, "drop_sentence: name the sentence to drop by its text (at most 2000 characters)"),
     ("rename", "x", {}, "rename: unknown decision kind; choose from choose_claim, set_value, drop_sentence, title"),
 ])
 def test_check_refuses_decisions_that_cannot_apply(kind: str, target: str, value: Any, message: str) -> None:

@@ -284,6 +284,8 @@ def test_state_changes_need_post_and_the_csrf_token(event: Path) -> None:
     assert cross.status_code == 403
     assert client.post("/e/homs/undo/1", data={"csrf": "guessed"}).status_code == 403
     assert (event / "event.json").read_bytes() == before
+    huge = client.post("/e/homs/decide", data={**form, "csrf": tok, "note": "n" * 70_000})
+    assert huge.status_code == 413 and "A form may hold at most 65536 bytes." in huge.text
     fresh = TestClient(create_app(event.parent))  # another browser: no cookie, a stolen token
     assert fresh.post("/e/homs/decide", data={**form, "csrf": tok}).status_code == 403
 

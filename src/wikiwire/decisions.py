@@ -60,6 +60,9 @@ CASUALTY_FACTS = frozenset({"fatalities", "injuries"})
 # An infobox value or title longer than this is not a value but a paragraph; the longest real
 # infobox values (a venue, city, region and country) stay well under it.
 MAX_VALUE_CHARS = 200
+# The longest sentence the composer writes is a few hundred characters; a "sentence" far
+# longer than this names nothing in the article.
+MAX_SENTENCE_CHARS = 2000
 # An editor's note is a line of explanation, like a wiki edit summary (which allows 500).
 MAX_NOTE_CHARS = 500
 # A hand-set toll: "123", "100–123", "100-123" or "100 to 123" (commas in thousands allowed).
@@ -158,8 +161,8 @@ def check(kind: str, target: str, value: JsonValue, note: str | None, build_sour
         title = inline_text(str(fields.get("title") or ""))
         if not title or len(title) > MAX_VALUE_CHARS:
             raise DecisionError(kind, f"the title must be 1 to {MAX_VALUE_CHARS} characters")
-    if kind == DROP_SENTENCE and not inline_text(target):
-        raise DecisionError(kind, "name the sentence to drop by its text")
+    if kind == DROP_SENTENCE and not 0 < len(inline_text(target)) <= MAX_SENTENCE_CHARS:
+        raise DecisionError(kind, f"name the sentence to drop by its text (at most {MAX_SENTENCE_CHARS} characters)")
 
 
 def apply(build: Build, decisions: Sequence[DecisionLike]) -> Applied:

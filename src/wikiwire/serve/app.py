@@ -187,6 +187,8 @@ def create_app(root: Path, *, allowed_hosts: list[str] | None = None) -> FastAPI
         return Response(static[name], media_type=STATIC_TYPES[Path(name).suffix], headers={"Cache-Control": "no-cache"})
 
     async def checked_form(request: Request) -> dict[str, Any] | Response:
+        if request.headers.get("content-length") is None:
+            return message(request, 411, "Request refused", "A form must state its length (Content-Length).")
         length = int(request.headers.get("content-length") or 0)
         if length > editing.MAX_FORM_BYTES and not request.url.path.endswith("/upload"):
             return message(request, 413, "Request too large", f"A form may hold at most {editing.MAX_FORM_BYTES} bytes.")
