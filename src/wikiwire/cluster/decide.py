@@ -68,8 +68,10 @@ WORD_WEIGHT = 1.0
 CLOSE_DATE_DAYS = 3
 CLOSE_DATE_WEIGHT = 0.1
 # Weight of the cosine similarity of sentence embeddings above ``EMBEDDING_FLOOR`` (the
-# similarity unrelated news ledes already have), when embeddings are on.
-EMBEDDING_WEIGHT = 0.5
+# similarity unrelated news ledes already have), when embeddings are on (``--embeddings``):
+# same-event ledes reach 0.5-0.8, so this adds up to about 0.5 for paraphrased ledes that
+# share few words. Set on the tune half with the other weights (bench/CLUSTERS.md).
+EMBEDDING_WEIGHT = 1.0
 EMBEDDING_FLOOR = 0.3
 # Link when the evidence reaches this: for example same kind + same place (0.6), or same
 # place + two entities + some shared wording.

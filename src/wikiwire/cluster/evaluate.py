@@ -21,6 +21,8 @@ from wikiwire.records import Document
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from wikiwire.cluster.engine import Embedder
+
 __all__ = ["SHUFFLE_SEED", "Labelled", "bcubed", "format_report", "hide", "score", "stream"]
 
 # The stream's order is shuffled with this seed, so a run is repeatable (and the clustering
@@ -83,15 +85,16 @@ def bcubed(predicted: Mapping[str, str], truth: Mapping[str, str]) -> tuple[floa
     return precision, recall, f1
 
 
-def score(labelled: Sequence[Labelled], nlp: Language, *, chunk: int | None = None) -> dict[str, Any]:
-    """Cluster the stream and score it. ``chunk`` feeds it in chunks of that many reports.
+def score(labelled: Sequence[Labelled], nlp: Language, *, chunk: int | None = None, embedder: Embedder | None = None) -> dict[str, Any]:
+    """Cluster the stream and score it. ``chunk`` feeds it in chunks of that many reports;
+    ``embedder`` adds sentence-embedding similarity as evidence.
 
     Returns {"reports", "events_true", "events_found", "clusters_of_one", "precision",
     "recall", "f1", "mixed": [cluster ids holding several true events]}.
     """
     from wikiwire.cluster.engine import MIN_EVENT_REPORTS, Clusterer
 
-    clusterer = Clusterer(nlp)
+    clusterer = Clusterer(nlp, embedder=embedder)
     docs = [item.document for item in labelled]
     step = chunk or len(docs) or 1
     for start in range(0, len(docs), step):

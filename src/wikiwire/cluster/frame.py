@@ -35,7 +35,7 @@ from wikiwire.records import Document, Sentence
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["LEDE_SENTENCES", "Prepared", "entity_pass", "frame_of", "frames", "is_country_name", "prepare", "report_key"]
+__all__ = ["LEDE_SENTENCES", "Prepared", "entity_pass", "first_sentence", "frame_of", "frames", "is_country_name", "prepare", "report_key"]
 
 # Sentences of the body read as the lede (after the headline). Three is where wire copy has
 # said what, where, when and how many; later sentences drift to reactions and background.
@@ -89,6 +89,11 @@ class Prepared:
     def text(self) -> str:
         """Headline and lede as one text for spaCy (headline on its own line)."""
         return "\n".join((self.headline, *self.sentences)) if self.headline else "\n".join(self.sentences)
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of ``text`` (the light splitter the lede is cut with)."""
+    return _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
 
 
 def _split_sentences(lines: Sequence[str]) -> list[str]:

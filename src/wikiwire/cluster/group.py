@@ -25,8 +25,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from wikiwire.cluster import decide
-from wikiwire.cluster.frame import is_country_name
+from wikiwire.cluster.frame import first_sentence, is_country_name
 from wikiwire.cluster.records import Evidence, Frame
+from wikiwire.facts import kinds
 
 __all__ = ["ATTACH_MIN_SIGNATURES", "MERGE_THRESHOLD", "Group", "group"]
 
@@ -45,6 +46,10 @@ SIGNATURE_WEIGHT = 0.3
 # A lone report joins an event when its body names at least this many of the event's
 # signature names (distinct): one name in passing is background, two is the story.
 ATTACH_MIN_SIGNATURES = 2
+# A group whose reports name no trigger kind merges with a group that does only while it has
+# fewer reports than this: one report may just not say "earthquake" in its lede ("Death toll
+# rises to 57"); several agreeing reports that never name it tell something else.
+UNKNOWN_KIND_MAX_REPORTS = 2
 # An undated group joins a dated event only when its best fit beats the second best by this
 # much: two similar events of different years are exactly where a date would have decided.
 CLEAR_MARGIN = 0.1
@@ -132,6 +137,9 @@ def _profile_score(a: _Profile, b: _Profile, frames: Sequence[Frame], *, date_ga
     relation = decide.kind_relation(a.kind, b.kind)
     if relation == "conflict":
         return None
+    if relation == "unknown" and min(len(a.members), len(b.members)) >= UNKNOWN_KIND_MAX_REPORTS:
+        # Several reports, none naming the other side's kind: their own event, most likely.
+        return None
     score = {"same": decide.SAME_KIND_WEIGHT, "related": decide.RELATED_KIND_WEIGHT}.get(relation, 0.0)
     if a.places & b.places:
         score += decide.SHARED_PLACE_WEIGHT
@@ -190,9 +198,13 @@ _MONTH = re.compile(r"\b(" + "|".join(_MONTHS) + r")\b")
 
 
 def looks_back(frame: Frame) -> bool:
-    """Whether a report's headline or lede looks back at an earlier event: a retrospective
-    cue, or a month named that is not the month the report was published in."""
-    text = f"{frame.headline} {frame.lede}"
+    """Whether a report's headline or first sentence looks back at an earlier event as its
+    subject: names the event's kind, with a retrospective cue or a month that is not the
+    month the report was published in. (A lede that only mentions an earlier event in a later
+    sentence is background, not the story.)"""
+    text = f"{frame.headline} {first_sentence(frame.lede)}"
+    if not kinds.match_kinds(text):
+        return False
     if _LOOK_BACK.search(text):
         return True
     if frame.date is None:

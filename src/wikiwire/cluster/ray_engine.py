@@ -55,12 +55,13 @@ def _build_task(cluster: Any, docs: Sequence[Document], outdir: str, formats: Se
 
 def run(items: Sequence[Document | Unclustered], outdir: Path, *, formats: Sequence[str], model: str | None = None,
         address: str | None = None, previous: Mapping[str, str] | None = None, articles: bool = True,
-        num_cpus: int | None = None) -> tuple[ClusterResult, dict[str, str | None]]:
+        num_cpus: int | None = None, embeddings: bool = False) -> tuple[ClusterResult, dict[str, str | None]]:
     """Cluster ``items`` on Ray and build the articles as Ray tasks.
 
     ``address`` connects to a running cluster ("auto", "ray://host:10001", "host:6379"); None
     starts Ray on this machine (``num_cpus`` CPUs, default all). Returns the result and each
-    event's build error (None when built). Raises RayUnavailableError without Ray.
+    event's build error (None when built). ``embeddings`` computes lede embeddings in the
+    driver (the ``embed`` extra). Raises RayUnavailableError without Ray.
     """
     ray = _ray()
     started = not ray.is_initialized()
@@ -74,7 +75,12 @@ def run(items: Sequence[Document | Unclustered], outdir: Path, *, formats: Seque
         docs = [i for i in items if isinstance(i, Document)]
         chunks = [docs[s : s + CHUNK_SIZE] for s in range(0, len(docs), CHUNK_SIZE)]
         futures = [pool[n % len(pool)].frame.remote(chunk) for n, chunk in enumerate(chunks)]
-        clusterer = Clusterer(None)  # frames come from the actors: the driver loads no model
+        embedder = None
+        if embeddings:
+            from wikiwire import embed
+
+            embedder = embed.load()
+        clusterer = Clusterer(None, embedder=embedder)  # frames come from the actors: the driver loads no spaCy model
         clusterer.skip(i for i in items if isinstance(i, Unclustered))
         for future in futures:  # in feed order, so indices match the local engine's
             prepared, framed = ray.get(future)

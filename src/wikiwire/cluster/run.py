@@ -35,11 +35,17 @@ class Summary:
 
 
 def cluster_documents(items: Sequence[Document | Unclustered], *, model: str | None = None, previous: dict[str, str] | None = None,
-                      progress: Callable[[int], None] | None = None) -> ClusterResult:
-    """Cluster read reports with the local engine (skipped items listed with their reason)."""
+                      progress: Callable[[int], None] | None = None, embeddings: bool = False) -> ClusterResult:
+    """Cluster read reports with the local engine (skipped items listed with their reason).
+    ``embeddings`` adds sentence-embedding similarity as evidence (the ``embed`` extra)."""
     from wikiwire import analyse
 
-    clusterer = Clusterer(analyse.load_nlp(model), progress=progress)
+    embedder = None
+    if embeddings:
+        from wikiwire import embed
+
+        embedder = embed.load()
+    clusterer = Clusterer(analyse.load_nlp(model), progress=progress, embedder=embedder)
     clusterer.skip(i for i in items if isinstance(i, Unclustered))
     clusterer.add(i for i in items if isinstance(i, Document))
     return clusterer.result(previous)
@@ -54,22 +60,25 @@ def cluster_feed(
     engine: Engine = "local",
     address: str | None = None,
     articles: bool = True,
+    embeddings: bool = False,
     stdin: IO[str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Summary:
     """Cluster the reports of ``inputs`` into events and write them into ``outdir``.
 
     Raises MissingInputError / EmptyFeedError (see ``feed.read_feed``), ModelNotFoundError,
-    and RayUnavailableError for ``engine="ray"`` without the extra installed.
+    RayUnavailableError for ``engine="ray"`` without the extra installed, and
+    EmbeddingUnavailableError for ``embeddings`` without the embed extra.
     """
     items = list(read_feed(inputs, stdin=stdin))
     previous = previous_ids(outdir)
     if engine == "ray":
         from wikiwire.cluster import ray_engine
 
-        result, errors = ray_engine.run(items, outdir, formats=formats, model=model, address=address, previous=previous, articles=articles)
+        result, errors = ray_engine.run(items, outdir, formats=formats, model=model, address=address, previous=previous, articles=articles,
+                                        embeddings=embeddings)
     else:
-        result = cluster_documents(items, model=model, previous=previous, progress=progress)
+        result = cluster_documents(items, model=model, previous=previous, progress=progress, embeddings=embeddings)
         errors = {}
     clusters_path, unclustered_path = write_clusters(result, outdir)
     if articles:
