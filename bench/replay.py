@@ -116,12 +116,21 @@ def markdown(rows: list[dict[str, Any]], m: dict[str, Any]) -> str:
             f"| {changed} | {', '.join(r['changed_on_last_day']) or 'none'} | {r['seconds']} |"
         )
     ok = [r for r in rows if "error" not in r]
+    totals: dict[str, int] = {}
+    for r in ok:
+        for k, v in r["changed"].items():
+            totals[k] = totals.get(k, 0) + v
     lines += [
         "",
         f"Events: {len(rows)}; final = one-shot on {sum(r['final_equals_one_shot'] for r in ok)}; infobox = file-order build on "
         f"{sum(r['infobox_equals_file_order'] for r in ok)}; every revision reloads on {sum(r['reloads'] for r in ok)}; "
         f"unreported value changes: {sum(len(r['unreported']) for r in ok)}; events whose infobox still changed on the "
         f"last day: {sum(1 for r in ok if r['changed_on_last_day'])}; revisions in all: {sum(r['revisions'] for r in ok)}.",
+        "",
+        "Value changes between revisions, by field, over all events: "
+        + (", ".join(f"{k} {v}" for k, v in sorted(totals.items(), key=lambda kv: -kv[1])) or "none")
+        + ". Tolls move most, as coverage of a current event does; a field that changed on the last day had not "
+        "converged before the last reports, which is what the edit summaries of that day say.",
         "",
     ]
     return "\n".join(lines)
