@@ -11,7 +11,7 @@ transaction. It holds:
   never parses old text again;
 - ``revisions``: number, time, inputs added, inputs skipped with reasons, edit summary,
   the change record against the previous revision, the event record (event.json) and the
-  whole ``Build`` (zlib JSON) so ``wikiwire show`` can re-render any revision;
+  whole ``Build`` (both zlib-compressed JSON) so ``wikiwire show`` can re-render any revision;
 - ``decisions``: editors' decisions (issue 14's review app).
 
 Python API::

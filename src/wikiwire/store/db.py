@@ -39,7 +39,8 @@ SCHEMA_VERSION = 1
 # takes a few seconds and a 1,000-report one under a minute (bench/RESULTS.md), so a minute
 # covers an update started while another runs, without leaving a stuck command hanging long.
 DEFAULT_BUSY_TIMEOUT = 60.0
-# zlib level for the stored Build JSON (every sentence and entity of every source): level 1
+# zlib level for the stored Build and event-record JSON (every sentence and entity of every
+# source; the event record of a 100-report event is about 1.6 MB): level 1
 # compresses a 100-report build in a few ms against about 30 ms at the default 6, for a
 # somewhat larger file; an update pays it on every revision.
 BUILD_COMPRESSION = 1
@@ -70,7 +71,7 @@ CREATE TABLE revisions (
     skipped TEXT NOT NULL,          -- JSON list of Skipped (this revision's inputs only)
     edit_summary TEXT NOT NULL,
     changes TEXT NOT NULL,          -- JSON Changes against the previous revision
-    event TEXT NOT NULL,            -- the event record (event.json) of this revision
+    event BLOB NOT NULL,            -- zlib-compressed event record (event.json) of this revision
     build BLOB NOT NULL             -- zlib-compressed Build JSON, to re-render any revision
 );
 CREATE TABLE decisions (
@@ -301,7 +302,7 @@ class Store:
             skipped=json.loads(row[4]),
             edit_summary=row[5],
             changes=json.loads(row[6]),
-            event=json.loads(row[7]),
+            event=json.loads(zlib.decompress(row[7])),
             build=Build.model_validate_json(zlib.decompress(row[8])),
         )
 
@@ -349,7 +350,7 @@ class Store:
                 json.dumps([s.model_dump(mode="json") for s in skipped], ensure_ascii=False),
                 edit_summary,
                 json.dumps(changes, ensure_ascii=False),
-                json.dumps(event, ensure_ascii=False),
+                zlib.compress(json.dumps(event, ensure_ascii=False).encode("utf-8"), BUILD_COMPRESSION),
                 zlib.compress(build.model_dump_json().encode("utf-8"), BUILD_COMPRESSION),
             ),
         )
