@@ -267,6 +267,12 @@ def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource]
     country = location.get("country") if isinstance(location, dict) else None
     naming = reported_naming(analysed, kind, country if isinstance(country, str) else None)
     place = event_place(facts)
+    frame = facts.frame
+    if (kind.category == "disaster" and frame is not None and frame.place.get("country")
+            and not frame.place.get("city") and not frame.place.get("region")):
+        # A disaster whose ledes settle no city or region is named after its country, as
+        # encyclopedias do ("2023 Nepal earthquake"), not after a region a few reports name.
+        place = frame.place["country"]
     if naming and not _wider_than(naming[0], facts):
         place = naming[0]
         if naming[1] and plural:
