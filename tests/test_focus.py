@@ -262,3 +262,27 @@ def test_a_day_is_never_a_target() -> None:
 
     assert target_phrases("Police described the attack on Friday, May 3 at the market.") == []
     assert [p for p, _ in target_phrases("Gunmen targeted worshippers at the mosque.")] == ["worshippers"]
+
+
+def test_disaster_without_a_settled_city_or_region_is_named_after_its_country() -> None:
+    from wikiwire.records import EventFacts, Fact
+
+    frame = EventFrame(kind="earthquake", allowed_kinds=("earthquake",),
+                       place={"city": None, "region": None, "country": "Peru", "district": "Caylloma district"})
+    facts = EventFacts(kind="earthquake", frame=frame, facts={
+        "date": Fact(name="date", value="2025-02-10", display="10 February 2025"),
+        "location": Fact(name="location", value={"city": None, "region": "Arequipa", "country": "Peru"}, display="Arequipa, Peru"),
+    })
+    assert make_title(facts, kind_for("earthquake")) == "2025 Peru earthquake"
+    settled = facts.model_copy(update={"frame": frame.model_copy(update={"place": {**frame.place, "region": "Arequipa"}})})
+    assert make_title(settled, kind_for("earthquake")) == "2025 Arequipa earthquake"
+
+
+def test_a_date_after_every_report_is_context() -> None:
+    source = _source("s1", "The quake struck on Friday.")
+    dated = source.model_copy(update={"anchor_date": dt.date(2024, 5, 27)})
+    frame = EventFrame(kind="earthquake", allowed_kinds=("earthquake",), place={"country": "Peru"})
+    claims = [_claim("date", "2026-05-22", "s1.0"), _claim("date", "2024-05-24", "s1.0")]
+    kept, context = focus.attach(claims, frame, [dated])
+    assert [c.value for c in kept] == ["2024-05-24"]
+    assert [c.value for c in context] == ["2026-05-22"]
