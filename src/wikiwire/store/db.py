@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
+import pydantic_core
 from pydantic import JsonValue
 
 from wikiwire.errors import (
@@ -350,7 +351,9 @@ class Store:
                 json.dumps([s.model_dump(mode="json") for s in skipped], ensure_ascii=False),
                 edit_summary,
                 json.dumps(changes, ensure_ascii=False),
-                zlib.compress(json.dumps(event, ensure_ascii=False).encode("utf-8"), BUILD_COMPRESSION),
+                # pydantic's serializer: the standard library's json takes several times as long
+                # on a 100-report event record.
+                zlib.compress(pydantic_core.to_json(event), BUILD_COMPRESSION),
                 zlib.compress(build.model_dump_json().encode("utf-8"), BUILD_COMPRESSION),
             ),
         )
