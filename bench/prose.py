@@ -6,7 +6,7 @@ Builds every event with the real pipeline and counts, over the article's sentenc
 sections): sentences that still read as a photo caption, credit or page notice; sentences in
 the report's present tense ("is under way", "says"); sentences opening on a subject the
 article never introduced; pairs of sentences that repeat one fact; and the sources whose
-reference title is a stand-in first sentence rather than a headline. Prints one line per
+reference title is a stand-in first sentence (no headline found) rather than a headline. Prints one line per
 event and the totals. Measures only: nothing here changes a build.
 
 A repeated fact is a pair of sentences stating the same figures (or none) that share at least
@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             "present": sum(1 for t in texts if PRESENT.search(t.split('"')[0])),
             "openers": sum(1 for t in texts if OPENER.search(t)),
             "repeats": repeats(texts),
-            "first_sentence_titles": sum(1 for s in build.sources if getattr(s, "title_from", None) == "first sentence"),
+            "first_sentence_titles": sum(1 for s in build.sources if not s.title),
             "sources": len(build.sources),
         }
         for key, value in row.items():
