@@ -47,4 +47,9 @@ def test_field_accuracy_stays_above_its_floors(corpus_file: str) -> None:
         measured = summary["fields"].get(field, {}).get("wikiwire")
         if measured is None or measured < floor:
             below.append(f"{field} {measured} < floor {floor}")
+    for key in ("titles", "kinds"):
+        floor = floors.get(f"{key}_min")
+        matching = summary.get(key, {}).get("matching", 0)
+        if floor is not None and matching < floor:  # type: ignore[operator]
+            below.append(f"{key} equal to the reference {matching} < floor {floor}")
     assert not below, "accuracy dropped below eval/floors.json: " + "; ".join(below)

@@ -286,3 +286,17 @@ def test_a_date_after_every_report_is_context() -> None:
     kept, context = focus.attach(claims, frame, [dated])
     assert [c.value for c in kept] == ["2024-05-24"]
     assert [c.value for c in context] == ["2026-05-22"]
+
+
+def test_several_attackers_killed_are_shown_apart(nlp) -> None:  # type: ignore[no-untyped-def]
+    reports = (
+        "Two gunmen opened fire at a concert hall in Lyon, France on Friday, killing nine people, officials said.\n"
+        "Police said 14 people were wounded.",
+        "Nine people were killed and 14 wounded when two attackers stormed a concert hall in Lyon, France on Friday. "
+        "Both attackers were killed by police.",
+    )
+    build = pipeline.run(documents=_docs(reports), nlp=nlp)
+    fatalities = build.facts.get("fatalities")
+    assert fatalities.display == "9 (+2 attackers)"
+    assert fatalities.breakdown["perpetrators"] == 2
+    assert isinstance(fatalities.value, dict) and fatalities.value["best"] == 11

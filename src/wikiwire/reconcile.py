@@ -433,6 +433,14 @@ def _breakdown(claims: Sequence[Claim]) -> tuple[dict[str, int], list[Claim]]:
     return {k: int(v.value) for k, v in chosen.items()}, list(chosen.values())  # type: ignore[arg-type]
 
 
+def _victims_display(display: str, perp_count: int) -> str:
+    """``display`` (victims plus perpetrators) with the perpetrators taken out again."""
+    def minus(m: re.Match[str]) -> str:
+        return _fmt(int(m.group(0).replace(",", "")) - perp_count)
+
+    return re.sub(r"\d[\d,]*", minus, display)
+
+
 def _perpetrator_deaths(claims: Sequence[Claim]) -> tuple[int, list[Claim]]:
     """How many perpetrators died, by the reports that say so (the highest count stated)."""
     perps = [c for c in claims if c.scope == PERPETRATORS_SCOPE and c.weight >= MIN_FIGURE_WEIGHT]
@@ -500,8 +508,12 @@ def _numbers(name: FactName, claims: Sequence[Claim], order: dict[str, int]) -> 
             )
         )
     if perp_count and values:
-        who = "the perpetrator" if perp_count == 1 else "the perpetrators"
-        display = f"{display} (including {who})"
+        # The encyclopedia's forms: one perpetrator counted in ("19 (including the
+        # perpetrator)"), several shown apart ("9 (+2 attackers)"); the value counts all.
+        if perp_count == 1:
+            display = f"{display} (including the perpetrator)"
+        else:
+            display = f"{_victims_display(display, perp_count)} (+{perp_count} attackers)"
         breakdown = {**breakdown, PERPETRATORS_SCOPE: perp_count}
         rule += f"; {perp_count} perpetrator death(s) added as reported"
         low, high, best = low + perp_count, high + perp_count, best + perp_count
@@ -939,11 +951,10 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
         "lon": coords.get("lon") if isinstance(coords, dict) else None,
         "tz": tz,
     }
-    # Encyclopedias' location rows name the first-level region after the city in most
-    # countries, not only federations ("Kramatorsk, Donetsk Oblast, Ukraine"); when the
-    # ledes name a district the reports use, it goes between ("Wayanad district, Kerala").
-    # A region named after its city adds nothing ("Homs, Homs Governorate").
-    show_region = bool(chosen["region"]) and not (chosen["city"] and str(chosen["region"]).startswith(str(chosen["city"])))
+    # When the ledes name a district the reports use, it goes before the region ("Wayanad
+    # district, Kerala"). The region follows a city only in federations: the gazetteer's
+    # city-to-region links are reliable there and guesses elsewhere.
+    show_region = chosen["region"] and (not chosen["city"] or chosen["country"] in REGION_WITH_CITY_COUNTRIES)
     district = frame.place.get("district") if frame is not None else None
     parts = [venue, chosen["city"], district, chosen["region"] if show_region else None, chosen["country"]]
     display = ", ".join(dict.fromkeys(p for p in parts if p))

@@ -226,6 +226,8 @@ _PERPETRATOR_DEATH = re.compile(
 )
 _PERPETRATOR_INCLUDED = re.compile(rf"\bincluding (?:the |one |two |three )?(?:{_PERPETRATOR})\b", re.IGNORECASE)
 _NEGATION = re.compile(r"\b(?:not|no|never|denied|unconfirmed)\b", re.IGNORECASE)
+# "Both attackers were killed": two.
+_BOTH = re.compile(r"\bboth\b", re.IGNORECASE)
 
 # A pronoun speaker ("he told the Guardian") takes the last named speaker of the source, if it
 # was named at most this many sentences earlier.
@@ -818,8 +820,10 @@ def _perpetrator_deaths(source: AnalysedSource, sentence: Sentence, who: str | N
     plural = re.search(r"(?:attackers|assailants|perpetrators|bombers|gunmen|hijackers)\b", said, re.IGNORECASE)
     count = None
     if plural:
-        near = numbers.find_quantities(sentence.text[max(0, start - 20) : end])
-        count = near[0].value if near else None
+        before = sentence.text[max(0, start - 20) : end]
+        near = numbers.find_quantities(before)
+        both = _BOTH.search(before)
+        count = near[0].value if near else (2 if both else None)
         if count is None:
             return []  # "the attackers were killed": how many is not said
     ctx.perpetrator_counted = True
