@@ -763,7 +763,10 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
             section = Section(heading=spec.heading, sentences=sentences) if sentences else None
         if section is not None:
             sections.append(section)
-    sections = _without_unresolved_subjects(lead, sections)
+    surnames = frozenset(
+        e.text.split()[-1].casefold() for c in candidates for e in c.entities if e.label == "PERSON" and e.text.split()
+    )
+    sections = _without_unresolved_subjects(lead, sections, surnames)
     return Article(title=title, infobox=infobox(facts, kind, title), lead=lead, sections=tuple(sections))
 
 
@@ -790,10 +793,14 @@ _COMMON_SPEAKERS = frozenset(
 NOUN_STEM_CHARS = 5
 
 
-def _without_unresolved_subjects(lead: Sequence[ArticleSentence], sections: Sequence[Section]) -> list[Section]:
+def _without_unresolved_subjects(
+    lead: Sequence[ArticleSentence], sections: Sequence[Section], surnames: frozenset[str] = frozenset()
+) -> list[Section]:
     """``sections`` without the sentences whose subject points back at something the article
-    never introduced: a definite description ("The men ...") or a bare surname ("Khar said")
-    not named in any earlier sentence of the lead or sections, in reading order."""
+    never introduced: a definite description ("The men ...") or a bare surname ("Khar said";
+    only words the reports name as a person's last name, ``surnames``, so "Israel said" and
+    "Hamas said" stand) not named in any earlier sentence of the lead or sections, in
+    reading order."""
     seen = " ".join(s.text for s in lead).casefold()
 
     def keep(sentence: ArticleSentence) -> bool:
@@ -803,7 +810,7 @@ def _without_unresolved_subjects(lead: Sequence[ArticleSentence], sections: Sequ
         if m := _DEFINITE_SUBJECT.match(text):
             noun = m.group("noun").casefold()
             ok = noun != "includes" and noun[:NOUN_STEM_CHARS].rstrip("e") in seen
-        elif (m := _SURNAME_SPEAKER.match(text)) and m.group("name").casefold() not in _COMMON_SPEAKERS:
+        elif (m := _SURNAME_SPEAKER.match(text)) and m.group("name").casefold() in surnames - _COMMON_SPEAKERS:
             ok = re.search(rf"\b{re.escape(m.group('name').casefold())}\b", seen) is not None
         if ok:
             seen += " " + text.casefold()
