@@ -163,6 +163,8 @@ def test_a_decision_survives_update_and_build_force(tmp_path: Path) -> None:
     late.write_text(LATE_REPORT, encoding="utf-8")
     updated = runner.invoke(cli_app, ["update", str(out), str(late)])
     assert updated.exit_code == 0, updated.output
+    assert "editor's decision 1 kept: fatalities set by hand to 100, citing s2 (confirmed with the ministry)\n" in updated.stdout
+    assert "editor's decision 2 kept: title set to Homs Military Academy drone strike\n" in updated.stdout
     rec = record()
     assert len(rec["sources"]) == 6
     assert rec["infobox"]["fatalities"] == "100" and rec["title"] == "Homs Military Academy drone strike"
@@ -180,3 +182,19 @@ def test_a_decision_survives_update_and_build_force(tmp_path: Path) -> None:
     runner.invoke(cli_app, ["build", str(EXAMPLE), "-o", str(out), "-q"])
     assert record()["infobox"]["fatalities"] != "100"
     assert record()["decisions"] == []
+
+
+def test_summary_lines_name_each_decision_and_what_became_of_it(homs: Build, tmp_path: Path) -> None:
+    from wikiwire.render.record import event_record
+
+    applied = decisions.apply(homs, [
+        D(4, "drop_sentence", "A sentence no report ever held.", {}, "repetitive"),
+        D(5, "set_value", "weapons", {"display": "kamikaze drones", "source": "s2"}),
+    ])
+    (tmp_path / "event.json").write_text(json.dumps(event_record(applied.build, decisions=applied.records())), encoding="utf-8")
+    assert decisions.summary_lines(tmp_path) == [
+        "editor's decision 4 no longer applies: sentence dropped: “A sentence no report ever held.” (repetitive)"
+        " (the sentence is no longer in the article)",
+        "editor's decision 5 kept: weapons set by hand to kamikaze drones, citing s2",
+    ]
+    assert decisions.summary_lines(tmp_path / "nowhere") == []

@@ -277,6 +277,11 @@ def update(
         out.print(f"no change: nothing new in the inputs (revision {outcome.previous} kept)", markup=False)
         return
     out.print(changes_mod.text(outcome.changes), markup=False, soft_wrap=True)
+    if not outcome.dry_run:  # issue 14: the editor's decisions the new revision kept, or lost
+        from wikiwire.decisions import summary_lines
+
+        for line in summary_lines(outdir):
+            out.print(line, markup=False, soft_wrap=True)
     if outcome.dry_run:
         out.print(f"dry run: nothing written (revision {outcome.previous} kept)", markup=False)
     else:

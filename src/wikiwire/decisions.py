@@ -21,6 +21,7 @@ kept and reported as not applied, with the reason, so the editor can see it and 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -46,6 +47,7 @@ __all__ = [
     "check",
     "outcome_records",
     "stored",
+    "summary_lines",
     "write_outputs",
 ]
 
@@ -223,6 +225,41 @@ def write_outputs(build: Build, outdir: Path, formats: Iterable[str] = FORMATS) 
         partial.replace(path)
         written[fmt] = path
     return written
+
+
+def describe(entry: dict[str, Any]) -> str:
+    """One decision of event.json's ``decisions`` in words ("fatalities set by hand to 100,
+    citing s2")."""
+    value: dict[str, Any] = entry["value"] if isinstance(entry.get("value"), dict) else {}
+    kind, target = entry.get("kind"), inline_text(str(entry.get("target") or ""))
+    if kind == SET_VALUE:
+        what = f"{target} set by hand to {inline_text(str(value.get('display') or ''))}, citing {value.get('source')}"
+    elif kind == CHOOSE_CLAIM:
+        what = f"{target}: the claim {inline_text(str(value.get('display') or ''))} ({value.get('source')}) chosen"
+    elif kind == DROP_SENTENCE:
+        what = f"sentence dropped: “{target[:80]}{'…' if len(target) > 80 else ''}”"
+    elif kind == TITLE:
+        what = f"title set to {inline_text(str(value.get('title') or ''))}"
+    else:
+        what = f"{kind} {target}"
+    return what + (f" ({inline_text(str(entry['note']))})" if entry.get("note") else "")
+
+
+def summary_lines(outdir: Path) -> list[str]:
+    """What the editor's decisions did to the outputs just written in ``outdir`` (read from its
+    event.json), one line each, for the change summary of ``update``; none without decisions."""
+    from wikiwire.render import FILENAMES as NAMES
+
+    path = outdir / NAMES["json"]
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8")).get("decisions") or []
+    except (OSError, ValueError, AttributeError):
+        return []
+    return [
+        f"editor's decision {e.get('id')} {'kept' if e.get('applied') else 'no longer applies'}: {describe(e)}"
+        + ("" if e.get("applied") else f" ({e.get('reason')})")
+        for e in entries
+    ]
 
 
 def _fields(d: DecisionLike) -> dict[str, Any]:
