@@ -414,6 +414,15 @@ def test_choose_claim_drop_sentence_and_title(event: Path) -> None:
     assert all(d["applied"] for d in rec["decisions"])
 
 
+def test_a_decision_that_no_longer_fits_is_shown_as_not_applied(event: Path) -> None:
+    client = client_for(event.parent)
+    assert decide(client, "homs", kind="choose_claim", target="fatalities", claim="s5|s5.40|999").status_code == 303
+    rec = record_of(event)
+    assert rec["decisions"][0]["applied"] is False
+    text = " ".join(" ".join(markup(client.get("/e/homs").text).text).split())
+    assert "not applied: the chosen claim (s5, sentence s5.40) is no longer among the claims" in text
+
+
 @pytest.mark.parametrize(("fields", "message"), [
     ({"kind": "set_value", "target": "fatalities", "display": "lots", "source": "s2"},
      "set_value: &#39;lots&#39; is not a figure or range such as 123 or 100–123"),
