@@ -300,3 +300,10 @@ def test_several_attackers_killed_are_shown_apart(nlp) -> None:  # type: ignore[
     assert fatalities.display == "9 (+2 attackers)"
     assert fatalities.breakdown["perpetrators"] == 2
     assert isinstance(fatalities.value, dict) and fatalities.value["best"] == 11
+
+
+def test_a_kind_used_as_a_modifier_is_not_the_event() -> None:
+    # Every lede mentions the earlier earthquake, but only as what the aid was for.
+    sources = [_source(f"s{i}", "A plane carrying aid for earthquake victims crashed on landing, killing four.",
+                       "The quake-hit region had waited for the supplies for days.") for i in range(1, 4)]
+    assert focus.frame_of(sources).kind == "aviation accident"

@@ -102,13 +102,25 @@ def _headline_sentence(source: AnalysedSource) -> Sentence | None:
     return Sentence(id=f"{source.source.id}.title", source_id=source.source.id, index=0, paragraph=0, text=title)
 
 
+# A kind used as a modifier names another event the sentence only refers to: "a plane
+# carrying aid for earthquake victims", "quake-hit villages", "flood relief".
+_MODIFIER_AFTER = re.compile(
+    r"^(?:[- ](?:hit|affected|stricken|ravaged|struck|damaged|prone|zone|related)\b"
+    r"|\s+(?:victims|survivors|relief|aid|zone|area|region|anniversary|recovery|reconstruction|"
+    r"memorial|commemoration|fund|appeal|donations?|refugees|displaced)\b)",
+    re.IGNORECASE,
+)
+
+
 def _event_kinds(text: str) -> list[tuple[str, str]]:
-    """(kind key, trigger words) named in ``text`` as this text's event, retaliations left out."""
+    """(kind key, trigger words) named in ``text`` as this text's event: retaliations and
+    kinds used as modifiers of another noun ("earthquake victims") left out."""
     matches = kind_facts.match_kinds(text)
     if not matches:
         return []
     retaliation = kind_facts._text_retaliation_spans(text)
-    return [(m.kind.key, m.text) for i, m in enumerate(matches) if i not in retaliation]
+    return [(m.kind.key, m.text) for i, m in enumerate(matches)
+            if i not in retaliation and not _MODIFIER_AFTER.match(text[m.end :])]
 
 
 def _sentence_weight(sentence: Sentence, position: float) -> float:

@@ -834,6 +834,9 @@ def _part(value: JSONValue, part: str) -> str | None:
     return None
 
 
+# Kinds that happen at one structure, which is their venue even for a natural cause.
+STRUCTURE_KINDS = frozenset({"dam failure", "bridge collapse", "building collapse"})
+
 # The city is part of the event's place only when claims naming a city hold more than this
 # share of the votes of claims at city or region level; otherwise the event is regional
 # (an earthquake "in Herat province", whose nearest city only some reports name).
@@ -863,7 +866,8 @@ def _area_event(frame: EventFrame | None) -> tuple[bool, bool]:
     or the wounded were)."""
     if frame is None:
         return False, False
-    area = kind_for(frame.kind).category == "disaster"
+    # A dam's failure happens at the dam: structures keep their venue (``title`` names them).
+    area = kind_for(frame.kind).category == "disaster" and frame.kind not in STRUCTURE_KINDS
     return area, area and not frame.place.get("city") and bool(frame.place.get("region") or frame.place.get("country"))
 
 
