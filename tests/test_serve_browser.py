@@ -20,7 +20,6 @@ sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Pyt
 import uvicorn  # noqa: E402
 
 from test_serve_fixture import EXAMPLE, VECTORS, build_event, hostile_reports, poison_record  # noqa: E402
-from wikiwire import revisions  # noqa: E402
 from wikiwire.serve import create_app  # noqa: E402
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -134,9 +133,12 @@ def test_open_a_fact_override_the_toll_survive_an_update_and_undo(built: Path, t
             "date 2023-10-09\nHoms buries academy strike victims\n\nMourners in Homs buried more cadets killed in "
             "Thursday's drone attack on the military academy's graduation ceremony on Monday. Syria's health "
             "ministry said 89 people had been killed.\n", encoding="utf-8")
-        outcome = revisions.update(folder, [str(late)])
-        assert outcome.revision == 2
-        page.reload()
+        # The update runs from the page: the report is uploaded with the form.
+        page.locator("#sources input[type=file]").set_input_files(str(late))
+        page.locator("#sources form button[type=submit]").click()
+        page.wait_for_url(f"{url}/e/homs/upload")
+        assert "Revision 2: Updated from 1 report" in page.locator("main").inner_text()
+        page.goto(f"{url}/e/homs")
         assert page.locator("#fact-fatalities summary .value").inner_text() == "100–123"
         assert "Updated from 1 report" in page.locator("#history").inner_text()
 
