@@ -94,7 +94,7 @@ def main() -> int:
         return 0
     from wikiwire import evaluate
 
-    started = dt.datetime.now(dt.timezone.utc)
+    started = dt.datetime.now(dt.UTC)
     report = evaluate.evaluate(args.corpus, content=True)
     halves = {part: evaluate.split_ids(args.corpus, part) for part in ("tune", "check")}
     summaries = {"all": report["summary"]}
