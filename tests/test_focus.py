@@ -307,3 +307,22 @@ def test_a_kind_used_as_a_modifier_is_not_the_event() -> None:
     sources = [_source(f"s{i}", "A plane carrying aid for earthquake victims crashed on landing, killing four.",
                        "The quake-hit region had waited for the supplies for days.") for i in range(1, 4)]
     assert focus.frame_of(sources).kind == "aviation accident"
+
+
+def test_disaster_over_two_countries_names_both(nlp) -> None:  # type: ignore[no-untyped-def]
+    reports = (
+        "A powerful earthquake struck Chile and Argentina on Monday, killing at least 40 people, officials said.",
+        "The earthquake that hit Chile and Argentina on Monday killed 40 people and flattened villages on both sides of the border.",
+        "Rescuers in Chile and Argentina searched the rubble on Tuesday after a magnitude 7.0 earthquake killed 40 people.",
+    )
+    build = pipeline.run(documents=_docs(reports), nlp=nlp)
+    assert build.facts.frame.place["also_country"] in ("Chile", "Argentina")
+    assert "Chile" in build.facts.get("location").display and "Argentina" in build.facts.get("location").display
+    assert build.title in ("2025 Chile–Argentina earthquake", "2025 Argentina–Chile earthquake")
+
+
+def test_survivors_port_is_not_where_the_ship_sank() -> None:
+    from wikiwire.facts.places import ROUTE_BEFORE_RE
+
+    assert ROUTE_BEFORE_RE.search("Forty survivors were brought to the port of ")
+    assert not ROUTE_BEFORE_RE.search("The ferry capsized off ")

@@ -29,7 +29,7 @@ from wikiwire.facts import places as place_facts
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.gazetteer import Place
 from wikiwire.records import AnalysedSource, Claim, EventFrame, FrameEvidence, Sentence
-from wikiwire.taxonomy import UNKNOWN_KIND, related_kinds
+from wikiwire.taxonomy import UNKNOWN_KIND, kind_for, related_kinds
 
 __all__ = ["attach", "frame_of", "is_context_text"]
 
@@ -234,7 +234,7 @@ def _lede_places(sentence: Sentence, countries: tuple[str, ...]) -> list[tuple[s
 
 
 def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
-                ) -> tuple[dict[str, str | None], list[FrameEvidence]]:
+                ) -> tuple[dict[str, str | None], list[FrameEvidence], dict[str, float]]:
     """The place the ledes give: country first, then the city or region inside it with
     enough of the country's votes (PLACE_MIN_SHARE, PLACE_LEAD)."""
     country_votes: dict[str, float] = defaultdict(float)
@@ -270,7 +270,7 @@ def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
                 region_votes[(name, country)] += weight
     place: dict[str, str | None] = {"city": None, "region": None, "country": None}
     if not country_votes:
-        return place, []
+        return place, [], {}
     country = max(country_votes, key=lambda c: country_votes[c])
     place["country"] = country
     chosen: list[FrameEvidence] = [evidence[("country", country)]] if ("country", country) in evidence else []
@@ -285,7 +285,7 @@ def _vote_place(analysed: Sequence[AnalysedSource], allowed: frozenset[str]
             if (level, top) in evidence:
                 chosen.append(evidence[(level, top)])
             break
-    return place, chosen
+    return place, chosen, dict(country_votes)
 
 
 # A district (or county) the ledes name: "the Wayanad district", "Jajarkot district". The
@@ -311,6 +311,23 @@ def _vote_district(analysed: Sequence[AnalysedSource], allowed: frozenset[str]) 
         return None
     best = max(votes, key=lambda k: len(votes[k]))
     return best if len(votes[best]) >= MIN_DISTRICT_SOURCES else None
+
+
+# A natural disaster spans two countries when the second is named in the ledes with at least
+# this share of the first's votes ("the quake that hit Turkey and Syria"); a country named
+# only as where the shaking was felt, or where aid came from, stays far below it.
+SECOND_COUNTRY_SHARE = 0.6
+
+
+def _second_country(kind: str, place: dict[str, str | None], votes: dict[str, float]) -> str | None:
+    """The second country of a disaster that struck two (SECOND_COUNTRY_SHARE), or None."""
+    first = place.get("country")
+    if not first or kind_for(kind).category != "disaster" or place.get("city"):
+        return None
+    others = sorted(((v, c) for c, v in votes.items() if c != first), reverse=True)
+    if others and others[0][0] >= SECOND_COUNTRY_SHARE * votes[first]:
+        return others[0][1]
+    return None
 
 
 def _vote_date(claims: Iterable[Claim], lede_ids: set[str]) -> tuple[dt.date | None, dt.date | None, list[FrameEvidence]]:
@@ -368,8 +385,10 @@ def frame_of(analysed: Sequence[AnalysedSource], claims: Sequence[Claim] = ()) -
     votes, kind_evidence = _vote_kind(analysed)
     kind = _choose_kind(votes)
     allowed = frozenset({kind, *related_kinds(kind)}) if kind != UNKNOWN_KIND.key else frozenset()
-    place, place_evidence = _vote_place(analysed, allowed) if allowed else ({"city": None, "region": None, "country": None}, [])
+    place, place_evidence, country_votes = (_vote_place(analysed, allowed) if allowed
+                                            else ({"city": None, "region": None, "country": None}, [], {}))
     place["district"] = _vote_district(analysed, allowed) if allowed else None
+    place["also_country"] = _second_country(kind, place, country_votes)
     lede_ids = {s.id for a in analysed for s, _ in _lede(a)}
     latest = latest_report_date(analysed)
     start, end, date_evidence = _vote_date([c for c in claims if not _after_reports(c, latest)], lede_ids)

@@ -949,6 +949,7 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
         "venue": venue,
         "city": chosen["city"],
         "district": frame.place.get("district") if frame is not None else None,
+        "also_country": frame.place.get("also_country") if frame is not None else None,
         "region": chosen["region"],
         "country": chosen["country"],
         "lat": coords.get("lat") if isinstance(coords, dict) else None,
@@ -960,7 +961,9 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
     # city-to-region links are reliable there and guesses elsewhere.
     show_region = chosen["region"] and (not chosen["city"] or chosen["country"] in REGION_WITH_CITY_COUNTRIES)
     district = frame.place.get("district") if frame is not None else None
-    parts = [venue, chosen["city"], district, chosen["region"] if show_region else None, chosen["country"]]
+    # A disaster that struck two countries names both ("Turkey, Syria"), as its ledes do.
+    also = frame.place.get("also_country") if frame is not None else None
+    parts = [venue, chosen["city"], district, chosen["region"] if show_region else None, chosen["country"], also]
     display = ", ".join(dict.fromkeys(p for p in parts if p))
     return (
         Fact(

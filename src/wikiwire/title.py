@@ -273,6 +273,8 @@ def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource]
         # A disaster whose ledes settle no city or region is named after its country, as
         # encyclopedias do ("2023 Nepal earthquake"), not after a region a few reports name.
         place = frame.place["country"]
+        if frame.place.get("also_country"):
+            place = f"{place}–{frame.place['also_country']}"  # "2023 Turkey–Syria earthquakes"
     if naming and not _wider_than(naming[0], facts):
         place = naming[0]
         if naming[1] and plural:

@@ -413,7 +413,11 @@ def _specificity(value: dict[str, object]) -> float:
 ROUTE_BEFORE_RE = re.compile(
     r"(?:\bfrom\s+(?:the\s+)?(?:capital\s+|city\s+of\s+)?"
     r"|\bfrom\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?(?:,\s*[A-Z][\w'’-]*)?\s+(?:to|for|towards|bound\s+for)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}(?:city\s+of\s+)?"
-    r"|\b(?:bound|headed|heading|en route)\s+(?:for|to)\s+(?:the\s+)?)$"
+    r"|\b(?:bound|headed|heading|en route)\s+(?:for|to)\s+(?:the\s+)?"
+    # Where survivors, the wounded or the bodies were taken is not where it happened: the port
+    # a shipwreck's survivors reached, the city whose hospitals took the wounded.
+    r"|\b(?:brought|taken|transferred|transported|rushed|evacuated|airlifted|flown|ferried|moved|carried)\s+"
+    r"(?:back\s+)?(?:to|into)\s+(?:the\s+)?(?:(?:port|harbou?r|city|town|capital|hospitals?)\s+(?:of|in)\s+)?(?:[a-z]+\s+){0,2})$"
 )
 ROUTE_FACTOR = 0.2
 
