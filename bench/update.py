@@ -111,6 +111,7 @@ def _same_facts(updated: Path, rebuilt: Path) -> bool:
 
 
 def measure(trials: int) -> dict[str, Any]:
+    started = machine()  # before the run: its load average is the one "at the start"
     work = Path(tempfile.mkdtemp(prefix="wikiwire-update-bench-"))
     try:
         base = work / "event100"
@@ -131,7 +132,7 @@ def measure(trials: int) -> dict[str, Any]:
     up_cpu = statistics.median(u["cpu"] for u in updates)
     full_cpu = statistics.median(r["cpu"] for r in rebuilds)
     return {
-        "machine": machine(), "load_end": load_end, "trials": trials, "updates": updates, "rebuilds": rebuilds,
+        "machine": started, "load_end": load_end, "trials": trials, "updates": updates, "rebuilds": rebuilds,
         "update_s": up, "rebuild_s": full, "ratio": up / full, "update_cpu_s": up_cpu, "rebuild_cpu_s": full_cpu,
         "cpu_ratio": up_cpu / full_cpu, "same_facts": same,
     }
