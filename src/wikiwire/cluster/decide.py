@@ -64,6 +64,9 @@ ENTITY_WEIGHT_CAP = 0.3
 # Weight of the Jaccard similarity of the ledes' content words (0..1; same-event ledes share
 # about 0.1-0.3 of their words, different events under 0.08).
 WORD_WEIGHT = 1.0
+# A figure both ledes state (a toll, a count of injured): reports of one event repeat its
+# numbers; two events of one kind in one city rarely share them.
+FIGURE_WEIGHT = 0.1
 # Published within this many days of each other: the first wave of coverage.
 CLOSE_DATE_DAYS = 3
 CLOSE_DATE_WEIGHT = 0.1
@@ -106,17 +109,24 @@ _FAMILIES: dict[str, str] = {
     "dam failure": "water",
     "bridge collapse": "structure",
     "building collapse": "structure",
-    "maritime accident": "structure",  # a ship striking a bridge is reported as both
+    "maritime accident": "shipping",
     "crowd crush": "crowd",
-    "rail accident": "transport",
-    "aviation accident": "transport",
-    "road accident": "transport",
+    # A train crash and a plane crash in one city are two events: each mode is its own family.
+    "rail accident": "rail",
+    "aviation accident": "aviation",
+    "road accident": "road",
 }
 # Families that overlap: one event is often reported under either (a missile strike is also an
-# explosion; a landslide follows an earthquake or a flood). Pairs across these are not
+# explosion; a landslide follows an earthquake or a flood; a ship brings down a bridge). Pairs across these are not
 # gated, only not counted as a kind match.
 _NEIGHBOURS: frozenset[frozenset[str]] = frozenset(
-    {frozenset({"strike", "blast"}), frozenset({"slide", "ground"}), frozenset({"slide", "water"}), frozenset({"blast", "assault"})}
+    {
+        frozenset({"strike", "blast"}),
+        frozenset({"slide", "ground"}),
+        frozenset({"slide", "water"}),
+        frozenset({"blast", "assault"}),
+        frozenset({"shipping", "structure"}),  # a ship striking a bridge is reported as both
+    }
 )
 
 
@@ -197,6 +207,9 @@ def evidence(a: Frame, b: Frame, *, near_duplicate: float | None = None, embeddi
     score += min(ENTITY_WEIGHT_CAP, ENTITY_WEIGHT * len(entities))
     words = jaccard(a.words, b.words)
     score += WORD_WEIGHT * words
+    figures = tuple(sorted(set(a.figures) & set(b.figures)))
+    if figures:
+        score += FIGURE_WEIGHT
     if days is not None and days <= CLOSE_DATE_DAYS:
         score += CLOSE_DATE_WEIGHT
     if embedding is not None:
@@ -209,6 +222,7 @@ def evidence(a: Frame, b: Frame, *, near_duplicate: float | None = None, embeddi
         places=places,
         countries=countries,
         entities=entities,
+        figures=figures,
         days_apart=days,
         word_similarity=round(words, 3),
         embedding_similarity=None if embedding is None else round(embedding, 3),

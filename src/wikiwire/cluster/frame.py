@@ -55,6 +55,16 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Labels spaCy's small model gives to foreign place names by mistake ("Homs" as ORG): such a
 # name counts as a place when it is a place's primary name in a country the lede names.
 MISLABELLED_PLACE_LABELS = frozenset({"ORG", "NORP", "FAC", "PERSON"})
+# Names found by scanning capitalised words (not entities) count as places when they are a
+# country, a region, or a city this big (or in a country the lede names): big enough that a
+# capitalised ordinary word ("Mobile", "Independence") is rarely mistaken for a town.
+SCAN_MIN_POPULATION = 100_000
+# Longest run of capitalised words tried as one name ("Papua New Guinea").
+SCAN_MAX_WORDS = 3
+# Numbers below this are too common to tell events apart ("two people", "three children").
+MIN_FIGURE = 10
+# Numbers in this range are read as years, not figures.
+YEARS = (1900, 2100)
 # Content words shorter than this are mostly function words or numbers' units.
 MIN_WORD_CHARS = 3
 # Characters of the cleaned text hashed into a report's key: the whole text of any news
@@ -65,6 +75,11 @@ KEY_HEX_DIGITS = 16
 
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])")
 _WORD = re.compile(r"[a-z][a-z'-]+")
+_NUMBER_WORDS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+                 "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "hundred": 100}
+_NUMBER = re.compile(r"\b\d{1,3}(?:,\d{3})+\b|\b\d+\b|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,4}\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 
 
@@ -159,8 +174,33 @@ def _kind(prepared: Prepared) -> str | None:
     return best if totals[best] >= MIN_KIND_WEIGHT else None
 
 
-def _places(ents: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(country codes most named first, normalised names of cities and regions) of a lede."""
+@functools.lru_cache(maxsize=65_536)
+def _scanned_place(name: str) -> gazetteer.Place | None:
+    """The place whose primary name is ``name`` (the most populous), or None."""
+    found = [p for p, primary in gazetteer.get().candidates(name) if primary]
+    return max(found, key=lambda p: p.population) if found else None
+
+
+def scan_names(text: str) -> list[str]:
+    """Capitalised runs of one to SCAN_MAX_WORDS words inside sentences (not sentence-initial), the
+    place names the recogniser may have missed or folded into an organisation ("the Papua New
+    Guinea government", "the city of Kramatorsk")."""
+    out: list[str] = []
+    for match in _CAPITALISED.finditer(text):
+        before = text[: match.start()].rstrip()
+        if not before or before[-1] in ".!?:\n\"“":
+            continue  # sentence-initial: any word is capitalised there
+        # The whole run only: a part of a name is often another place ("Victoria" of "Lake
+        # Victoria" is a city in Hong Kong).
+        if len(match.group(0).split()) <= SCAN_MAX_WORDS:
+            out.append(match.group(0))
+    return out
+
+
+def _places(ents: Sequence[tuple[str, str]], scanned: Sequence[str] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(country codes most named first, normalised names of cities and regions) of a lede,
+    from its place entities, then ``scanned`` names (``scan_names``) that are countries,
+    regions or cities of SCAN_MIN_POPULATION (or in a country already named)."""
     gaz = gazetteer.get()
     countries: Counter[str] = Counter()
     places: list[str] = []
@@ -179,6 +219,16 @@ def _places(ents: Sequence[tuple[str, str]]) -> tuple[tuple[str, ...], tuple[str
             places.append(gazetteer.normalize(place.name))
             if place.region:
                 places.append(gazetteer.normalize(place.region))
+    context = set(countries)
+    for name in scanned:
+        place = _scanned_place(name)
+        if place is None or place.country_code is None:
+            continue
+        if place.kind == "country" or place.population >= SCAN_MIN_POPULATION or place.country_code in context:
+            countries[place.country_code] += 1
+            order.setdefault(place.country_code, len(order))
+            if place.kind != "country":
+                places.append(gazetteer.normalize(place.name))
     context = set(countries)
     for label, raw in ents:
         if label not in MISLABELLED_PLACE_LABELS or not context:
@@ -205,9 +255,20 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(sorted(w for w in found if len(w) >= MIN_WORD_CHARS and w not in stop))
 
 
+def _figures(text: str) -> tuple[int, ...]:
+    """Numbers of at least MIN_FIGURE the text states in digits or words, years left out."""
+    found: set[int] = set()
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0).replace(",", "")
+        value = int(raw) if raw.isdigit() else _NUMBER_WORDS.get(raw.lower())
+        if value is not None and value >= MIN_FIGURE and not YEARS[0] <= value <= YEARS[1]:
+            found.add(value)
+    return tuple(sorted(found))
+
+
 def frame_of(prepared: Prepared, ents: Sequence[tuple[str, str]]) -> Frame:
     """The frame of a prepared report, given its lede's (label, text) entities."""
-    countries, places = _places(ents)
+    countries, places = _places(ents, scan_names(prepared.text))
     names = {_entity_name(text) for label, text in ents if label in ENTITY_LABELS}
     return Frame(
         key=prepared.key,
@@ -220,6 +281,7 @@ def frame_of(prepared: Prepared, ents: Sequence[tuple[str, str]]) -> Frame:
         places=places,
         entities=tuple(sorted(n for n in names if n)),
         words=_words(prepared.text),
+        figures=_figures(prepared.text),
     )
 
 

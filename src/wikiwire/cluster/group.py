@@ -1,19 +1,25 @@
-"""From linked pairs to events, in three passes, each a function of the set of reports.
+"""From linked pairs to events, in passes, each a function of the set of reports.
 
-1. **Pairs**: candidate pairs (``block``) that ``decide.links`` accepts are joined (union-find).
-   These links are strict, so each component is one event's core.
-2. **Profiles**: components are compared as wholes (their majority kind, every place and
-   entity their members name, their date range), so a report whose lede says little can
-   join the event its neighbours describe. Components whose profiles score at least
-   ``MERGE_THRESHOLD`` merge.
-3. **Attachment**: a report still alone joins the one event whose signature names (names
-   most of that event's reports give, not a country) appear at least
-   ``ATTACH_MIN_SIGNATURES`` times over in its body, when no gate rules it out. Background
-   mentions in a report that has its own event in its lede never move it: only reports left
-   alone after passes 1-2 are attached.
+1. **Pairs**: dated reports linked by ``decide.links`` are joined, strongest link first, and
+   only while the joined component stays consistent (``_Span.fits``: dates within the
+   window, no two disjoint country sets, no conflicting kinds), so single linkage cannot
+   chain two events through one report that fits both.
+2. **Profiles**: components are compared as wholes (majority kind, every place, entity and
+   figure their members name, their date range), so a report whose lede says little can join
+   the event its neighbours describe; they merge at ``MERGE_THRESHOLD``, under the same
+   consistency rule.
+3. **Undated reports** each join the one dated event they fit clearly (``_best_host``);
+   those left are grouped among themselves by passes 1 and 2.
+4. **Look-back**: a lone dated report whose headline or first sentence tells an earlier
+   event ("a year after the bombing", "the May landslide") joins that event, past the
+   window, when it fits it clearly.
+5. **Attachment**: a report still alone joins the one event whose signature names (names
+   most of that event's reports give, not a country) its opening names at least
+   ``ATTACH_MIN_SIGNATURES`` of. Background mentions in a report that has its own event in
+   its lede never move it: only reports left alone by passes 1-4 are attached.
 
-No pass depends on the order reports arrive in; so feeding a stream in chunks and clustering
-the union gives the same events as feeding it at once.
+No pass depends on the order reports arrive in (ties are broken by content keys), so feeding
+a stream in chunks and clustering the union gives the same events as feeding it at once.
 """
 
 from __future__ import annotations
@@ -99,6 +105,7 @@ class _Profile:
     signature: set[str]
     first: dt.date | None
     last: dt.date | None
+    figures: set[int] = field(default_factory=set)
 
 
 def _profile(members: list[int], frames: Sequence[Frame]) -> _Profile:
@@ -123,6 +130,7 @@ def _profile(members: list[int], frames: Sequence[Frame]) -> _Profile:
         signature=signature,
         first=min(dates, default=None),
         last=max(dates, default=None),
+        figures={n for f in fs for n in f.figures},
     )
 
 
@@ -152,6 +160,8 @@ def _profile_score(a: _Profile, b: _Profile, frames: Sequence[Frame], *, date_ga
     if (a.signature & set(b.entities)) or (b.signature & set(a.entities)):
         score += SIGNATURE_WEIGHT
     score += decide.WORD_WEIGHT * max(decide.jaccard(frames[i].words, frames[j].words) for i in a.members for j in b.members)
+    if a.figures & b.figures:
+        score += decide.FIGURE_WEIGHT
     return score
 
 
@@ -271,6 +281,28 @@ class _Span:
         return _Span(min(firsts, default=None), max(lasts, default=None), self.countries | other.countries, self.families | other.families)
 
 
+def _root_pairs(comps: dict[int, list[int]], candidates: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """(root, root) pairs of two different components of ``comps`` that a candidate joins."""
+    root_of = {i: r for r, members in comps.items() for i in members}
+    pairs = {(min(root_of[a], root_of[b]), max(root_of[a], root_of[b])) for a, b in candidates if a in root_of and b in root_of}
+    return {p for p in pairs if p[0] != p[1]}
+
+
+def _best_host(prof: _Profile, targets: Iterable[int], groups: Sequence[list[int]], profiles: Sequence[_Profile],
+               frames: Sequence[Frame]) -> tuple[float, int] | None:
+    """The one group of ``targets`` that ``prof`` fits clearly (at least MERGE_THRESHOLD and
+    CLEAR_MARGIN above the next), preferring groups of several reports; else None."""
+    scored = [(score, t) for t in sorted(targets) if (score := _profile_score(prof, profiles[t], frames)) is not None]
+    # A dated event of several reports is better evidence of the event than one report
+    # (an anniversary piece, a late follow-up): fit those first.
+    corroborated = [(score, t) for score, t in scored if len(groups[t]) >= UNDATED_TARGET_MIN_REPORTS]
+    scored = corroborated or scored
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    if scored and scored[0][0] >= MERGE_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
+        return scored[0]
+    return None
+
+
 def _components(members: Sequence[int], links: Sequence[tuple[int, int, Evidence]], frames: Sequence[Frame],
                 why: dict[int, Evidence]) -> dict[int, list[int]]:
     """Components of ``members`` over the ``links`` between two of them, joined strongest link
@@ -339,10 +371,10 @@ def group(
     """Events from ``frames`` (indices into it), given accepted pair ``links`` and each
     report's normalised body (``gazetteer.normalize`` of its text, for attachment).
 
-    Dated and undated reports are grouped apart first (passes 1 and 2 on each side), then each
-    undated group joins the one dated event its profile fits best, if one fits clearly: an
-    undated report can never bridge two dated events of different years, as it could if it
-    were linked like the others.
+    Dated reports are grouped first (passes 1 and 2); then each undated report joins the one
+    dated event it fits clearly, if any (``_best_host``), and the undated reports left are
+    grouped among themselves. An undated report never bridges two dated events of different
+    years, as it could if it were linked like the others.
 
     ``profile_pairs`` restricts pass 2 to components containing these report pairs (the
     blocked candidates); None compares every pair of components (small inputs only).
@@ -355,41 +387,35 @@ def group(
     why: dict[int, Evidence] = {}
     dated = [i for i in range(n) if frames[i].date is not None]
     undated = [i for i in range(n) if frames[i].date is None]
-    sides = (_components(dated, ordered, frames, why), _components(undated, ordered, frames, why))
-    root_of = {i: r for comps in sides for r, m in comps.items() for i in m}
     if profile_pairs is None:
         candidates = {(a, b) for a in range(n) for b in range(a + 1, n)}
     else:
         candidates = {(min(a, b), max(a, b)) for a, b in profile_pairs}
-    roots = {(min(root_of[a], root_of[b]), max(root_of[a], root_of[b])) for a, b in candidates}
-    roots = {p for p in roots if p[0] != p[1]}
-    is_dated = {r: frames[r].date is not None for r in root_of.values()}
-    same_side = [{p for p in roots if is_dated[p[0]] == is_dated[p[1]] == want} for want in (True, False)]
-    dated_groups = _merge_profiles(sides[0], frames, same_side[0], why)
-    undated_groups = _merge_profiles(sides[1], frames, same_side[1], why)
-    # Undated groups join their best-fitting dated group (one, never two).
+    comps = _components(dated, ordered, frames, why)
+    dated_groups = _merge_profiles(comps, frames, _root_pairs(comps, candidates), why)
+    neighbours: dict[int, set[int]] = {}
+    for a, b in candidates:
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
+    # Each undated report joins its best-fitting dated event on its own (one, never two):
+    # undated reports grouped first could carry reports of two years' events in together.
     group_of = {i: g for g, members in enumerate(dated_groups) for i in members}
     dated_profiles = [_profile(m, frames) for m in dated_groups]
     finals = [list(m) for m in dated_groups]
-    for members in undated_groups:
-        prof = _profile(members, frames)
-        targets = sorted({group_of[b] for a, b in candidates if a in members and b in group_of}
-                         | {group_of[a] for a, b in candidates if b in members and a in group_of})
-        scored = [(score, t) for t in targets if (score := _profile_score(prof, dated_profiles[t], frames)) is not None]
-        # A dated event of several reports is better evidence of the event than one report
-        # (an anniversary piece, a late follow-up): fit those first.
-        corroborated = [(score, t) for score, t in scored if len(dated_groups[t]) >= UNDATED_TARGET_MIN_REPORTS]
-        scored = corroborated or scored
-        scored.sort(key=lambda s: (-s[0], s[1]))
-        if scored and scored[0][0] >= MERGE_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
-            target = scored[0][1]
-            host = dated_groups[target][0]
-            ev = Evidence(a=frames[members[0]].key, b=frames[host].key, score=round(scored[0][0], 4), kind=prof.kind)
-            for i in members:
-                why.setdefault(i, ev)
-            finals[target].extend(members)
-        else:
-            finals.append(list(members))
+    left: list[int] = []
+    for u in undated:
+        best = _best_host(_profile([u], frames), {group_of[v] for v in neighbours.get(u, ()) if v in group_of},
+                          dated_groups, dated_profiles, frames)
+        if best is None:
+            left.append(u)
+            continue
+        score, index = best
+        host = dated_groups[index][0]
+        why.setdefault(u, Evidence(a=frames[u].key, b=frames[host].key, score=round(score, 4), kind=dated_profiles[index].kind))
+        finals[index].append(u)
+    # Undated reports no dated event fits clearly make their own events (passes 1 and 2).
+    rest = _components(left, ordered, frames, why)
+    finals.extend(_merge_profiles(rest, frames, _root_pairs(rest, candidates), why))
     finals = [sorted(m) for m in finals]
     # Pass 3a: a lone dated report that looks back ("a year after", "the May landslide")
     # joins the earlier event it fits clearly, past the date window.

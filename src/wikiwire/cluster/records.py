@@ -34,7 +34,7 @@ class Frame(ClusterRecord):
     same text always has the same key); ``kind`` is a taxonomy key or None; ``countries`` are
     ISO alpha-2 codes, most named first; ``places`` are normalised city/region names;
     ``entities`` are lower-cased names (people, organisations, facilities, places) from the
-    lede; ``words`` its content words; ``date`` the publication date (None when the report
+    lede; ``words`` its content words; ``figures`` the numbers it states (not years); ``date`` the publication date (None when the report
     has none, then ``undated`` is True and the report is clustered by content alone).
     """
 
@@ -48,6 +48,7 @@ class Frame(ClusterRecord):
     places: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     words: tuple[str, ...] = ()
+    figures: tuple[int, ...] = ()  # numbers the lede states (tolls, counts), not years
 
     @property
     def undated(self) -> bool:
@@ -65,6 +66,7 @@ class Evidence(ClusterRecord):
     places: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
+    figures: tuple[int, ...] = ()  # numbers both ledes state
     days_apart: int | None = None  # None when either report is undated
     word_similarity: float = 0.0
     embedding_similarity: float | None = None
