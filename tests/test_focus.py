@@ -326,3 +326,17 @@ def test_survivors_port_is_not_where_the_ship_sank() -> None:
 
     assert ROUTE_BEFORE_RE.search("Forty survivors were brought to the port of ")
     assert not ROUTE_BEFORE_RE.search("The ferry capsized off ")
+
+
+def test_titles_and_location_use_the_reports_spelling_of_the_city(nlp) -> None:  # type: ignore[no-untyped-def]
+    # GeoNames spells the Greek city "Larisa"; these reports, like most English ones, "Larissa".
+    reports = (
+        "A bus crash in Larissa, Greece on Sunday killed seven people, police said.",
+        "Seven people died when a bus crash in the city of Larissa, Greece sent a coach into a ravine on Sunday.",
+        "Police in Larissa said the bus crash on Sunday killed seven passengers.",
+    )
+    build = pipeline.run(documents=_docs(reports), nlp=nlp)
+    location = build.facts.get("location")
+    assert location.display.startswith("Larissa")
+    assert isinstance(location.value, dict) and location.value["city"] == "Larisa"
+    assert "Larissa" in build.title

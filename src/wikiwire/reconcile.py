@@ -877,6 +877,21 @@ def _area_event(frame: EventFrame | None) -> tuple[bool, bool]:
 UNSETTLED_CITY_SHARE = 0.4
 
 
+def _city_spelling(claims: Sequence[Claim], city: str | None) -> str | None:
+    """The spelling of ``city`` most of the supporting reports use, when they mostly spell it
+    otherwise than the gazetteer ("Larissa" for "Larisa"); else None."""
+    if not city:
+        return None
+    forms: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if _part(c.value, "city") == city:
+            forms[_part(c.value, "city_as_written") or city].add(c.source)
+    if not forms:
+        return None
+    best = max(forms, key=lambda f: (len(forms[f]), f == city))
+    return best if best != city else None
+
+
 def _city_unsettled(claims: Sequence[Claim], frame: EventFrame | None) -> bool:
     """True when the frame has no city and no city is named by UNSETTLED_CITY_SHARE of the
     votes of the reports that give a location (each report once, at its best weight)."""
@@ -945,17 +960,21 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
         None,
     )
     tz = next((_part(c.value, "tz") for c in support if _part(c.value, "tz")), None)
+    spelling = _city_spelling(support, chosen["city"])
     value: dict[str, JSONValue] = {
         "venue": venue,
         "city": chosen["city"],
         "district": frame.place.get("district") if frame is not None else None,
         "also_country": frame.place.get("also_country") if frame is not None else None,
+
         "region": chosen["region"],
         "country": chosen["country"],
         "lat": coords.get("lat") if isinstance(coords, dict) else None,
         "lon": coords.get("lon") if isinstance(coords, dict) else None,
         "tz": tz,
     }
+    if spelling:
+        value["city_as_written"] = spelling
     # When the ledes name a district the reports use, it goes before the region ("Wayanad
     # district, Kerala"). The region follows a city only in federations: the gazetteer's
     # city-to-region links are reliable there and guesses elsewhere.
@@ -963,7 +982,7 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
     district = frame.place.get("district") if frame is not None else None
     # A disaster that struck two countries names both ("Turkey, Syria"), as its ledes do.
     also = frame.place.get("also_country") if frame is not None else None
-    parts = [venue, chosen["city"], district, chosen["region"] if show_region else None, chosen["country"], also]
+    parts = [venue, spelling or chosen["city"], district, chosen["region"] if show_region else None, chosen["country"], also]
     display = ", ".join(dict.fromkeys(p for p in parts if p))
     return (
         Fact(

@@ -36,7 +36,7 @@ def event_place(facts: EventFacts) -> str | None:
     if not isinstance(location, dict):
         display = facts.get("location").display
         return display.split(",")[0].strip() or None if display else None
-    for key in ("city", "region", "country"):
+    for key in ("city_as_written", "city", "region", "country"):
         value = location.get(key)
         if isinstance(value, str) and value.strip():
             return _ADMIN_SUFFIX.sub("", value.strip())

@@ -298,7 +298,11 @@ def _value(chain: _Chain, text: str) -> dict[str, object]:
         city = None
     region_name = region.name if region is not None else (city.region if city is not None else None)
     tz = next((p.tz for p in (city, region, country, anchor_place) if p is not None and p.tz), None)
-    return {
+    # How the report spells the city when the gazetteer transliterates it otherwise ("Larissa"
+    # for GeoNames' "Larisa"): titles and the infobox use the reports' spelling.
+    written = next((m.text for m in chain.mentions if city is not None and m.place == city), None)
+    spelling = written if written and written != city.name and written[:1].isupper() and not _ABBREVIATION.match(written) else None  # type: ignore[union-attr]
+    value: dict[str, object] = {
         "venue": None,
         "city": city.name if city is not None else None,
         "region": region_name,
@@ -307,6 +311,13 @@ def _value(chain: _Chain, text: str) -> dict[str, object]:
         "lon": city.lon if city is not None else None,
         "tz": tz,
     }
+    if spelling:
+        value["city_as_written"] = spelling
+    return value
+
+
+# All-capital forms (datelines: "KYIV") and short abbreviations are no spelling to adopt.
+_ABBREVIATION = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]?\.?)$")
 
 
 def _display(value: dict[str, object]) -> str:
