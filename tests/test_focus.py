@@ -340,3 +340,14 @@ def test_titles_and_location_use_the_reports_spelling_of_the_city(nlp) -> None: 
     assert location.display.startswith("Larissa")
     assert isinstance(location.value, dict) and location.value["city"] == "Larisa"
     assert "Larissa" in build.title
+
+
+def test_a_number_or_a_date_never_claims_responsibility() -> None:
+    from wikiwire.facts.perpetrators import _non_actor_entity
+    from wikiwire.records import Entity
+
+    sentence = Sentence(id="s1.0", source_id="s1", index=0, paragraph=0,
+                        text="Saturday claimed responsibility, the statement read.",
+                        entities=(Entity(text="Saturday", label="DATE", start=0, end=8),))
+    assert _non_actor_entity(sentence, "Saturday")
+    assert not _non_actor_entity(sentence, "the Eastern Front")

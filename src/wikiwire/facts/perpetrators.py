@@ -428,6 +428,19 @@ def _state_attackers(source: AnalysedSource) -> list[tuple[Sentence, str]]:
     return out
 
 
+# Entity labels that never name who did it: a date, a place, a number ("the group on
+# Monday", "the group's Afghan affiliate", "three claimed responsibility").
+NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
+def _non_actor_entity(sentence: Sentence, phrase: str, labels: frozenset[str] = NON_ACTOR_LABELS) -> bool:
+    """True when ``phrase`` is exactly an entity of one of ``labels`` in ``sentence``."""
+    bare = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    return any(e.label in labels and re.sub(r"^(?:the|a|an)\s+", "", e.text, flags=re.IGNORECASE) == bare
+               for e in sentence.entities)
+
+
 def extract(source: AnalysedSource) -> list[Claim]:
     """Perpetrator claims stated in ``source`` (stances and weights: module docstring)."""
     claims: list[Claim] = []
@@ -437,8 +450,9 @@ def extract(source: AnalysedSource) -> list[Claim]:
     for sentence, score in sentence_relevance(source):
         text = sentence.text
         unknown = _says_unknown(text)
-        claimed = [] if unknown else _groups_claiming(text)
-        accusations = _accusations(text)
+        claimed = [] if unknown else [g for g in _groups_claiming(text) if not _non_actor_entity(sentence, g)]
+        # A state may be accused ("Kyiv accused Russia"), but no date or number.
+        accusations = [a for a in _accusations(text) if not _non_actor_entity(sentence, a[1], NON_ACTOR_LABELS - PLACE_LABELS)]
         suspects = _suspects(sentence, full_names)
         if not (unknown or claimed or accusations or suspects):
             continue
