@@ -290,17 +290,22 @@ def _root_pairs(comps: dict[int, list[int]], candidates: Iterable[tuple[int, int
 
 def _best_host(prof: _Profile, targets: Iterable[int], groups: Sequence[list[int]], profiles: Sequence[_Profile],
                frames: Sequence[Frame]) -> tuple[float, int] | None:
-    """The one group of ``targets`` that ``prof`` fits clearly (at least MERGE_THRESHOLD and
-    CLEAR_MARGIN above the next), preferring groups of several reports; else None."""
+    """The one group of ``targets`` that ``prof`` fits clearly (at least MERGE_THRESHOLD, and
+    the only one that does, or the only one of those sharing a figure with it, or CLEAR_MARGIN
+    ahead of the next), preferring groups of several reports; else None."""
     scored = [(score, t) for t in sorted(targets) if (score := _profile_score(prof, profiles[t], frames)) is not None]
     # A dated event of several reports is better evidence of the event than one report
     # (an anniversary piece, a late follow-up): fit those first.
     corroborated = [(score, t) for score, t in scored if len(groups[t]) >= UNDATED_TARGET_MIN_REPORTS]
-    scored = corroborated or scored
-    scored.sort(key=lambda s: (-s[0], s[1]))
-    if scored and scored[0][0] >= MERGE_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
-        return scored[0]
-    return None
+    passing = sorted(((score, t) for score, t in (corroborated or scored) if score >= MERGE_THRESHOLD), key=lambda s: (-s[0], s[1]))
+    if len(passing) > 1:
+        # Several events fit (one city's floods of two years): a figure the report shares with
+        # only one of them (its toll) tells which; else the best must lead by CLEAR_MARGIN.
+        sharing = [(score, t) for score, t in passing if prof.figures & profiles[t].figures]
+        if len(sharing) == 1:
+            return sharing[0]
+        return passing[0] if passing[0][0] - passing[1][0] >= CLEAR_MARGIN else None
+    return passing[0] if passing else None
 
 
 def _components(members: Sequence[int], links: Sequence[tuple[int, int, Evidence]], frames: Sequence[Frame],
