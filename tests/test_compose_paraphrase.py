@@ -3,8 +3,15 @@ figures or two different speakers are never merged."""
 
 from __future__ import annotations
 
-from wikiwire.compose import _Candidate, _fold_across_sections, _items, _select, _words
-from wikiwire.records import Sentence
+from wikiwire.compose import (
+    _Candidate,
+    _fold_across_sections,
+    _is_standfirst,
+    _items,
+    _select,
+    _words,
+)
+from wikiwire.records import AnalysedSource, Sentence, Source
 
 
 def _candidate(text: str, rank: int, role: str = "event") -> _Candidate:
@@ -42,3 +49,19 @@ def test_a_fact_told_in_an_earlier_section_is_not_told_again() -> None:
         [(LEVEE, ("s1", "s2"))],
         [(SCHOOL, ("s3",))],
     ]
+
+
+def test_a_standfirst_under_a_headline_is_not_prose() -> None:
+    def sentence(text: str, paragraph: int) -> Sentence:
+        return Sentence(id=f"s1.{paragraph}", source_id="s1", index=paragraph, paragraph=paragraph, text=text)
+
+    headlined = AnalysedSource(
+        source=Source(id="s1", input="a.txt", text="", title="Flood kills 14 in Marrow Creek"), sentences=()
+    )
+    untitled = AnalysedSource(source=Source(id="s1", input="a.txt", text=""), sentences=())
+    standfirst = sentence("Levee failure in Valleyshire county also left 30 missing, officials say.", 0)
+    assert _is_standfirst(headlined, standfirst)
+    assert not _is_standfirst(untitled, standfirst)  # a lede in the present, not a standfirst
+    assert not _is_standfirst(headlined, sentence("The levee failed shortly after midnight, the sheriff said.", 0))
+    assert not _is_standfirst(headlined, sentence("Officials say the levee failed shortly after midnight.", 2))
+    assert not _is_standfirst(headlined, sentence('"Nobody says no to help now," the mayor said.', 0))

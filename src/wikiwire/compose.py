@@ -205,6 +205,21 @@ _ANAPHOR_OPENER = re.compile(
 )
 
 
+# A standfirst, the summary line under a headline, is written in the headline's register:
+# present-tense attribution ("..., officials say", "Governor of X says ...") where the story's
+# own sentences say "said". It repeats the lede in clipped words (its figures stay in the
+# claims), so it is not article prose.
+_HEADLINE_SAYS = re.compile(r"\b(?:says|say)\b")
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+def _is_standfirst(source: AnalysedSource, sentence: Sentence) -> bool:
+    """A sentence of a headlined report's first paragraph with present-tense attribution."""
+    return bool(source.source.title) and sentence.paragraph == 0 and bool(
+        _HEADLINE_SAYS.search(_QUOTED.sub(" ", sentence.text))
+    )
+
+
 def _referent(prev: Sentence | None, labels: frozenset[str]) -> str | None:
     """The last entity of ``prev`` with one of ``labels``, with its "the" if it had one."""
     if prev is None:
@@ -300,6 +315,8 @@ def _candidates(analysed: Sequence[AnalysedSource], facts: EventFacts, cues: Eve
         prev: Sentence | None = None
         last_role: str | None = None  # role of the last sentence read in this report
         for sentence in source.sentences:
+            if _is_standfirst(source, sentence):
+                continue
             # "The tragic incident occurred as people mourned the victims of the strike in
             # <place>": the incident is not the event the sentence then names, but what the
             # previous sentence (about something else) told.
