@@ -65,3 +65,13 @@ def test_a_standfirst_under_a_headline_is_not_prose() -> None:
     assert not _is_standfirst(headlined, sentence("The levee failed shortly after midnight, the sheriff said.", 0))
     assert not _is_standfirst(headlined, sentence("Officials say the levee failed shortly after midnight.", 2))
     assert not _is_standfirst(headlined, sentence('"Nobody says no to help now," the mayor said.', 0))
+
+
+def test_figures_in_words_and_different_days_are_never_merged() -> None:
+    eighty = "Eighty people were killed when the levee on the Marrow river failed, the sheriff said."
+    ninety = "Ninety people were killed when the levee on the Marrow river failed, the sheriff said."
+    friday = "The levee on the Marrow river failed on Friday night, flooding the lower town."
+    saturday = "The levee on the Marrow river failed on Saturday night, flooding the lower town."
+    for a, b in ((eighty, ninety), (friday, saturday)):
+        chosen = _select(_items([_candidate(a, 1), _candidate(b, 2)], None), "event")
+        assert sorted(it.sentence.text for it in chosen) == sorted([a, b])

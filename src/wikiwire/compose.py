@@ -158,8 +158,10 @@ class _Candidate:
 
     @functools.cached_property
     def figures(self) -> frozenset[str]:
-        """The digits it states: two statements with different figures are different."""
-        return frozenset(_DIGITS.findall(self.text))
+        """The figures, times and days it states, in digits or words ("89", "eighty",
+        "dozens", "Thursday", "October"): two statements that differ in any of them are
+        different (a toll, a time, a date each body gave), however alike their words."""
+        return frozenset(_DIGITS.findall(self.text)) | frozenset(m.lower() for m in _NUMBER_WORDS.findall(self.text))
 
     @functools.cached_property
     def specific(self) -> bool:
@@ -514,6 +516,14 @@ _SPECIFIC_LABELS = frozenset(
 
 
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER_WORDS = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"dozens?|scores?|half|single|double|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|"
+    r"February|March|April|May|June|July|August|September|October|November|December|noon|midnight|morning|"
+    r"afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
 
 
 def _unmatched_names(a: _Candidate, b: _Candidate) -> bool:
