@@ -351,3 +351,13 @@ def test_a_number_or_a_date_never_claims_responsibility() -> None:
                         entities=(Entity(text="Saturday", label="DATE", start=0, end=8),))
     assert _non_actor_entity(sentence, "Saturday")
     assert not _non_actor_entity(sentence, "the Eastern Front")
+
+
+def test_reports_naming_no_kind_still_build_with_an_empty_frame(nlp) -> None:  # type: ignore[no-untyped-def]
+    reports = ("Officials in Tromso, Norway said on Monday that four people died in the incident at the harbour.",
+               "Four people died at the harbour in Tromso, Norway, on Monday, police said.")
+    build = pipeline.run(documents=_docs(reports), nlp=nlp)
+    assert build.facts.frame.kind == "event"
+    assert build.facts.frame.allowed_kinds == ()
+    assert build.facts.context == ()
+    assert build.title
