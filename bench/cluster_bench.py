@@ -1,9 +1,10 @@
 """Clustering benchmark: synthetic feeds (bench/feed.py) of 1,000 and 10,000 reports through
 ``wikiwire cluster``, each run in a fresh process; wall time, peak RSS (``/usr/bin/time``),
 B-cubed F1 against the generator's true events, and the log-log slope of cost from the
-smaller feed to the larger.
+smaller feed to the larger. Peak RSS is the ``wikiwire`` process's own (with ``--jobs`` or
+Ray, the build workers are other processes).
 
-    python bench/cluster_bench.py [--sizes 1000 10000] [--articles] [--engine ray]
+    python bench/cluster_bench.py [--sizes 1000 10000] [--articles] [--jobs 2] [--engine ray]
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ import feed  # noqa: E402
 from wikiwire.cluster.evaluate import bcubed  # noqa: E402
 
 
-def _run(path: Path, out: Path, articles: bool, engine: str) -> tuple[float, int]:
+def _run(path: Path, out: Path, articles: bool, engine: str, jobs: int) -> tuple[float, int]:
     command = ["/usr/bin/time", "-f", "%e %M", sys.executable, "-m", "wikiwire", "cluster", str(path), "-o", str(out), "-q",
-               "--engine", engine, "--format", "json,csv"]
+               "--engine", engine, "--format", "json,csv", "--jobs", str(jobs)]
     if not articles:
         command.append("--no-articles")
     done = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -55,6 +56,7 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--articles", action="store_true", help="also build every event's article")
     parser.add_argument("--engine", default="local", choices=("local", "ray"))
+    parser.add_argument("--jobs", type=int, default=1, help="processes building articles (local engine)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -64,13 +66,13 @@ def main() -> None:
                 for report in feed.generate(n):
                     handle.write(json.dumps(report) + "\n")
             out = Path(tmp) / f"out-{n}"
-            wall, rss = _run(path, out, args.articles, args.engine)
+            wall, rss = _run(path, out, args.articles, args.engine, args.jobs)
             rows.append({"reports": n, "wall_s": wall, "peak_rss_mb": round(rss / 1e6), **_score(path, out)})
             print(json.dumps(rows[-1]), flush=True)
     if len(rows) >= 2:
         a, b = rows[0], rows[-1]
         slope = math.log(b["wall_s"] / a["wall_s"]) / math.log(b["reports"] / a["reports"])
-        print(json.dumps({"log_log_slope": round(slope, 2), "engine": args.engine, "articles": args.articles,
+        print(json.dumps({"log_log_slope": round(slope, 2), "engine": args.engine, "articles": args.articles, "jobs": args.jobs,
                           "python": platform.python_version()}))
 
 

@@ -163,6 +163,17 @@ def test_cli_cluster_writes_events_clusters_and_articles(tmp_path: Path) -> None
     assert lone == [f"{NAME}:5", f"{NAME}:11", f"{NAME}:10"]
 
 
+def test_cli_cluster_jobs_build_the_same_articles(tmp_path: Path) -> None:
+    one, two = tmp_path / "one", tmp_path / "two"
+    assert runner.invoke(app, ["cluster", NAME, "-o", str(one), "--format", "json", "-q"]).exit_code == 0
+    assert runner.invoke(app, ["cluster", NAME, "-o", str(two), "--format", "json", "-q", "--jobs", "2"]).exit_code == 0
+    assert (one / "clusters.jsonl").read_text(encoding="utf-8") == (two / "clusters.jsonl").read_text(encoding="utf-8")
+    events = sorted(p.parent.name for p in one.glob("*/event.json"))
+    assert len(events) == 3
+    for event in events:
+        assert (one / event / "event.json").read_text(encoding="utf-8") == (two / event / "event.json").read_text(encoding="utf-8")
+
+
 def test_cli_cluster_on_an_empty_feed_is_a_clear_error(tmp_path: Path) -> None:
     empty = tmp_path / "empty.jsonl"
     empty.write_text("\n\n", encoding="utf-8")

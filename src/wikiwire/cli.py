@@ -440,9 +440,9 @@ def cluster_command(
     outdir: Annotated[Path, typer.Option("-o", "--out", help="Folder for clusters.jsonl, unclustered.jsonl, events.csv and one article folder per event.")] = Path("out"),
     formats: Annotated[str, typer.Option("--format", "-f", help=f"Comma-separated outputs of each article: {','.join(FORMATS)}.")] = ",".join(FORMATS),
     no_articles: Annotated[bool, typer.Option("--no-articles", help="Write the clusters only; build no article.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Processes building articles (local engine).")] = 1,
     engine: Annotated[str, typer.Option("--engine", help="local (default), or ray: analysis in Ray actors, article builds as Ray tasks.")] = "local",
     address: Annotated[str | None, typer.Option("--address", help="With --engine ray: address of a running Ray cluster (default: start Ray on this machine).")] = None,
-    embeddings: Annotated[bool, typer.Option("--embeddings", help="Also weigh sentence-embedding similarity of ledes (the embed extra; about ten times slower).")] = False,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print nothing but errors.")] = False,
 ) -> None:
@@ -457,7 +457,7 @@ def cluster_command(
         raise _fail("--address needs --engine ray", "add --engine ray to run on a Ray cluster")
     try:
         summary = cluster_feed(feeds, outdir, formats=fmts, model=spacy_model, engine=engine, address=address,  # type: ignore[arg-type]
-                               articles=not no_articles, embeddings=embeddings, stdin=sys.stdin)
+                               articles=not no_articles, jobs=jobs, stdin=sys.stdin)
     except EmptyFeedError as exc:
         raise _fail(str(exc), "pass JSONL feeds, folders or report files that hold reports") from None
     except InputError as exc:
@@ -486,7 +486,7 @@ def eval_clusters_command(
     events: Annotated[Path, typer.Argument(help="Events JSONL (the dev corpus format): its reports are shuffled, ids hidden, and clustered.")],
     split: Annotated[str | None, typer.Option("--split", help="tune or check: only the events of that half of splits.json (next to EVENTS).")] = None,
     distractors: Annotated[Path | None, typer.Option("--distractors", help="Events JSONL of other events, added to the stream.")] = None,
-    embeddings: Annotated[bool, typer.Option("--embeddings", help="Also weigh sentence-embedding similarity of ledes (the embed extra).")] = False,
+    embeddings: Annotated[bool, typer.Option("--embeddings", help="Also weigh sentence-embedding similarity of ledes (the embed extra; measured, it does not pay: bench/CLUSTERS.md).")] = False,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model", help="spaCy pipeline to load.")] = None,
 ) -> None:
     """Score clustering on known events: B-cubed precision, recall, F1, events found vs true."""

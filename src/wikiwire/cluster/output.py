@@ -117,12 +117,14 @@ def table_events(result: ClusterResult, formats: Sequence[str]) -> list[batch.Ev
 
 def build_articles(result: ClusterResult, outdir: Path, formats: Sequence[str], model: str | None = None, *,
                    builder: Builder = batch.build_documents, progress: Callable[[str], None] | None = None,
-                   errors: Mapping[str, str | None] | None = None) -> dict[str, str | None]:
+                   errors: Mapping[str, str | None] | None = None, jobs: int = 1) -> dict[str, str | None]:
     """Build every event's article folder (unless ``errors`` holds results from another
-    engine) and write ``events.csv`` when "csv" is among ``formats``. Returns event id ->
-    error or None."""
+    engine), over ``jobs`` processes, and write ``events.csv`` when "csv" is among
+    ``formats``. Returns event id -> error or None."""
     done: dict[str, str | None] = dict(errors) if errors is not None else {}
-    if errors is None:
+    if errors is None and jobs > 1 and len(result.clusters) > 1:
+        done = _build_parallel(result, outdir, formats, model, builder, jobs, progress)
+    elif errors is None:
         for cluster in result.clusters:
             done[cluster.id] = build_one(cluster, result.documents[cluster.id], outdir, formats, model, builder)
             if progress is not None:
@@ -130,3 +132,27 @@ def build_articles(result: ClusterResult, outdir: Path, formats: Sequence[str], 
     if "csv" in formats:
         batch.write_table(outdir, table_events(result, formats))
     return done
+
+
+def _build_parallel(result: ClusterResult, outdir: Path, formats: Sequence[str], model: str | None, builder: Builder,
+                    jobs: int, progress: Callable[[str], None] | None) -> dict[str, str | None]:
+    """``build_one`` for every event over ``jobs`` processes (each loads the pipeline once,
+    or inherits it from this process when forked)."""
+    import concurrent.futures as cf
+    import multiprocessing
+
+    preload = builder is batch.build_documents
+    if preload and multiprocessing.get_start_method() == "fork":
+        batch._init_worker(model, preload)  # forked workers share the loaded model's pages
+    done: dict[str, str | None] = {}
+    with cf.ProcessPoolExecutor(max_workers=jobs, initializer=batch._init_worker, initargs=(model, preload)) as pool:
+        futures = {pool.submit(build_one, c, result.documents[c.id], outdir, formats, model, builder): c.id for c in result.clusters}
+        for future in cf.as_completed(futures):
+            event = futures[future]
+            try:
+                done[event] = future.result()
+            except Exception as exc:  # a worker died (killed, out of memory): report, go on
+                done[event] = f"{type(exc).__name__}: {exc or 'worker process failed'}"
+            if progress is not None:
+                progress(event)
+    return {c.id: done.get(c.id) for c in result.clusters}

@@ -61,10 +61,12 @@ def cluster_feed(
     address: str | None = None,
     articles: bool = True,
     embeddings: bool = False,
+    jobs: int = 1,
     stdin: IO[str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> Summary:
-    """Cluster the reports of ``inputs`` into events and write them into ``outdir``.
+    """Cluster the reports of ``inputs`` into events and write them into ``outdir``
+    (articles built over ``jobs`` processes with the local engine).
 
     Raises MissingInputError / EmptyFeedError (see ``feed.read_feed``), ModelNotFoundError,
     RayUnavailableError for ``engine="ray"`` without the extra installed, and
@@ -82,6 +84,6 @@ def cluster_feed(
         errors = {}
     clusters_path, unclustered_path = write_clusters(result, outdir)
     if articles:
-        errors = build_articles(result, outdir, formats, model, errors=errors if engine == "ray" else None)
+        errors = build_articles(result, outdir, formats, model, errors=errors if engine == "ray" else None, jobs=jobs)
     undated = sum(1 for c in result.clusters for m in c.members if m.undated)
     return Summary(result, clusters_path, unclustered_path, errors, undated)
