@@ -99,8 +99,9 @@ class Source(Record):
     published: dt.date | None = None
     duplicates: tuple[Duplicate, ...] = ()
     removed_lines: tuple[str, ...] = ()  # non-news lines cleaning dropped (bylines, prompts...)
-    # Where ``title`` came from: the page's or events file's own metadata, the report's
-    # headline line, or (nothing else existing) its first sentence; None when untitled.
+    # Where ``title`` came from: the page's or events file's own metadata ("page") or the
+    # report's headline line ("headline"); None when it has no headline (``title`` None; the
+    # renderers then title it by its first sentence, "first sentence" in event.json).
     title_from: TitleFrom | None = None
 
 
