@@ -361,3 +361,20 @@ def test_reports_naming_no_kind_still_build_with_an_empty_frame(nlp) -> None:  #
     assert build.facts.frame.allowed_kinds == ()
     assert build.facts.context == ()
     assert build.title
+
+
+def test_a_country_is_never_the_target_and_a_city_keeps_its_own_region() -> None:
+    from wikiwire.facts.target import target_phrases
+
+    assert target_phrases("Officials called the blast an attack on the United States.") == []
+    frame = EventFrame(kind="mass shooting", allowed_kinds=("mass shooting",), place={"city": "Prague", "country": "Czechia"})
+    from wikiwire.reconcile import reconcile
+
+    claims = [
+        _claim("location", {"venue": None, "city": "Prague", "region": None, "country": "Czechia"}, "s1.0", "s1"),
+        _claim("location", {"venue": None, "city": "Prague", "region": None, "country": "Czechia"}, "s2.0", "s2"),
+        _claim("location", {"venue": None, "city": None, "region": "Kladno", "country": "Czechia"}, "s3.0", "s3"),
+    ]
+    sources = [_source(f"s{i}", "A gunman opened fire in Prague.") for i in (1, 2, 3)]
+    location = reconcile(claims, sources, frame=frame).get("location").value
+    assert isinstance(location, dict) and location["city"] == "Prague" and location["region"] is None

@@ -931,6 +931,10 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
         if part == "city" and (regional or unsettled):
             # Most reports place it in a region, not a city (an earthquake's province).
             having = []
+        if part == "region" and chosen.get("city"):
+            # The city's own region, not one a report names for somewhere else (the town a
+            # suspect came from).
+            having = [c for c in having if _part(c.value, "city") == chosen["city"]]
         if not having:
             chosen[part] = None
             continue

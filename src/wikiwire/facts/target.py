@@ -25,6 +25,7 @@ from wikiwire.facts.claim import claim_in
 from wikiwire.facts.kinds import dominant_kind, match_kinds, sentence_relevance
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.facts.prefilter import Needles, required_needles
+from wikiwire.facts.places import is_country
 from wikiwire.records import AnalysedSource, Claim, FactName, Sentence
 from wikiwire.taxonomy import kind_for
 from wikiwire.textkeys import lookup_key
@@ -169,6 +170,8 @@ def _target_phrases(text: str) -> tuple[tuple[str, float], ...]:
     for phrase, weight in found:
         if _TIME_WORD.match(phrase):
             continue  # "the attack on Thursday": a date, not what was attacked
+        if is_country(re.sub(r"^the\s+", "", phrase, flags=re.IGNORECASE)):
+            continue  # "the attack on the United States", "Russia's war on Ukraine": a war's aim
         if phrase and phrase.lower() not in _NOT_TARGETS and all(p != phrase for p, _ in out):
             out.append((phrase, weight))
     return tuple(out)
