@@ -834,6 +834,10 @@ def _part(value: JSONValue, part: str) -> str | None:
     return None
 
 
+# A region named without the chosen city completes the city's place only from a claim this
+# strong (a lede sentence near the event's words); weaker ones name regions of other places.
+REGION_ALONE_MIN_WEIGHT = 0.5
+
 # Kinds that happen at one structure, which is their venue even for a natural cause.
 STRUCTURE_KINDS = frozenset({"dam failure", "bridge collapse", "building collapse"})
 
@@ -932,9 +936,11 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
             # Most reports place it in a region, not a city (an earthquake's province).
             having = []
         if part == "region" and chosen.get("city"):
-            # The city's own region, not one a report names for somewhere else (the town a
-            # suspect came from).
-            having = [c for c in having if _part(c.value, "city") == chosen["city"]]
+            # The city's own region, not one a report names in passing for somewhere else
+            # (the town a suspect came from); a region named on its own counts only when the
+            # city's is unknown and a report states it with weight (in its lede, near the event).
+            own = [c for c in having if _part(c.value, "city") == chosen["city"]]
+            having = own or [c for c in having if not _part(c.value, "city") and c.weight >= REGION_ALONE_MIN_WEIGHT]
         if not having:
             chosen[part] = None
             continue
