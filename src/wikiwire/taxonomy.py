@@ -183,8 +183,9 @@ def _attack(key: str, heading: str, patterns: tuple[str, ...], specificity: int 
 
 def _disaster(key: str, heading: str, patterns: tuple[str, ...], template: str = EVENT.name,
               category: Category = "disaster", specificity: int = 2, noun: str | None = None,
-              plural: str | None = None) -> Kind:
-    return Kind(key, category, noun or key, template, heading, patterns, specificity, plural)
+              plural: str | None = None, title: tuple[str, str] | None = None) -> Kind:
+    title_noun, title_plural = title or (None, None)
+    return Kind(key, category, noun or key, template, heading, patterns, specificity, plural, title_noun, title_plural)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -216,9 +217,12 @@ KINDS: tuple[Kind, ...] = (
     _disaster("bridge collapse", "Collapse", (r"bridge (?:collapses?|collapsed|fell|came down|gave way)", r"collapse of the .{0,40}bridge", r"bridge .{0,30}collapsed"), category="accident", specificity=4),
     _disaster("building collapse", "Collapse", (r"building collapses?", r"(?:building|block|tower|roof) (?:collapsed|caved in)", r"collapse of (?:a|the) (?:[\w-]+ )?(?:building|tower|block)"), category="accident", specificity=3),
     _disaster("crowd crush", "Crush", (r"crowd crush(?:es)?", r"crowd surges?", r"stampedes?", r"crush(?:ed)? (?:in|by) the crowd"), category="accident", specificity=3),
-    _disaster("rail accident", "Accident", (r"train (?:crash|collision|derailment|accident)s?", r"derail(?:ed|ment)", r"trains? collided"), RAIL.name, category="accident", specificity=3),
+    _disaster("rail accident", "Accident", (r"train (?:crash|collision|derailment|accident)s?", r"derail(?:ed|ment)", r"trains? collided"), RAIL.name, category="accident", specificity=3,
+              # Titles name what happened as news and encyclopedias do ("Tempi train crash").
+              title=("train crash", "train crashes")),
     _disaster("aviation accident", "Accident", (r"plane crash(?:ed|es)?", r"(?:aircraft|airliner|jet|helicopter) crash(?:ed|es)?", r"crash[- ]landed",
-                                                 r"(?:plane|aircraft|airliner|jetliner|helicopter)(?=\b[^.;]{0,60}?\bcrashed\b)"), AIRCRAFT.name, category="accident", specificity=3),
+                                                 r"(?:plane|aircraft|airliner|jetliner|helicopter)(?=\b[^.;]{0,60}?\bcrashed\b)"), AIRCRAFT.name, category="accident", specificity=3,
+              title=("plane crash", "plane crashes")),
     _disaster("road accident", "Accident", (r"(?:bus|car|road|traffic|truck) (?:crash|accident|collision)s?", r"pile-?up"), category="accident", specificity=2),
     _disaster("maritime accident", "Accident", (r"(?:ship|boat|ferry|vessel) (?:sank|capsized|collided|disaster)", r"capsiz(?:ed|ing)", r"shipwreck", r"sinking"), category="accident", specificity=2),
     _disaster("explosion", "Explosion", (r"explosions?", r"blasts?", r"exploded"), category="accident", specificity=1),
