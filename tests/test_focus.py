@@ -380,3 +380,12 @@ def test_a_country_is_never_the_target_and_a_city_keeps_its_own_region() -> None
     sources = [_source(f"s{i}", "A gunman opened fire in Prague.") for i in (1, 2, 3)]
     location = reconcile(claims, sources, frame=frame).get("location").value
     assert isinstance(location, dict) and location["city"] == "Prague" and location["region"] is None
+
+
+def test_a_hospital_that_received_the_wounded_is_no_venue() -> None:
+    from wikiwire.facts.places import _not_a_venue
+
+    text = "Riverside General Hospital alone received 45 wounded, its director said."
+    assert _not_a_venue(text, "Riverside General Hospital", 0)
+    attack = "Gunmen stormed Riverside General Hospital on Monday, killing six patients."
+    assert not _not_a_venue(attack, "Riverside General Hospital", attack.index("Riverside"))

@@ -343,12 +343,24 @@ BROUGHT_TO_RE = re.compile(
 )
 
 
+# A hospital that receives, treats or speaks ("X Hospital received 45 wounded", "... said")
+# is where the wounded went, not where the event happened.
+CARE_AFTER_RE = re.compile(
+    r"^[^.;]{0,12}?\b(?:alone\s+)?(?:has\s+|had\s+|have\s+|was\s+|were\s+)?"
+    r"(?:received|receiving|treated|treating|admitted|took in|taken in|said|says|reported|confirmed|spokes\w+|director)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_a_venue(text: str, name: str, start: int) -> bool:
     """True when ``name`` (at ``start`` in ``text``) is an agency, or a hospital the victims
-    were brought to, rather than the place of the event."""
+    were brought to or that received them, rather than the place of the event."""
     if AGENCY_WORDS_RE.search(name):
         return True
-    return bool(CARE_FACILITY_RE.search(name) and BROUGHT_TO_RE.search(text[:start]))
+    if not CARE_FACILITY_RE.search(name):
+        return False
+    after = text[start + len(name):] if text[start : start + len(name)] == name else text[start:].split(name, 1)[-1]
+    return bool(BROUGHT_TO_RE.search(text[:start]) or CARE_AFTER_RE.match(after))
 
 
 def _venues(sentence: Sentence) -> list[tuple[int, int, str]]:
