@@ -10,6 +10,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, SHARED
@@ -145,6 +147,23 @@ def test_bcubed_on_a_known_split() -> None:
     assert (precision, round(recall, 4), round(f1, 4)) == (1.0, 0.6667, 0.8)
     # Everything merged: recall 1, precision (3/4 * 3 + 1/4) / 4 = 0.625
     assert bcubed(dict.fromkeys(truth, "all"), truth)[:2] == (0.625, 1.0)
+
+
+@given(st.dictionaries(st.integers(0, 30), st.sampled_from("ABCDE"), min_size=1))
+def test_bcubed_is_perfect_for_the_truth_and_bounded_for_anything(truth_ints: dict[int, str]) -> None:
+    truth = {str(k): v for k, v in truth_ints.items()}
+    assert bcubed(truth, truth) == (1.0, 1.0, 1.0)
+    alone = bcubed({}, truth)  # every item its own cluster: precision is always perfect
+    assert alone[0] == 1.0 and 0.0 < alone[1] <= 1.0
+    merged = bcubed(dict.fromkeys(truth, "one"), truth)  # one cluster: recall is always perfect
+    assert merged[1] == 1.0 and 0.0 < merged[0] <= 1.0
+
+
+def test_cli_cluster_names_a_missing_feed(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.jsonl"
+    result = runner.invoke(app, ["cluster", str(missing), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {missing}: no such file or folder (check the path)\n"
 
 
 def test_cli_cluster_writes_events_clusters_and_articles(tmp_path: Path) -> None:

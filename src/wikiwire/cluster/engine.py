@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from wikiwire import gazetteer
+from wikiwire import embed, gazetteer
 from wikiwire.cluster import decide
 from wikiwire.cluster.block import BlockIndex
 from wikiwire.cluster.frame import Prepared, frames, prepare
@@ -148,7 +148,7 @@ class Clusterer:
 
     def _decide(self, i: int, j: int, near: float | None) -> None:
         a, b = self.frames[i], self.frames[j]
-        cosine = _cosine(self.vectors[i], self.vectors[j]) if self.vectors else None
+        cosine = embed.cosine(self.vectors[i], self.vectors[j]) if self.vectors else None
         ev = decide.evidence(a, b, near_duplicate=near, embedding=cosine)
         if ev is None:
             return
@@ -232,10 +232,3 @@ class Clusterer:
         if frame.undated:
             reason += " (undated: clustered by content alone)"
         return Unclustered(input=frame.input, reason=reason, key=frame.key, headline=frame.headline or None)
-
-
-def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
-    dot = sum(x * y for x, y in zip(a, b, strict=True))
-    na = sum(x * x for x in a) ** 0.5
-    nb = sum(y * y for y in b) ** 0.5
-    return dot / (na * nb) if na and nb else 0.0

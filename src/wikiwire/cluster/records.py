@@ -2,7 +2,7 @@
 
 Flow::
 
-    feed    -> FeedItem           (one report of the stream, or the reason it was skipped)
+    feed    -> Document | Unclustered (one report of the stream, or why it was skipped)
     frame   -> Frame              (what a report's headline and lede say happened: kind,
                                    place, date, named entities, word sets for similarity)
     decide  -> Link               (a candidate pair that passed the thresholds, with why)
@@ -17,8 +17,6 @@ from __future__ import annotations
 import datetime as dt
 
 from pydantic import BaseModel, ConfigDict
-
-from wikiwire.records import Document
 
 
 class ClusterRecord(BaseModel):
@@ -102,10 +100,3 @@ class Unclustered(ClusterRecord):
     reason: str
     key: str | None = None
     headline: str | None = None
-
-
-class FeedItem(ClusterRecord):
-    """One report read from a feed, with the flags the reader raised about it."""
-
-    document: Document
-    flags: tuple[str, ...] = ()
