@@ -3,9 +3,11 @@ right preposition."""
 
 from __future__ import annotations
 
-from wikiwire.lead import compose_lead
+import pytest
+
+from wikiwire.lead import casualty_summary, compose_lead, join_names, named_body
 from wikiwire.reconcile import reconcile
-from wikiwire.records import Claim
+from wikiwire.records import Claim, EventFacts, Fact
 from wikiwire.taxonomy import kind_for
 
 
@@ -28,3 +30,80 @@ def test_several_attacks_lead_names_the_place_not_one_site() -> None:
     assert compose_lead(facts, kind_for("mass shooting"), "2024 Springfield shooting")[0].text == (
         "The 2024 Springfield shooting was a mass shooting at a bar in Springfield, Ohio, United States, on 1 June 2024."
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# attributions: body names that read as names
+
+
+@pytest.mark.parametrize(
+    ("attribution", "body"),
+    [
+        # A name whose head noun was cut off after "a": the organisation, with "the".
+        ("a United Nations", "the United Nations"),
+        # A word left dangling at the end names nothing.
+        ("the Ministry of Health of", "the Ministry of Health"),
+        ("the Keel Point Coast Guard and", "the Keel Point Coast Guard"),
+        # One unnamed person is no body a reader can look up, whatever modifies it.
+        ("official", None),
+        ("District official", None),
+        ("South Korea's official", None),
+        ("a security source", None),
+        # Bodies, named people and plural officials stay.
+        ("officials", "officials"),
+        ("a Taliban spokesperson", "a Taliban spokesperson"),
+        ("Istanbul Gov. Ali Yerlikaya", "Istanbul Gov. Ali Yerlikaya"),
+        ("police", "police"),
+        ("the monitor", None),
+    ],
+)
+def test_named_body_reads_as_a_name(attribution: str, body: str | None) -> None:
+    assert named_body(attribution) == body
+
+
+def test_names_are_listed_with_commas_and_one_and() -> None:
+    assert join_names(["police"]) == "police"
+    assert join_names(["police", "the coroner"]) == "police and the coroner"
+    assert join_names(["the governor", "police", "the coroner"]) == "the governor, police and the coroner"
+
+
+def _toll_claim(value: int, by: str | None, source: str) -> Claim:
+    return Claim(fact="fatalities", value=value, display=str(value), source=source, sentence=f"{source}.0",
+                 quote=f"At least {value} people were killed, {by or 'reports'} said.", qualifier="at least",
+                 attributed_to=by)
+
+
+def test_casualty_bodies_giving_one_figure_read_as_a_list_without_bare_officials() -> None:
+    claims = (
+        _toll_claim(63, "Governor Ada Quill", "s1"),
+        _toll_claim(63, "official", "s2"),
+        _toll_claim(63, "the Sallow Fire Service", "s3"),
+        _toll_claim(63, "the Keel Point coroner", "s4"),
+    )
+    facts = EventFacts(kind="maritime accident", facts={
+        "fatalities": Fact(name="fatalities", value={"low": 63, "high": 63, "best": 63}, claims=claims)})
+    (sentence,) = casualty_summary(facts)
+    assert sentence.text == ("Governor Ada Quill, the Sallow Fire Service and the Keel Point coroner "
+                             "reported at least 63 deaths.")
+    assert " official " not in sentence.text
+
+
+def test_one_unattributed_figure_opens_its_sentence() -> None:
+    facts = EventFacts(kind="maritime accident", facts={
+        "fatalities": Fact(name="fatalities", value=2, claims=(_toll_claim(2, "South Korea's official", "s1"),))})
+    (sentence,) = casualty_summary(facts)
+    assert sentence.text == "At least two people were killed, according to reports."
+    assert sentence.sources == ("s1",)
+
+
+def test_toll_attributed_to_a_cut_off_name_says_the_name() -> None:
+    claims = (
+        Claim(fact="fatalities", value=100, display="100", source="s1", sentence="s1.0", quote="100 died, the broadcaster said.",
+              attributed_to="the Sallow Broadcasting Corp (SBC)"),
+        Claim(fact="fatalities", value=670, display="670", source="s2", sentence="s2.0",
+              quote="670 died, according to a United Nations official.", attributed_to="a United Nations"),
+    )
+    facts = EventFacts(kind="landslide", facts={
+        "fatalities": Fact(name="fatalities", value={"low": 100, "high": 670, "best": 670}, claims=claims)})
+    (sentence,) = [s for s in compose_lead(facts, kind_for("landslide"), "2031 Keel Point landslide") if "killed" in s.text]
+    assert sentence.text.endswith("according to the Sallow Broadcasting Corp (SBC) and the United Nations.")

@@ -123,15 +123,47 @@ _INSTITUTION = re.compile(
 _TIME_LEAD = re.compile(r"^(?:(?:the|by|in|on)\s+)?(?:evening|morning|afternoon|night|day|later|earlier)\s+", re.IGNORECASE)
 
 
+# A word left dangling at the end of an attribution cut short ("a United Nations" from "a
+# United Nations official ..."): an article, preposition or conjunction names nothing.
+_DANGLING_END = re.compile(r"(?:\s+(?:a|an|the|of|for|and|or|to|at|in))+$", re.IGNORECASE)
+# One unnamed person as the whole body: a bare singular noun ("official", "District official",
+# "South Korea's official") is no body a reader can identify, and joined with others it reads
+# as a form ("X and official and Y reported"). The plural ("officials") is a body.
+_ONE_PERSON = re.compile(
+    r"^(?:[\w.'’-]+\s+){0,3}?(?:official|spokes(?:man|woman|person)|source|officer|representative|aide|"
+    r"worker|resident|witness|rescuer|doctor|medic|employee|member)$",
+    re.IGNORECASE,
+)
+_INDEFINITE = re.compile(r"^an?\s+", re.IGNORECASE)
+
+
 def named_body(attribution: str | None) -> str | None:
     """The attribution as a body a reader can identify ("the Ministry of Health", "police"),
-    or None for an anonymous or generic one ("the monitor", "a security source")."""
+    or None for an anonymous or generic one ("the monitor", "a security source", a bare
+    "official"). A word left dangling at its end is dropped, and a proper name left after an
+    indefinite article ("a United Nations") takes "the"."""
     if not attribution:
         return None
-    text = _TIME_LEAD.sub("", attribution.strip())
+    text = _DANGLING_END.sub("", _TIME_LEAD.sub("", attribution.strip()))
+    if not text:
+        return None
+    indefinite = _INDEFINITE.match(text)
+    if indefinite is None and _ONE_PERSON.match(text):
+        return None
+    if indefinite is not None:
+        rest = text[indefinite.end():].split()
+        # Only capitalised words after "a": a name whose head noun was cut off.
+        if rest and all(w[:1].isupper() for w in rest):
+            text = "the " + " ".join(rest)
     if any(ch.isupper() for ch in text) or _INSTITUTION.search(text):
         return text
     return None
+
+
+def join_names(names: Sequence[str]) -> str:
+    """Names as a reader lists them: "A", "A and B", "A, B and C"."""
+    names = list(names)
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _figure(value: int, claims: Sequence[Claim]) -> Figure:
@@ -356,7 +388,7 @@ def _toll_sentence(facts: EventFacts, kind: Kind, plural: bool = False) -> Artic
         # pin the other's figure on it.
         bys = list(dict.fromkeys(f.by for f in (dead.low, dead.high) if f.by)) if dead.disputed and dead.low.by and dead.high.by else []
         if bys:
-            text += ", according to " + " and ".join(bys)
+            text += ", according to " + join_names(bys)
         if hurt is not None:
             claims.extend(hurt.claims)
             one = hurt.high.value == 1 and not hurt.disputed
@@ -484,15 +516,15 @@ def _latest_figures(claims: Sequence[Claim]) -> list[Figure]:
         best = max(group, key=lambda c: (c.reported or dt.date.min, _int(c.value) or 0))
         same = tuple(c for c in group if c.value == best.value)
         figures.append(Figure(_int(best.value) or 0, best.qualifier, named_body(best.attributed_to), same))
-    merged: dict[int, Figure] = {}
+    merged: dict[int, tuple[Figure, list[str]]] = {}
     for fig in figures:
-        key2 = fig.value
-        if key2 in merged:
-            old = merged[key2]
-            merged[key2] = Figure(fig.value, old.qualifier, f"{old.by} and {fig.by}", (*old.claims, *fig.claims))
+        if fig.value in merged:
+            old, bys = merged[fig.value]
+            merged[fig.value] = (Figure(fig.value, old.qualifier, None, (*old.claims, *fig.claims)), [*bys, fig.by or ""])
         else:
-            merged[key2] = fig
-    out = sorted(merged.values(), key=lambda f: -len({c.source for c in f.claims}))
+            merged[fig.value] = (fig, [fig.by or ""])
+    joined = [Figure(f.value, f.qualifier, join_names(bys), f.claims) for f, bys in merged.values()]
+    out = sorted(joined, key=lambda f: -len({c.source for c in f.claims}))
     return out[:MAX_ATTRIBUTED_FIGURES]
 
 
@@ -539,7 +571,8 @@ def casualty_summary(facts: EventFacts) -> tuple[ArticleSentence, ...]:
             fig = Figure(values[0], claim.qualifier, None, ())
             one = values[0] == 1
             verb = ("was" if one else "were") + (" killed" if name == "fatalities" else " injured")
-            text = f"Reports said {fig.text()} {_people(values[0])} {verb}"
+            # The figure opens the sentence: "Reports said ..." reads as a name to look up.
+            text = f"{_capital(fig.text())} {_people(values[0])} {verb}, according to reports"
         else:
             what = "death tolls" if name == "fatalities" else "numbers of injured"
             text = f"{'Other reports' if figures else 'Reports'} gave {what} ranging from {values[0]:,} to {values[-1]:,}"

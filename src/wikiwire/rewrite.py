@@ -333,10 +333,11 @@ _CAPTION_TIE = re.compile(
     rf"\bon\s+(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH_NAME})",
     re.IGNORECASE,
 )
-# Habit or permanence: the present tense describes what is always so, not a moment.
+# Habit or permanence: the present tense describes what is always so, not a moment ("each
+# other" is no habit: "People comfort each other at the site ...").
 _CAPTION_HABITUAL = re.compile(
-    r"\b(?:every|each|usually|often|typically|traditionally|annually|regularly|always|normally|generally|"
-    r"sometimes|daily|weekly|a year|per year|memorial|monument|plaque|statue)\b",
+    r"\b(?:every|each(?!\s+other\b)|usually|often|typically|traditionally|annually|regularly|always|normally|"
+    r"generally|sometimes|daily|weekly|a year|per year|memorial|monument|plaque|statue)\b",
     re.IGNORECASE,
 )
 

@@ -77,7 +77,11 @@ _BACKGROUND = re.compile(
     r"\b(?:since (?:19|20)\d\d|began in (?:19|20)\d\d|erupted|broke out in|civil war|years of (?:war|conflict|fighting)|"
     r"for (?:many )?years|for decades|decades (?:of|ago)|decades-long|historically|(?:has|have) a history of|prior to the|came after|"
     r"followed (?:weeks|months|days|years)|in recent (?:weeks|months|years)|heavily dependent|"
-    r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters|(?:is|are) (?:held|controlled|home to|located|known for)|(?:second|third|fourth|fifth)-largest|"
+    # What a place is ("is held by", "is located in"), said of the sentence's subject: in a
+    # relative clause ("the building, which is located in Old Town") it only places the event.
+    r"remains? in the hands|recaptured|the (?:war|conflict) (?:in|has|began)|protests?|protesters|"
+    r"(?<!\bwhich )(?<!\bthat )(?<!\bwhere )(?:is|are) (?:held|controlled|home to|located|known for)|"
+    r"(?:second|third|fourth|fifth)-largest|"
     # What the place is and does every day, in the present tense: "is a four-lane structure",
     # "carries 11.3 million vehicles a year".
     r"(?:is|are) an? (?:[\w-]+ ){0,3}?(?:structure|bridge|building|city|town|village|province|district|"
