@@ -107,3 +107,14 @@ def test_toll_attributed_to_a_cut_off_name_says_the_name() -> None:
         "fatalities": Fact(name="fatalities", value={"low": 100, "high": 670, "best": 670}, claims=claims)})
     (sentence,) = [s for s in compose_lead(facts, kind_for("landslide"), "2031 Keel Point landslide") if "killed" in s.text]
     assert sentence.text.endswith("according to the Sallow Broadcasting Corp (SBC) and the United Nations.")
+
+
+def test_a_place_in_one_name_takes_no_comma_before_the_date() -> None:
+    facts = EventFacts(kind="rail accident", facts={
+        "date": Fact(name="date", value="2031-05-03", display="3 May 2031", sources=("s1",)),
+        "location": Fact(name="location", value={"city": None, "region": None, "country": "Greece"},
+                         display="Greece", sources=("s1",)),
+        "type": Fact(name="type", value="rail accident", display="Rail accident", sources=("s1",)),
+    })
+    first = compose_lead(facts, kind_for("rail accident"), "2031 Greece train crash")[0]
+    assert first.text == "The 2031 Greece train crash was a rail accident in Greece on 3 May 2031."

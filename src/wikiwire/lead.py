@@ -369,7 +369,9 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
             text += f" in {place}"
     if date:
         when = f"{DATE_HEDGE} on {date}" if uncertainty.doubt(facts.get("date")) else f"on {date}"
-        text += f", {when}" if place else f" {when}"
+        # "in Homs, Syria, on 5 October": the comma closes a place given with its country;
+        # a place in one name takes none ("in Greece on 28 February").
+        text += f", {when}" if place and "," in place else f" {when}"
     sources, evidence = _cite(f for f in used if f.display or f.value)
     return ArticleSentence(text=text + ".", sources=sources, evidence=evidence)
 
