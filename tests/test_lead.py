@@ -1,7 +1,10 @@
 """The lead's first sentence: several attacks name the place, one attack its target with the
-right preposition."""
+right preposition; the bodies a figure is attributed to read as names, listed as a reader
+lists them."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -65,6 +68,9 @@ def test_names_are_listed_with_commas_and_one_and() -> None:
     assert join_names(["police"]) == "police"
     assert join_names(["police", "the coroner"]) == "police and the coroner"
     assert join_names(["the governor", "police", "the coroner"]) == "the governor, police and the coroner"
+    # An attribution naming two bodies is listed as two, once each.
+    assert join_names(["President Ada Quill and security officials", "the coroner", "security officials"]) == (
+        "President Ada Quill, security officials and the coroner")
 
 
 def _toll_claim(value: int, by: str | None, source: str) -> Claim:
@@ -118,3 +124,16 @@ def test_a_place_in_one_name_takes_no_comma_before_the_date() -> None:
     })
     first = compose_lead(facts, kind_for("rail accident"), "2031 Greece train crash")[0]
     assert first.text == "The 2031 Greece train crash was a rail accident in Greece on 3 May 2031."
+
+
+def test_one_person_under_an_abbreviated_title_is_one_body() -> None:
+    def claim(value: int, by: str, day: int) -> Claim:
+        return Claim(fact="injuries", value=value, display=str(value), source=f"s{day}", sentence=f"s{day}.0",
+                     quote=f"{value} people were injured, {by} said.", attributed_to=by, reported=dt.date(2031, 5, day))
+
+    claims = (claim(38, "Governor Ada Quill", 3), claim(53, "Sallow Gov. Ada Quill", 4))
+    facts = EventFacts(kind="maritime accident", facts={
+        "injuries": Fact(name="injuries", value={"low": 38, "high": 53, "best": 53}, claims=claims)})
+    (sentence,) = casualty_summary(facts)
+    # The latest figure of the one governor, not two governors with two figures.
+    assert sentence.text == "Sallow Gov. Ada Quill reported 53 people injured."

@@ -161,9 +161,10 @@ def named_body(attribution: str | None) -> str | None:
 
 
 def join_names(names: Sequence[str]) -> str:
-    """Names as a reader lists them: "A", "A and B", "A, B and C"."""
-    names = list(names)
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """Names as a reader lists them: "A", "A and B", "A, B and C". A name that is itself two
+    ("President X and security officials") is listed as its parts, not as "A and B and C"."""
+    parts = list(dict.fromkeys(part.strip() for name in names for part in re.split(r"\s+and\s+", name) if part.strip()))
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
 def _figure(value: int, claims: Sequence[Claim]) -> Figure:
@@ -535,8 +536,14 @@ def _latest_figures(claims: Sequence[Claim]) -> list[Figure]:
 _BODY_NOISE = frozenset({"the", "a", "an", "of", "for", "s", "country", "national", "state"})
 
 
+# Abbreviated titles, spelt out so that "Gov. Ali Yerlikaya" and "Governor Ali Yerlikaya" are
+# one body.
+_TITLE_WORDS = {"gov": "governor", "pres": "president", "sen": "senator", "gen": "general", "lt": "lieutenant",
+                "col": "colonel", "sgt": "sergeant", "supt": "superintendent", "dept": "department", "min": "minister"}
+
+
 def _body_key(body: str) -> str:
-    words = re.findall(r"[a-z]+", body.lower().replace("’", "'"))
+    words = [_TITLE_WORDS.get(w, w) for w in re.findall(r"[a-z]+", body.lower().replace("’", "'"))]
     # A possessive owner ("Syria's") names the country, not the body.
     owner = re.match(r"\s*(?:the\s+)?([A-Za-z]+)['’]s\b", body)
     drop = {lookup_key(owner.group(1))} if owner else set()
