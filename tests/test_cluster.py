@@ -77,6 +77,10 @@ def test_fixture_feed_gives_three_events_and_leaves_the_distractor_alone(nlp) ->
     assert undated == [f"{NAME}:3"]
     assert quake.id.startswith("2025-08-10-balikesir-province-earthquake-")
     assert all(m.why is not None for m in quake.members)
+    # The undated report joined on what it shares with the dated ones, and says so.
+    why = next(m.why for m in quake.members if m.undated)
+    assert why is not None and why.kind == "earthquake" and why.countries == ("TR",)
+    assert {"afad", "sindirgi"} <= set(why.entities)
 
 
 def test_chunks_give_the_same_events_as_the_whole_feed(nlp) -> None:  # type: ignore[no-untyped-def]

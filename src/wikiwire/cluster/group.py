@@ -241,8 +241,7 @@ def _look_back(finals: list[list[int]], frames: Sequence[Frame], why: dict[int, 
         )
         if scored and scored[0][0] >= MERGE_THRESHOLD and (len(scored) == 1 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
             moves[index] = scored[0][1]
-            host = finals[scored[0][1]][0]
-            why[members[0]] = Evidence(a=frames[members[0]].key, b=frames[host].key, score=round(scored[0][0], 4), kind=profiles[scored[0][1]].kind)
+            why[members[0]] = _shared(lone, profiles[scored[0][1]], frames, scored[0][0])
     out = [list(m) for m in finals]
     for index, host in moves.items():
         out[host].extend(out[index])
@@ -279,6 +278,26 @@ class _Span:
         firsts = [d for d in (self.first, other.first) if d]
         lasts = [d for d in (self.last, other.last) if d]
         return _Span(min(firsts, default=None), max(lasts, default=None), self.countries | other.countries, self.families | other.families)
+
+
+def _shared(a: _Profile, b: _Profile, frames: Sequence[Frame], score: float) -> Evidence:
+    """Evidence for two profiles joined at ``score``: what they share (for clusters.jsonl)."""
+    relation = decide.kind_relation(a.kind, b.kind)
+    dated = [f for f in (a.first, a.last, b.first, b.last) if f is not None]
+    days = None
+    if a.first and a.last and b.first and b.last:
+        days = max(0, (b.first - a.last).days, (a.first - b.last).days)
+    return Evidence(
+        a=frames[a.members[0]].key,
+        b=frames[b.members[0]].key,
+        score=round(score, 4),
+        kind=b.kind if relation in ("same", "related") else None,
+        places=tuple(sorted(a.places & b.places)),
+        countries=tuple(sorted(a.countries & b.countries)),
+        entities=tuple(sorted(set(a.entities) & set(b.entities))),
+        figures=tuple(sorted(a.figures & b.figures)),
+        days_apart=days if dated else None,
+    )
 
 
 def _root_pairs(comps: dict[int, list[int]], candidates: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
@@ -357,7 +376,7 @@ def _merge_profiles(comps: dict[int, list[int]], frames: Sequence[Frame], pairs:
             continue
         uf.union(ra, rb)
         spans[uf.find(ra)] = spans[ra].join(spans[rb])
-        ev = Evidence(a=frames[a].key, b=frames[b].key, score=round(score, 4), kind=profiles[a].kind)
+        ev = _shared(profiles[a], profiles[b], frames, score)
         for side in (a, b):
             if len(comps[side]) == 1:
                 why.setdefault(side, ev)
@@ -415,8 +434,7 @@ def group(
             left.append(u)
             continue
         score, index = best
-        host = dated_groups[index][0]
-        why.setdefault(u, Evidence(a=frames[u].key, b=frames[host].key, score=round(score, 4), kind=dated_profiles[index].kind))
+        why.setdefault(u, _shared(_profile([u], frames), dated_profiles[index], frames, score))
         finals[index].append(u)
     # Undated reports no dated event fits clearly make their own events (passes 1 and 2).
     rest = _components(left, ordered, frames, why)
@@ -429,7 +447,7 @@ def group(
             finals.append(members)
             continue
         score, index = best
-        ev = Evidence(a=frames[members[0]].key, b=frames[dated_groups[index][0]].key, score=round(score, 4), kind=dated_profiles[index].kind)
+        ev = _shared(_profile(members, frames), dated_profiles[index], frames, score)
         for i in members:
             why.setdefault(i, ev)
         finals[index].extend(members)
