@@ -24,8 +24,8 @@ import re
 from wikiwire.facts.claim import claim_in
 from wikiwire.facts.kinds import dominant_kind, match_kinds, sentence_relevance
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
-from wikiwire.facts.prefilter import Needles, required_needles
 from wikiwire.facts.places import is_country
+from wikiwire.facts.prefilter import Needles, required_needles
 from wikiwire.records import AnalysedSource, Claim, FactName, Sentence
 from wikiwire.taxonomy import kind_for
 from wikiwire.textkeys import lookup_key
