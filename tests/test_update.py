@@ -203,7 +203,7 @@ def test_newer_schema_is_refused(tmp_path: Path) -> None:
     code, text = _invoke("update", str(tmp_path), *_files("day2"))
     assert code == 2
     assert text == (
-        f"error: {tmp_path / DB_NAME}: written by a newer wikiwire (schema version 99; this one reads up to 1) "
+        f"error: {tmp_path / DB_NAME}: written by a newer wikiwire (schema version 99; this one reads up to 2) "
         "(upgrade wikiwire (pip install -U wikiwire), or build into a new folder)\n"
     )
 
@@ -386,3 +386,39 @@ def test_diff_markdown_lists_sentences_by_what_happened(living: tuple[Path, list
     listed = [line for line in diff_md.splitlines() if line.startswith(("- added: ", "- removed: ", "- re-cited: "))]
     assert len(listed) == len(changes.sentences_added) + len(changes.sentences_removed) + len(changes.recited)
     assert f"- re-cited: {changes.recited[0].text}" in diff_md
+
+
+def test_update_extracts_only_new_or_reanchored_reports(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from wikiwire import extract
+
+    out = tmp_path / "out"
+    code, text = _invoke("build", *_files("day1"), "-o", str(out), "-q")
+    assert code == 0, text
+    with Store.open(out) as store:
+        stored = store.claims()
+        first = store.revision(1).build
+    # Every source of the build has its claims kept, exactly as extraction gives them.
+    assert {extract.fingerprint(a) for a in first.analysed} == set(stored)
+    assert all(stored[extract.fingerprint(a)] == extract.extract_source(a) for a in first.analysed)
+    read: list[str] = []
+    real = extract.extract_source
+    monkeypatch.setattr(extract, "extract_source", lambda source: read.append(source.source.id) or real(source))
+    revisions.update(out, _files("day2"))
+    with Store.open(out) as store:
+        second = store.revision(2).build
+    old = {extract.fingerprint(a) for a in first.analysed}
+    changed = sorted(a.source.id for a in second.analysed if extract.fingerprint(a) not in old)
+    assert sorted(read) == changed  # new reports, and old ones whose anchor date moved
+    assert len(read) < len(second.analysed)
+
+
+def test_a_version_1_store_gains_the_claims_table(tmp_path: Path) -> None:
+    from wikiwire.store import db
+
+    with sqlite3.connect(tmp_path / DB_NAME) as conn:
+        for statement in db._statements(db.MIGRATIONS[0]):
+            conn.execute(statement)
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    with Store.open(tmp_path) as store:
+        assert store.schema_version == 2
+        assert store.claims() == {}

@@ -6,14 +6,23 @@ in-memory ``Build`` so callers (tests, eval, batch) can use it without touching 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, TypeVar
 
 from wikiwire import analyse, clean, compose, extract, focus, ingest, reconcile, verify
 from wikiwire.errors import InputError, NoUsableReportError
 from wikiwire.facts import dates
 from wikiwire.progress import NullProgress, Progress
-from wikiwire.records import AnalysedSource, Build, Document, Duplicate, Record, Skipped, Source
+from wikiwire.records import (
+    AnalysedSource,
+    Build,
+    Claim,
+    Document,
+    Duplicate,
+    Record,
+    Skipped,
+    Source,
+)
 from wikiwire.store.db import AddedInput, content_hash
 
 if TYPE_CHECKING:
@@ -130,6 +139,7 @@ def run_update(
     timer: StageTimer | None = None,
     fetch_timeout: float = ingest.DEFAULT_FETCH_TIMEOUT,
     n_process: int = 1,
+    claim_cache: Mapping[str, tuple[Claim, ...]] | None = None,
 ) -> UpdateResult:
     """Rebuild ``previous`` with the reports in ``inputs`` and ``documents`` added.
 
@@ -139,6 +149,8 @@ def run_update(
     ones. A new report whose cleaned text is already a source is skipped; one that is a
     near-duplicate of a source (clean's MinHash test) is merged into it as a copy, as ``run``
     would. An input that cannot be read is skipped with its reason, never fatal.
+    ``claim_cache`` holds the claims of sources extracted before (by ``extract.fingerprint``):
+    those are not extracted again, which gives the same claims.
     Raises ModelNotFoundError when new reports need spaCy and no pipeline loads.
     """
     progress = progress or NullProgress()
@@ -180,7 +192,8 @@ def run_update(
         return dates.check_anchors(out)
 
     analysed = step("analyse", progress, analyse_new)
-    build = _from_analysed(analysed, merged.sources, (*previous.skipped, *skipped), title=title, progress=progress, step=step)
+    build = _from_analysed(analysed, merged.sources, (*previous.skipped, *skipped), title=title, progress=progress, step=step,
+                           claim_cache=claim_cache)
     return UpdateResult(build=build, added=merged.added, skipped=(*skipped, *merged.already))
 
 
@@ -192,10 +205,11 @@ def _from_analysed(
     title: str | None,
     progress: Progress,
     step: StageTimer,
+    claim_cache: Mapping[str, tuple[Claim, ...]] | None = None,
 ) -> Build:
     """Stages 4 to 8 of ``run`` over already analysed sources. Keep in step with ``run``:
     tests/test_update.py checks an update's facts and article equal a one-shot build's."""
-    claims = step("extract", progress, lambda: extract.extract(analysed))
+    claims = step("extract", progress, lambda: extract.extract(analysed, cache=claim_cache))
     frame = step("focus", progress, lambda: focus.frame_of(analysed, claims))
     attached, context = focus.attach(claims, frame, analysed)
     facts = step("reconcile", progress, lambda: reconcile.reconcile(attached, analysed, frame=frame, context=context))

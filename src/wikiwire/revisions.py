@@ -13,14 +13,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import IO
 
-from wikiwire import decisions, pipeline
+from wikiwire import decisions, extract, pipeline
 from wikiwire.errors import EventsFileError, StoreMissingError
 from wikiwire.progress import Progress
-from wikiwire.records import Build, Document, Record, Skipped
+from wikiwire.records import Build, Claim, Document, Record, Skipped
 from wikiwire.render import FILENAMES, FORMATS, write_outputs
 from wikiwire.render.record import event_record
 from wikiwire.store import DB_NAME, DEFAULT_BUSY_TIMEOUT, AddedInput, RevisionInfo, Store
@@ -89,6 +89,18 @@ def _hash(text: str) -> str:
     return content_hash(text)
 
 
+def _claims_of(build: Build, *, known: Collection[str]) -> dict[str, tuple[Claim, ...]]:
+    """The claims the build's extract stage found in each of its sources, by fingerprint,
+    leaving out fingerprints already ``known`` to the store (and sources it no longer holds
+    in memory, which a later update simply extracts again)."""
+    out: dict[str, tuple[Claim, ...]] = {}
+    for source in build.analysed:
+        found = extract.recent_claims(source)
+        if found is not None and found[1] not in known:
+            out[found[1]] = found[0]
+    return out
+
+
 def record_build(outdir: Path, build: Build, *, title: str | None = None, timeout: float = DEFAULT_BUSY_TIMEOUT) -> Outcome:
     """Record a from-scratch build as the next revision of ``outdir``'s store (creating it: a
     first build is revision 1). ``title`` is the --title the build was given, kept for updates."""
@@ -101,6 +113,7 @@ def record_build(outdir: Path, build: Build, *, title: str | None = None, timeou
             build, event=event_record(build), added=added, skipped=build.skipped,
             edit_summary=changes.edit_summary, changes=changes.model_dump(mode="json"),
         )
+        store.add_claims(_claims_of(build, known=()))
         store.set_meta(META_TITLE, title)
     return Outcome(previous=latest, revision=number, changes=changes, added=tuple(added), skipped=build.skipped)
 
@@ -145,9 +158,10 @@ def update(
                 raise StoreMissingError(str(outdir / DB_NAME), "holds no revision yet")
             previous = store.revision(latest).build
             kept_title = title or store.meta(META_TITLE)
+            cache = store.claims()
             result = pipeline.run_update(
                 previous, inputs, documents=documents, stdin=stdin, model=model, title=kept_title, progress=progress,
-                timer=timer, fetch_timeout=fetch_timeout, n_process=n_process,
+                timer=timer, fetch_timeout=fetch_timeout, n_process=n_process, claim_cache=cache,
             )
             if result.build is None:
                 return Outcome(previous=latest, revision=None, changes=None, skipped=result.skipped, dry_run=dry_run)
@@ -162,6 +176,7 @@ def update(
                 build, event=record, added=result.added, skipped=result.skipped,
                 edit_summary=changes.edit_summary, changes=changes.model_dump(mode="json"),
             )
+            store.add_claims(_claims_of(build, known=cache))
             if title:
                 store.set_meta(META_TITLE, title)
             _pause("written")

@@ -12,7 +12,9 @@ transaction. It holds:
 - ``revisions``: number, time, inputs added, inputs skipped with reasons, edit summary,
   the change record against the previous revision, the event record (event.json) and the
   whole ``Build`` (both zlib-compressed JSON) so ``wikiwire show`` can re-render any revision;
-- ``decisions``: editors' decisions (issue 14's review app).
+- ``decisions``: editors' decisions (issue 14's review app);
+- ``claims`` (schema 2): each analysed report's claims by ``extract.fingerprint``, so an
+  update extracts only reports that are new or whose anchor date moved.
 
 Python API::
 

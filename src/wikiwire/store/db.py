@@ -14,13 +14,13 @@ import hashlib
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 import pydantic_core
-from pydantic import JsonValue
+from pydantic import JsonValue, TypeAdapter
 
 from wikiwire.errors import (
     NoSuchRevisionError,
@@ -29,13 +29,16 @@ from wikiwire.errors import (
     StoreMissingError,
     StoreVersionError,
 )
-from wikiwire.records import Build, Record, Skipped
+from wikiwire.records import Build, Claim, Record, Skipped
+
+# (De)serialises a source's claims in one compiled pass.
+_CLAIMS: TypeAdapter[tuple[Claim, ...]] = TypeAdapter(tuple[Claim, ...])
 
 DB_NAME = "wikiwire.db"
 # Bump when the schema changes, and append the statements that upgrade the previous version
 # to MIGRATIONS: a store is upgraded in place on open; a store from a newer wikiwire is
 # refused rather than written with a schema this code does not know.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # Seconds a second writer waits for the first to commit. An update of a 100-report event
 # takes a few seconds and a 1,000-report one under a minute (bench/RESULTS.md), so a minute
 # covers an update started while another runs, without leaving a stuck command hanging long.
@@ -86,8 +89,17 @@ CREATE TABLE decisions (
 );
 """
 
+# Version 2: the claims extracted from each analysed report, by ``extract.fingerprint``, so
+# an update extracts only the reports that are new or whose anchor date moved.
+_V2 = """
+CREATE TABLE claims (
+    fingerprint TEXT PRIMARY KEY,   -- extract.fingerprint of the AnalysedSource
+    record TEXT NOT NULL            -- JSON list of its Claims
+);
+"""
+
 # MIGRATIONS[k] takes a store from schema version k to k + 1 (version 0: an empty file).
-MIGRATIONS: tuple[str, ...] = (_V1,)
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 
 
 def content_hash(text: str) -> str:
@@ -358,6 +370,19 @@ class Store:
             ),
         )
         return number
+
+    # -- extracted claims (schema 2) ---------------------------------------------------------
+
+    def claims(self) -> dict[str, tuple[Claim, ...]]:
+        """Every stored source's claims, by ``extract.fingerprint``."""
+        return {fp: _CLAIMS.validate_json(record) for fp, record in self._db.execute("SELECT fingerprint, record FROM claims")}
+
+    def add_claims(self, claims: Mapping[str, Sequence[Claim]]) -> None:
+        """Keep sources' claims by fingerprint; call inside ``transaction()``."""
+        self._db.executemany(
+            "INSERT OR IGNORE INTO claims VALUES (?,?)",
+            ((fp, _CLAIMS.dump_json(tuple(found)).decode("utf-8")) for fp, found in claims.items()),
+        )
 
     # -- editor decisions (issue 14) ---------------------------------------------------------
 
