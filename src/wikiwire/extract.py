@@ -7,8 +7,8 @@ the infobox and the prose are derived from them.
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
 
 from wikiwire.facts import (
@@ -22,6 +22,7 @@ from wikiwire.facts import (
     target,
     times,
 )
+from wikiwire.facts.memo import per_source
 from wikiwire.records import AnalysedSource, Claim
 
 Extractor = Callable[[AnalysedSource], list[Claim]]
@@ -40,32 +41,24 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
+# Sources whose claims and fingerprint stay remembered after ``extract``: all of a large
+# build's, so the revision store can keep them without extracting or hashing again.
+RECENT_SOURCES = 2_048
+
+
+@functools.partial(per_source, size=RECENT_SOURCES)
 def extract_source(source: AnalysedSource) -> tuple[Claim, ...]:
-    """Every claim of one source, in extractor order (a pure function of the source)."""
+    """Every claim of one source, in extractor order (a pure function of the source; cached
+    per source object)."""
     return tuple(claim for fn in EXTRACTORS for claim in fn(source))
 
 
+@functools.partial(per_source, size=RECENT_SOURCES)
 def fingerprint(source: AnalysedSource) -> str:
     """A key for ``extract_source``'s result: the hash of everything it reads (the source's
-    text and metadata, its sentences and entities, its anchor date and note)."""
+    text and metadata, its sentences and entities, its anchor date and note; cached per
+    source object)."""
     return hashlib.sha256(source.model_dump_json().encode("utf-8")).hexdigest()
-
-
-# The claims of the sources most recently extracted, by object: the revision store keeps them
-# so an update re-extracts only new or re-anchored sources. Enough for a large build's
-# sources; older entries are dropped first.
-RECENT_SOURCES = 2_048
-_recent: OrderedDict[int, tuple[AnalysedSource, tuple[Claim, ...], str | None]] = OrderedDict()
-
-
-def recent_claims(source: AnalysedSource) -> tuple[tuple[Claim, ...], str] | None:
-    """(claims, fingerprint) ``extract`` found for this very source object, if it still
-    remembers them."""
-    hit = _recent.get(id(source))
-    if hit is None or hit[0] is not source:
-        return None
-    key = hit[2] or fingerprint(source)
-    return hit[1], key
 
 
 def extract(analysed: Sequence[AnalysedSource], cache: Mapping[str, tuple[Claim, ...]] | None = None) -> tuple[Claim, ...]:
@@ -77,13 +70,6 @@ def extract(analysed: Sequence[AnalysedSource], cache: Mapping[str, tuple[Claim,
     """
     out: list[Claim] = []
     for source in analysed:
-        key = fingerprint(source) if cache is not None else None
-        claims = cache.get(key) if cache is not None and key is not None else None
-        if claims is None:
-            claims = extract_source(source)
-        _recent[id(source)] = (source, claims, key)
-        _recent.move_to_end(id(source))
-        while len(_recent) > RECENT_SOURCES:
-            _recent.popitem(last=False)
-        out.extend(claims)
+        claims = cache.get(fingerprint(source)) if cache else None
+        out.extend(claims if claims is not None else extract_source(source))
     return tuple(out)

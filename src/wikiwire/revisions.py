@@ -90,15 +90,11 @@ def _hash(text: str) -> str:
 
 
 def _claims_of(build: Build, *, known: Collection[str]) -> dict[str, tuple[Claim, ...]]:
-    """The claims the build's extract stage found in each of its sources, by fingerprint,
-    leaving out fingerprints already ``known`` to the store (and sources it no longer holds
-    in memory, which a later update simply extracts again)."""
-    out: dict[str, tuple[Claim, ...]] = {}
-    for source in build.analysed:
-        found = extract.recent_claims(source)
-        if found is not None and found[1] not in known:
-            out[found[1]] = found[0]
-    return out
+    """Each source's claims by fingerprint, leaving out fingerprints already ``known`` to the
+    store. The build's own extract stage has just computed both for each source object
+    (``extract`` caches them per object), so this reads, not extracts again."""
+    keys = {extract.fingerprint(source): source for source in build.analysed}
+    return {key: extract.extract_source(source) for key, source in keys.items() if key not in known}
 
 
 def record_build(outdir: Path, build: Build, *, title: str | None = None, timeout: float = DEFAULT_BUSY_TIMEOUT) -> Outcome:

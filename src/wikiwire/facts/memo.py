@@ -30,11 +30,11 @@ TEXT_CACHE_SIZE = 16_384
 SOURCE_CACHE_SIZE = 64
 
 
-def per_source(fn: Callable[[AnalysedSource], T]) -> Callable[[AnalysedSource], T]:
+def per_source(fn: Callable[[AnalysedSource], T], *, size: int = SOURCE_CACHE_SIZE) -> Callable[[AnalysedSource], T]:
     """``fn`` computed once per source object (sources are frozen records).
 
     Entries hold the source itself, so its ``id()`` cannot be reused by another object while
-    cached; the oldest entry goes when SOURCE_CACHE_SIZE are held. ``fn`` must return a value
+    cached; the oldest entry goes when ``size`` are held. ``fn`` must return a value
     callers do not mutate (a tuple, a frozenset, a frozen record). The wrapper has
     ``cache_clear()`` like an lru_cache.
     """
@@ -46,7 +46,7 @@ def per_source(fn: Callable[[AnalysedSource], T]) -> Callable[[AnalysedSource], 
         if hit is not None and hit[0] is source:
             return hit[1]
         result = fn(source)
-        if len(cache) >= SOURCE_CACHE_SIZE:
+        if len(cache) >= size:
             # Oldest first: dicts keep insertion order.
             del cache[next(iter(cache))]
         cache[id(source)] = (source, result)
