@@ -28,6 +28,7 @@ from wikiwire.facts import kinds as kind_facts
 from wikiwire.facts import places as place_facts
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.gazetteer import Place
+from wikiwire.reconcile import SPECIFIC_SHARE
 from wikiwire.records import AnalysedSource, Claim, EventFrame, FrameEvidence, Sentence
 from wikiwire.taxonomy import UNKNOWN_KIND, kind_for, related_kinds
 
@@ -55,10 +56,6 @@ MAX_CONTEXT_FACTOR = 1.0
 # share of their votes when choosing the frame's kind: related mentions are evidence for the
 # family, but less than the kind's own name.
 RELATED_CREDIT = 0.5
-
-# The share of the winning kind's lede votes a more specific related kind needs to name the
-# frame (reconcile's SPECIFIC_SHARE for the type fact, for the same reason).
-SPECIFIC_SHARE = 0.5
 
 # --- place -------------------------------------------------------------------------------------
 
@@ -165,6 +162,7 @@ def _choose_kind(votes: dict[str, float]) -> str:
     # Within the winner's family, the most specific kind with SPECIFIC_SHARE of the winner's
     # own votes names it: "bombing" in six ledes beats "explosion" in seven.
     family = [k for k in votes if k == top or k in related_kinds(top)]
+    # (reconcile's SPECIFIC_SHARE: the same rule as for the type fact)
     specific = [k for k in family if votes[k] >= SPECIFIC_SHARE * votes[top]]
     return max(specific, key=lambda k: (kind_facts.kind_specificity(k), votes[k]))
 

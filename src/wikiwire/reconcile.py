@@ -433,14 +433,6 @@ def _breakdown(claims: Sequence[Claim]) -> tuple[dict[str, int], list[Claim]]:
     return {k: int(v.value) for k, v in chosen.items()}, list(chosen.values())  # type: ignore[arg-type]
 
 
-def _victims_display(display: str, perp_count: int) -> str:
-    """``display`` (victims plus perpetrators) with the perpetrators taken out again."""
-    def minus(m: re.Match[str]) -> str:
-        return _fmt(int(m.group(0).replace(",", "")) - perp_count)
-
-    return re.sub(r"\d[\d,]*", minus, display)
-
-
 def _perpetrator_deaths(claims: Sequence[Claim]) -> tuple[int, list[Claim]]:
     """How many perpetrators died, by the reports that say so (the highest count stated)."""
     perps = [c for c in claims if c.scope == PERPETRATORS_SCOPE and c.weight >= MIN_FIGURE_WEIGHT]
@@ -453,6 +445,9 @@ def _numbers(name: FactName, claims: Sequence[Claim], order: dict[str, int]) -> 
     if not claims:
         return Fact(name=name), []
     perp_count, perp_claims = _perpetrator_deaths(claims) if name == "fatalities" else (0, [])
+    # The encyclopedia's forms: one perpetrator counted in ("19 (including the perpetrator)"),
+    # several shown apart ("9 (+2 attackers)"); the value counts all of them either way.
+    counted_in = perp_count if perp_count == 1 else 0
     breakdown, breakdown_claims = _breakdown(claims)
     totals = [c for c in claims if c.scope in (None, INCLUDING_PERPETRATORS_SCOPE)]
     bodies = _bodies(totals)
@@ -489,12 +484,12 @@ def _numbers(name: FactName, claims: Sequence[Claim], order: dict[str, int]) -> 
     supporting = [f.claim for f in every if f.value in values and f.claim.weight >= MIN_FIGURE_WEIGHT]
     if low != high:
         high_fig = max(kept, key=lambda f: (f.value, f.lower_bound))
-        display = f"{_fmt(low + perp_count)}–{_fmt(high + perp_count)}{'+' if high_fig.lower_bound else ''}"
+        display = f"{_fmt(low + counted_in)}–{_fmt(high + counted_in)}{'+' if high_fig.lower_bound else ''}"
         rule = "range of latest figures per attributing body"
         labels = ", ".join(_figure_label(f) for f in sorted(kept, key=lambda f: f.value))
         conflicts.append(Conflict(fact=name, claims=tuple(f.claim for f in kept), resolution=f"{rule}: {labels}"))
     elif values:
-        display = _single_display(kept, low) if not perp_count else _fmt(low + perp_count)
+        display = _single_display(kept, low) if not perp_count else _fmt(low + counted_in)
         rule = "latest figures agree" if len(kept) > 1 else "single attributing body"
     else:
         display, rule = "", "breakdown only"
@@ -508,12 +503,10 @@ def _numbers(name: FactName, claims: Sequence[Claim], order: dict[str, int]) -> 
             )
         )
     if perp_count and values:
-        # The encyclopedia's forms: one perpetrator counted in ("19 (including the
-        # perpetrator)"), several shown apart ("9 (+2 attackers)"); the value counts all.
-        if perp_count == 1:
+        if counted_in:
             display = f"{display} (including the perpetrator)"
         else:
-            display = f"{_victims_display(display, perp_count)} (+{perp_count} attackers)"
+            display = f"{display} (+{perp_count} attackers)"
         breakdown = {**breakdown, PERPETRATORS_SCOPE: perp_count}
         rule += f"; {perp_count} perpetrator death(s) added as reported"
         low, high, best = low + perp_count, high + perp_count, best + perp_count

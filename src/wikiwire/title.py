@@ -177,12 +177,6 @@ def _locative(name: str) -> re.Pattern[str]:
     )
 
 
-def reported_place(analysed: Sequence[AnalysedSource], kind: Kind, country: str | None) -> str | None:
-    """The place name of ``reported_naming`` (None when the reports agree on none)."""
-    naming = reported_naming(analysed, kind, country)
-    return naming[0] if naming else None
-
-
 def reported_naming(analysed: Sequence[AnalysedSource], kind: Kind, country: str | None) -> tuple[str, bool] | None:
     """The place name most reports put before the event's noun ("Nepal earthquake"), when
     it names a place: the gazetteer knows it by that very name (in ``country``, when given;

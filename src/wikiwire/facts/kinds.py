@@ -307,6 +307,8 @@ def _retaliation_spans(text: str, matches: tuple[KindMatch, ...]) -> set[int]:
     kind named after it.
     """
     marked: set[int] = set()
+    if not matches:
+        return marked
     for cue in _RETALIATION.finditer(text):
         nearest = min(
             range(len(matches)),

@@ -32,6 +32,7 @@ from wikiwire.facts.attribution import attribute
 from wikiwire.facts.claim import claim_in
 from wikiwire.facts.kinds import sentence_relevance
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
+from wikiwire.facts.places import PLACE_LABELS
 from wikiwire.facts.prefilter import required_needles
 from wikiwire.records import AnalysedSource, Claim, Sentence
 
@@ -430,8 +431,7 @@ def _state_attackers(source: AnalysedSource) -> list[tuple[Sentence, str]]:
 
 # Entity labels that never name who did it: a date, a place, a number ("the group on
 # Monday", "the group's Afghan affiliate", "three claimed responsibility").
-NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "GPE", "LOC", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"})
-PLACE_LABELS = frozenset({"GPE", "LOC"})
+NON_ACTOR_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY"}) | PLACE_LABELS
 
 
 def _non_actor_entity(sentence: Sentence, phrase: str, labels: frozenset[str] = NON_ACTOR_LABELS) -> bool:
