@@ -66,7 +66,7 @@ def _machine() -> str:
 
 
 def _table(summaries: dict[str, dict[str, Any]]) -> list[str]:
-    from wikiwire.scoring import FIELDS
+    from wikiwire.evaluation.scoring import FIELDS
 
     head = "| field | " + " | ".join(f"{part} before | {part} now | {part} baseline" for part in summaries) + " |"
     lines = [head, "| --- |" + " ---: |" * (3 * len(summaries))]
@@ -103,7 +103,7 @@ def main() -> int:
     if not args.corpus.exists():
         print(f"skipped: {args.corpus} is not present (the dev corpus is reference material users do not have)")
         return 0
-    from wikiwire import evaluate
+    from wikiwire.evaluation import evaluate
 
     started = dt.datetime.now(dt.UTC)
     report = evaluate.evaluate(args.corpus, content=True)

@@ -4,7 +4,7 @@
 
 Seed 000 is a reference article (an "Infobox" block of "- Key: value" lines, then its prose);
 seeds 001 and 002 are two news reports about the same event. This script builds the two
-reports with the real pipeline and scores the result with ``wikiwire.evaluate.evaluate_texts``:
+reports with the real pipeline and scores the result with ``wikiwire.evaluation.evaluate.evaluate_texts``:
 per-field accuracy against seed 000's infobox, and ROUGE-1/2/L, entity recall, citation
 coverage and verification pass rate beside a LexRank summary of the same length. It does the
 same for ``examples/homs-2023``, whose reports describe the same event, so seed 000 serves as
@@ -110,8 +110,8 @@ _REGISTER_CHECKS = {
 def _register(inputs: list[str], nlp: Any) -> dict[str, list[str]]:
     """Article sentences failing each register check (bio lines: not well-formed prose)."""
     from wikiwire import pipeline
-    from wikiwire.evaluate import article_sentences
-    from wikiwire.rewrite import is_well_formed
+    from wikiwire.compose.rewrite import is_well_formed
+    from wikiwire.evaluation.evaluate import article_sentences
 
     build = pipeline.run(inputs, nlp=nlp)
     texts = [s.text for s in article_sentences(build.article)]
@@ -132,7 +132,7 @@ def _short_prose(text: str) -> bool:
 
 def _measure(name: str, inputs: list[str], reference_text: str, infobox: dict[str, str], nlp: Any) -> dict[str, Any]:
     from wikiwire import ingest
-    from wikiwire.evaluate import evaluate_texts
+    from wikiwire.evaluation.evaluate import evaluate_texts
 
     documents = ingest.ingest(inputs).documents
     result = evaluate_texts(reference_text, infobox, documents, nlp=nlp, event_id=name, title=infobox.get("title"))

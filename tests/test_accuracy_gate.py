@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, SHARED
-from wikiwire import evaluate
+from wikiwire.evaluation import evaluate
 
 FLOORS = ROOT / "eval" / "floors.json"
 CORPUS = SHARED / "corpus"
@@ -28,7 +28,7 @@ def _floors() -> dict[str, dict[str, object]]:
 
 
 def test_floors_file_names_every_scored_field() -> None:
-    from wikiwire.scoring import FIELDS
+    from wikiwire.evaluation.scoring import FIELDS
 
     for corpus_file, floors in _floors().items():
         assert (CORPUS / corpus_file).exists(), corpus_file

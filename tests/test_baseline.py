@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from wikiwire import baseline
-from wikiwire.baseline import BaselineSentence, OfflineTokenizer
+from wikiwire.evaluation import baseline
+from wikiwire.evaluation.baseline import BaselineSentence, OfflineTokenizer
 
 REPORT = (
     "Drones loaded with explosives struck a graduation ceremony at a military academy in Homs on Thursday. "

@@ -11,8 +11,9 @@ import pytest
 
 from conftest import SHARED
 from wikiwire.analyse import analyse
-from wikiwire.compose import _is_breakdown, compose
-from wikiwire.lead import casualty_summary, compose_lead
+from wikiwire.compose.article import _is_breakdown, compose
+from wikiwire.compose.lead import casualty_summary, compose_lead
+from wikiwire.compose.rewrite import is_well_formed
 from wikiwire.records import (
     AnalysedSource,
     Article,
@@ -24,7 +25,6 @@ from wikiwire.records import (
     Section,
     Source,
 )
-from wikiwire.rewrite import is_well_formed
 from wikiwire.taxonomy import kind_for
 from wikiwire.verify import verify
 
@@ -358,14 +358,14 @@ def test_casualty_summary_names_one_body_once() -> None:
 
 
 def test_sentences_naming_widely_reported_names_rank_first(monkeypatch: pytest.MonkeyPatch) -> None:
-    from wikiwire import compose as compose_mod
-    from wikiwire.compose import _items, _salience, _select
+    from wikiwire.compose import article as compose_mod
+    from wikiwire.compose.article import _items, _salience, _select
     from wikiwire.records import Entity, Sentence
 
     def cand(rank: int, index: int, text: str, *names: tuple[str, str]) -> object:
         ents = tuple(Entity(text=n, label=lab, start=text.index(n), end=text.index(n) + len(n)) for n, lab in names)
         sentence = Sentence(id=f"s{rank}.{index}", source_id=f"s{rank}", index=index, paragraph=index, text=text, entities=ents)
-        from wikiwire.compose import _Candidate, _words
+        from wikiwire.compose.article import _Candidate, _words
         return _Candidate(sentence, text, "event", rank, None, _words(text), ents)
 
     # Four reports all name the suspect; only the first names a bystander at the bar.

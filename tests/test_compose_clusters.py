@@ -7,8 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import ents as _ents
-from wikiwire import clean, compose
-from wikiwire.compose import _best_wording, _Candidate, _clusters
+from wikiwire import clean
+from wikiwire.compose import article as compose
+from wikiwire.compose.article import _best_wording, _Candidate, _clusters
 from wikiwire.records import Entity, Sentence
 
 

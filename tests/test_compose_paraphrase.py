@@ -3,7 +3,7 @@ figures or two different speakers are never merged."""
 
 from __future__ import annotations
 
-from wikiwire.compose import (
+from wikiwire.compose.article import (
     _Candidate,
     _fold_across_sections,
     _is_standfirst,

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from wikiwire.compose import (
+from wikiwire.compose.article import (
     LEAD_NEW_SHARE,
     MAX_SENTENCES,
     NEW_NAME_WEIGHT,
@@ -22,8 +22,8 @@ from wikiwire.compose import (
     _words,
     _written_so_far,
 )
+from wikiwire.compose.sections import classify
 from wikiwire.records import ArticleSentence, Entity, Sentence
-from wikiwire.sections import classify
 
 
 def _candidate(text: str, rank: int, role: str = "event", names: tuple[tuple[str, str], ...] = (),

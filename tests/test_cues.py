@@ -7,7 +7,8 @@ import re
 import pytest
 
 from conftest import ents as _ents
-from wikiwire import cues, reactions, sections
+from wikiwire import cues
+from wikiwire.compose import reactions, sections
 
 CONDEMN = re.compile(rf"\b(?:{cues.CONDEMNATION})\b", re.IGNORECASE)
 SYMPATHY = re.compile(rf"\b(?:{cues.SYMPATHY})\b", re.IGNORECASE)

@@ -10,9 +10,9 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from wikiwire import evaluate
 from wikiwire.cli import app
 from wikiwire.errors import EventsFileError
+from wikiwire.evaluation import evaluate
 
 HOMS_REPORTS = [
     {
@@ -184,7 +184,7 @@ def test_format_report_prints_the_tables(events_file: Path) -> None:
 
 
 def test_summary_counts_titles_equal_to_the_reference() -> None:
-    from wikiwire.evaluate import summarise
+    from wikiwire.evaluation.evaluate import summarise
 
     events = [
         {"fields": {}, "title": "2023 Lewiston shootings", "built_title": "2023 Lewiston Shootings"},

@@ -10,12 +10,12 @@ import json
 import pytest
 
 from wikiwire import focus, pipeline
+from wikiwire.compose.title import flight_name, make_title
 from wikiwire.errors import EventsFileError
-from wikiwire.evaluate import normalise_title, reference_kind, same_title, split_ids
+from wikiwire.evaluation.evaluate import normalise_title, reference_kind, same_title, split_ids
 from wikiwire.records import AnalysedSource, Claim, Document, EventFrame, Sentence, Source
 from wikiwire.render import record
 from wikiwire.taxonomy import kind_for, related_kinds
-from wikiwire.title import flight_name, make_title
 
 # An aviation accident whose every report also recalls an earlier earthquake, with its
 # magnitude and toll: the failure where the quake took over the article.

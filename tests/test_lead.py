@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from wikiwire.lead import casualty_summary, compose_lead, join_names, named_body
+from wikiwire.compose.lead import casualty_summary, compose_lead, join_names, named_body
 from wikiwire.reconcile import reconcile
 from wikiwire.records import Claim, EventFacts, Fact
 from wikiwire.taxonomy import kind_for

@@ -92,7 +92,7 @@ def test_earthquake_infobox_shows_magnitude_the_zone_inside_the_time_and_the_fau
 
 
 def test_the_lead_states_an_agreed_magnitude_and_leaves_a_disputed_one_to_the_body() -> None:
-    from wikiwire.lead import compose_lead
+    from wikiwire.compose.lead import compose_lead
 
     base = [
         _claim("type", "earthquake", "s1"), _claim("type", "earthquake", "s2"),

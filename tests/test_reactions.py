@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import ents as _ents
-from wikiwire.reactions import compact, is_country, is_domestic, is_domestic_text, parse
+from wikiwire.compose.reactions import compact, is_country, is_domestic, is_domestic_text, parse
 from wikiwire.records import ArticleSentence
 
 

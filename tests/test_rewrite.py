@@ -6,14 +6,14 @@ import datetime as dt
 
 import pytest
 
-from wikiwire.records import Entity
-from wikiwire.rewrite import (
+from wikiwire.compose.rewrite import (
     absolutise_dates,
     explicit_dates,
     is_well_formed,
     relative_dates,
     rewrite,
 )
+from wikiwire.records import Entity
 
 FRIDAY = dt.date(2023, 10, 6)  # a report published the day after a Thursday attack
 

@@ -7,9 +7,9 @@ import datetime as dt
 
 import pytest
 
-from wikiwire.compose import _without_unresolved_subjects
+from wikiwire.compose.article import _without_unresolved_subjects
+from wikiwire.compose.rewrite import past_framing, rewrite, tidy_attribution
 from wikiwire.records import ArticleSentence, Section
-from wikiwire.rewrite import past_framing, rewrite, tidy_attribution
 
 SUNDAY = dt.date(2025, 4, 6)  # a report published the day after a Saturday flood
 

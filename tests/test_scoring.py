@@ -7,8 +7,8 @@ import datetime as dt
 
 import pytest
 
-from wikiwire import scoring
-from wikiwire.scoring import Evidence, Report
+from wikiwire.evaluation import scoring
+from wikiwire.evaluation.scoring import Evidence, Report
 
 HOMS = Evidence(
     (

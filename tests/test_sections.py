@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ents as _ents
-from wikiwire.sections import EventCues, classify, place_role, relocate, section_roles
+from wikiwire.compose.sections import EventCues, classify, place_role, relocate, section_roles
 from wikiwire.taxonomy import kind_for, sections_for
 
 

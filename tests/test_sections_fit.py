@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ents as _ents
-from wikiwire.sections import classify
+from wikiwire.compose.sections import classify
 
 
 @pytest.mark.parametrize(

@@ -10,9 +10,9 @@ from xml.etree import ElementTree
 from hypothesis import given
 from hypothesis import strategies as st
 
+from wikiwire.compose.timeline import TollPoint, timeline_record, timeline_sentences, toll_timeline
 from wikiwire.records import Claim, Conflict, EventFacts, Fact
 from wikiwire.render.html import toll_chart
-from wikiwire.timeline import TollPoint, timeline_record, timeline_sentences, toll_timeline
 
 APR5, APR6, APR7 = dt.date(2025, 4, 5), dt.date(2025, 4, 6), dt.date(2025, 4, 7)
 

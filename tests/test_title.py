@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from wikiwire.compose.title import event_place, make_title
 from wikiwire.records import AnalysedSource, EventFacts, Fact, Sentence, Source
 from wikiwire.taxonomy import kind_for
-from wikiwire.title import event_place, make_title
 
 
 def _facts(kind: str, location: dict[str, object], date: str = "2023-10-05") -> EventFacts:

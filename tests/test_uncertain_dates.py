@@ -17,7 +17,8 @@ import mwparserfromhell
 import pytest
 
 from render_fixture import homs_build
-from wikiwire import pipeline, uncertainty
+from wikiwire import pipeline
+from wikiwire.compose import uncertainty
 from wikiwire.facts.dates import UNCORROBORATED_RULE
 from wikiwire.records import Build, Fact
 from wikiwire.render import record, render

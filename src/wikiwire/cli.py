@@ -398,7 +398,7 @@ def eval_command(
     splits: Annotated[Path | None, typer.Option("--splits", help="Splits file (default: splits.json beside EVENTS).")] = None,
 ) -> None:
     """Score builds of EVENTS against their reference infoboxes, beside a naive baseline."""
-    from wikiwire import evaluate
+    from wikiwire.evaluation import evaluate
 
     try:
         report = evaluate.evaluate(events, model=spacy_model, content=content, split=split, splits_path=splits)

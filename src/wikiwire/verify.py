@@ -21,6 +21,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from wikiwire.compose.rewrite import explicit_dates, relative_dates
 from wikiwire.facts.dates import YEAR_RE
 from wikiwire.facts.numbers import find_quantities
 from wikiwire.records import (
@@ -32,7 +33,6 @@ from wikiwire.records import (
     Section,
     Verification,
 )
-from wikiwire.rewrite import explicit_dates, relative_dates
 
 __all__ = ["Item", "SourceIndex", "checkable_items", "index_source", "verify"]
 

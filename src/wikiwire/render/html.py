@@ -20,7 +20,7 @@ import datetime as dt
 from collections.abc import Callable
 from html import escape
 
-from wikiwire import timeline
+from wikiwire.compose import timeline
 from wikiwire.records import ArticleSentence, Build, Claim, Section
 from wikiwire.render import view
 

@@ -38,7 +38,7 @@ import datetime as dt
 import re
 from typing import Any
 
-from wikiwire import timeline, uncertainty
+from wikiwire.compose import timeline, uncertainty
 from wikiwire.records import (
     FACT_NAMES,
     AnalysedSource,

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit
 
-from wikiwire import uncertainty
+from wikiwire.compose import uncertainty
 from wikiwire.records import Article, ArticleSentence, Build, Section, Sentence, Source
 
 # Wikipedia paragraphs run to a handful of sentences; a section rendered as one block of
@@ -312,7 +312,7 @@ def reference_title(source: Source, sentences: Sequence[Sentence] = ()) -> tuple
 def _prose(text: str) -> bool:
     """Whether a sentence can stand in for a headline: no caption, credit or notice."""
     from wikiwire.clean import NOTICE, furniture_reason
-    from wikiwire.rewrite import is_photo_caption
+    from wikiwire.compose.rewrite import is_photo_caption
 
     return furniture_reason(text) is None and not NOTICE.search(text) and not is_photo_caption(text)
 

@@ -26,7 +26,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from wikiwire import uncertainty
+from wikiwire.compose import uncertainty
 from wikiwire.errors import InfoboxNotFoundError
 from wikiwire.records import ArticleSentence, Build, Section
 from wikiwire.render import view

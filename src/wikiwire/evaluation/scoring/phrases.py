@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from wikiwire.scoring.common import (
+from wikiwire.evaluation.scoring.common import (
     _SPLIT_PARTS,
     Evidence,
     FieldScore,

@@ -25,8 +25,18 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from wikiwire import cues, focus, reactions, rewrite, timeline, uncertainty
-from wikiwire import lead as lead_mod
+from wikiwire import cues, focus
+from wikiwire.compose import lead as lead_mod
+from wikiwire.compose import reactions, rewrite, timeline, uncertainty
+from wikiwire.compose.sections import (
+    EventCues,
+    classify,
+    older_year,
+    place_role,
+    relocate,
+    section_roles,
+)
+from wikiwire.compose.title import make_title
 from wikiwire.facts import dates
 from wikiwire.reconcile import FAULT_SCOPE
 from wikiwire.records import (
@@ -41,9 +51,7 @@ from wikiwire.records import (
     Section,
     Sentence,
 )
-from wikiwire.sections import EventCues, classify, older_year, place_role, relocate, section_roles
 from wikiwire.taxonomy import Kind, SectionSpec, kind_for, sections_for, template_for
-from wikiwire.title import make_title
 
 __all__ = ["compose", "infobox"]
 

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from wikiwire import uncertainty
+from wikiwire.compose import uncertainty
 from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact, FactName
 from wikiwire.taxonomy import UNKNOWN_KIND, Kind
 from wikiwire.textkeys import lookup_key
@@ -281,7 +281,7 @@ def _date_text(facts: EventFacts) -> str | None:
         return fact.display
     if isinstance(fact.value, str):
         try:
-            from wikiwire.rewrite import format_date
+            from wikiwire.compose.rewrite import format_date
 
             return format_date(dt.date.fromisoformat(fact.value))
         except ValueError:

@@ -3,7 +3,7 @@
 For each event of an events file (the format of the dev corpus: ``{"id", "title", "kind",
 "reference": {"infobox": {...}, "text": ...}, "articles": [{"url", "date", "text"}]}``) the
 runner builds the event with the real pipeline, runs the naive baseline on the same spaCy
-sentences, and scores both with the field scorers of ``wikiwire.scoring``. When the event has
+sentences, and scores both with the field scorers of ``wikiwire.evaluation.scoring``. When the event has
 a reference text it also scores the article's prose (ROUGE, entity recall, citation coverage,
 verification pass rate) beside a LexRank summary of the same length.
 
@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from wikiwire import baseline, ingest, scoring
 from wikiwire import events as events_file
+from wikiwire import ingest
 from wikiwire.errors import EventsFileError, SplitsFileError, WikiwireError
+from wikiwire.evaluation import baseline, scoring
+from wikiwire.evaluation.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
 from wikiwire.records import Article, Build, Document, Section
-from wikiwire.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from wikiwire import taxonomy
-from wikiwire.scoring import number_words
+from wikiwire.evaluation.scoring import number_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from wikiwire.scoring.common import Evidence, FieldScore, Prediction, _no_evidence, _result
+from wikiwire.evaluation.scoring.common import (
+    Evidence,
+    FieldScore,
+    Prediction,
+    _no_evidence,
+    _result,
+)
 
 __all__ = ["predicted_range", "reference_figure", "score_figure"]
 

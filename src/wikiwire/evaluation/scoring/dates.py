@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from wikiwire.scoring.common import (
+from wikiwire.evaluation.scoring.common import (
     _PARENTHESES,
     Evidence,
     FieldScore,

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from wikiwire.scoring.common import fold
+from wikiwire.evaluation.scoring.common import fold
 
 __all__ = [
     "ENTITY_LABELS",

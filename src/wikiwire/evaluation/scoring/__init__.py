@@ -35,10 +35,22 @@ the ``Evidence``), ``counts`` (fatalities, injuries), ``dates`` (date, time, tim
 
 from __future__ import annotations
 
-from wikiwire.scoring.common import Evidence, FieldScore, Report, content_tokens, number_words
-from wikiwire.scoring.content import entity_recall, mean, reference_entities, rouge_f1, word_count
-from wikiwire.scoring.counts import reference_figure, score_figure
-from wikiwire.scoring.dates import (
+from wikiwire.evaluation.scoring.common import (
+    Evidence,
+    FieldScore,
+    Report,
+    content_tokens,
+    number_words,
+)
+from wikiwire.evaluation.scoring.content import (
+    entity_recall,
+    mean,
+    reference_entities,
+    rouge_f1,
+    word_count,
+)
+from wikiwire.evaluation.scoring.counts import reference_figure, score_figure
+from wikiwire.evaluation.scoring.dates import (
     PART_OF_DAY_CREDIT,
     parse_reference_date,
     reference_time,
@@ -46,10 +58,10 @@ from wikiwire.scoring.dates import (
     score_time,
     score_timezone,
 )
-from wikiwire.scoring.fields import CORE_FIELDS, FIELDS, score_fields
-from wikiwire.scoring.names import score_perpetrators
-from wikiwire.scoring.phrases import score_phrase, score_type
-from wikiwire.scoring.places import places_match, score_location
+from wikiwire.evaluation.scoring.fields import CORE_FIELDS, FIELDS, score_fields
+from wikiwire.evaluation.scoring.names import score_perpetrators
+from wikiwire.evaluation.scoring.phrases import score_phrase, score_type
+from wikiwire.evaluation.scoring.places import places_match, score_location
 
 __all__ = [
     "CORE_FIELDS",

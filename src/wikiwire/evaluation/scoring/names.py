@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from wikiwire.scoring.common import (
+from wikiwire.evaluation.scoring.common import (
     _PARENTHESES,
     STOP_WORDS,
     Evidence,

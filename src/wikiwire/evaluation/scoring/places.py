@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from wikiwire.scoring.common import (
+from wikiwire.evaluation.scoring.common import (
     _SPLIT_PARTS,
     Evidence,
     FieldScore,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from wikiwire.scoring.common import Evidence, FieldScore, Prediction
-from wikiwire.scoring.counts import score_figure
-from wikiwire.scoring.dates import score_date, score_time, score_timezone
-from wikiwire.scoring.names import score_perpetrators
-from wikiwire.scoring.phrases import score_phrase, score_type
-from wikiwire.scoring.places import score_location
+from wikiwire.evaluation.scoring.common import Evidence, FieldScore, Prediction
+from wikiwire.evaluation.scoring.counts import score_figure
+from wikiwire.evaluation.scoring.dates import score_date, score_time, score_timezone
+from wikiwire.evaluation.scoring.names import score_perpetrators
+from wikiwire.evaluation.scoring.phrases import score_phrase, score_type
+from wikiwire.evaluation.scoring.places import score_location
 
 __all__ = ["CORE_FIELDS", "EXTRA_FIELDS", "FIELDS", "SCORERS", "Scorer", "score_fields"]
 

@@ -184,7 +184,7 @@ def _no_evidence() -> Evidence:
 
 @dataclass(frozen=True)
 class FieldScore:
-    """The score of one field of one event; see the ``wikiwire.scoring`` package docstring."""
+    """The score of one field of one event; see the ``wikiwire.evaluation.scoring`` package docstring."""
 
     field: str
     reference: str

@@ -1,0 +1,6 @@
+"""Evaluation, outside the pipeline: how a build compares with an encyclopedia's article.
+
+- ``evaluate``: builds each event of an events file and scores it (``wikiwire eval``);
+- ``scoring``: the field scorers and the content metrics (ROUGE, entity recall);
+- ``baseline``: the naive baseline and the LexRank summary every score is set beside.
+"""
