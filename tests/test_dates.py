@@ -269,3 +269,37 @@ def test_a_written_out_date_is_stated(nlp) -> None:  # type: ignore[no-untyped-d
     (source,) = _analysed(nlp, ("The strike on Thursday killed at least 89 people.", FRIDAY))
     weekday = [c for c in dates.extract(source) if c.value == "2023-10-05"]
     assert weekday and not any(dates.is_stated(c, source) for c in weekday)
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://news.example.org/world/2024/5/24/village-buried-by-landslide", dt.date(2024, 5, 24)),
+        ("https://news.example.org/world/2024-05-24/village-buried", dt.date(2024, 5, 24)),
+        ("https://paper.example.com/asia/landslide-buries-village-20240524-p5abcd.html", dt.date(2024, 5, 24)),
+        ("https://wire.example.net/20231005/drone-attack-on-academy", dt.date(2023, 10, 5)),
+        # An article number, a host or a query is no date; nor is an impossible or future one.
+        ("https://news.example.org/story/350849/village-buried", None),
+        ("https://2024.example.org/story?date=2024-05-24", None),
+        ("https://news.example.org/2024/13/40/story", None),
+        ("https://news.example.org/archive/20991231/story", None),
+        (None, None),
+    ],
+)
+def test_url_date_reads_the_paths_publication_date(url: str | None, expected: dt.date | None) -> None:
+    assert dates.url_date(url) == expected
+
+
+def test_an_undated_report_is_anchored_on_its_urls_date_before_the_dates_it_states() -> None:
+    # The text's only full date is a later update; the URL says when the report appeared, and
+    # "Friday" must resolve in that week.
+    source = Source(
+        id="s1",
+        input="s1.txt",
+        text="A landslide buried a village on Friday. Relief flights were planned from 2 June 2024.",
+        url="https://news.example.org/asia/2024/05/24/landslide",
+    )
+    sentences = _sentences("A landslide buried a village on Friday.", "Relief flights were planned from 2 June 2024.")
+    anchor, note = anchor_date(source, sentences)
+    assert anchor == dt.date(2024, 5, 24)
+    assert note == "no publication date; took 2024-05-24 from the report's URL"

@@ -52,6 +52,7 @@ __all__ = [
     "position_factor",
     "resolve_relative",
     "rewrite_relative",
+    "url_date",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -689,13 +690,44 @@ IMMEDIACY_RE = re.compile(
 )
 
 
+# A publication date in a URL's path: "/2024/5/24/", "/2024-05-24/", "-20240524-",
+# "/20240524/". Only whole path segments or dash-separated parts, so an article number that
+# happens to start with 20 is not read as a date unless it is exactly eight digits that are one.
+_URL_DATE_RE = re.compile(
+    r"(?:(?<=/)|(?<=-)|(?<=_))(?P<y>(?:19|20)\d\d)(?:(?P<sep>[/-])(?P<m>[01]?\d)(?P=sep)(?P<d>[0-3]?\d)|(?P<m8>[01]\d)(?P<d8>[0-3]\d))"
+    r"(?=[/\-_.]|$)"
+)
+# A URL date this far after today is a typo or an identifier, not when the report appeared.
+URL_DATE_FUTURE_DAYS = 2
+
+
+def url_date(url: str | None) -> dt.date | None:
+    """The publication date a news URL's path states ("/2024/05/24/slug", "slug-20240524-x"),
+    or None. Only the path is read (hosts and queries carry ids, not dates); the first valid
+    date wins; impossible dates (month 13, 30 February) and dates in the future are ignored."""
+    if not url:
+        return None
+    path = url.split("://", 1)[-1].split("?", 1)[0].split("#", 1)[0]
+    path = path[path.find("/") :] if "/" in path else ""
+    latest_ok = dt.date.today() + dt.timedelta(days=URL_DATE_FUTURE_DAYS)
+    for m in _URL_DATE_RE.finditer(path):
+        month, day = (m.group("m"), m.group("d")) if m.group("m") else (m.group("m8"), m.group("d8"))
+        try:
+            found = dt.date(int(m.group("y")), int(month), int(day))
+        except ValueError:
+            continue
+        if found <= latest_ok:
+            return found
+    return None
+
+
 def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.date | None, str | None]:
     """The date ``source``'s relative expressions are resolved against, and why, if it is not
     the publication date.
 
     Rules, in order:
 
-    1. No publication date: the latest calendar date (with its year) on the report's first
+    1. No publication date: the date in the report's URL (``url_date``), else the latest calendar date (with its year) on the report's first
        DATELINE_LINES lines, else the latest in the whole text, else None.
     2. A publication date is rejected when the report speaks in relative terms ("on
        Thursday", "yesterday") while every calendar date it states from the
@@ -715,6 +747,9 @@ def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.dat
         if d.has_year or source.published is not None
     ]
     if source.published is None:
+        from_url = url_date(source.url)
+        if from_url is not None:
+            return from_url, f"no publication date; took {from_url.isoformat()} from the report's URL"
         top = [d.day for d, paragraph in stated if paragraph < DATELINE_LINES and d.has_year]
         every = [d.day for d, _ in stated if d.has_year]
         if top or every:
