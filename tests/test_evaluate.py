@@ -169,6 +169,17 @@ def test_evaluate_scores_both_systems_on_every_reference_field(events_file: Path
     assert homs["fields"]["location"]["wikiwire"]["score"] == 1.0
     assert homs["content"] is not None and bridge["content"] is None
     assert set(homs["content"]["wikiwire"]) >= {"rouge1", "rouge2", "rougeL", "entity_recall", "citation_coverage"}
+    # The opening: the article's first sentences up to the reference's 33 words, beside a
+    # LexRank summary of the opening's length.
+    first = homs["content"]["opening"]
+    assert homs["content"]["reference_words"] == 33
+    assert set(first["wikiwire"]) >= {"rougeL", "entity_recall", "words"}
+    assert 0 < first["wikiwire"]["words"] <= max(33, homs["content"]["wikiwire"]["words"])
+    assert first["lexrank"]["words"] <= first["wikiwire"]["words"] * 2
+    assert report["summary"]["content"]["opening"]["ratio"]["rougeL"] is not None
+    # Every built article is linted.
+    assert homs["prose"]["sentences"] == homs["content"]["wikiwire"]["sentences"]
+    assert report["summary"]["prose"]["events"] == 2
     assert report["summary"]["events"] == 2
     assert report["summary"]["fields"]["date"]["n"] == 2
     json.dumps(report)  # JSON-ready

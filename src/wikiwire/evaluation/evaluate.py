@@ -5,7 +5,10 @@ For each event of an events file (the format of the dev corpus: ``{"id", "title"
 runner builds the event with the real pipeline, runs the naive baseline on the same spaCy
 sentences, and scores both with the field scorers of ``wikiwire.evaluation.scoring``. When the event has
 a reference text it also scores the article's prose (ROUGE, entity recall, citation coverage,
-verification pass rate) beside a LexRank summary of the same length.
+verification pass rate) beside a LexRank summary of the same length, twice: the article's
+*opening* (its first sentences up to the reference's length; the dev corpus's references are
+the encyclopedia article's opening, and this is what issue 11's target is judged on) and the
+whole article. Every built article is also linted for prose defects (``evaluation.prose``).
 
 The report is a JSON-ready dict; ``format_report`` turns it into the table the CLI prints.
 """
@@ -23,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 from wikiwire import events as events_file
 from wikiwire import ingest
 from wikiwire.errors import EventsFileError, SplitsFileError, WikiwireError
-from wikiwire.evaluation import baseline, scoring
+from wikiwire.evaluation import baseline, prose, scoring
 from wikiwire.evaluation.scoring import CORE_FIELDS, FIELDS, Evidence, FieldScore, Report
+from wikiwire.evaluation.scoring.content import opening
 from wikiwire.records import Article, Build, Document, Section
 
 if TYPE_CHECKING:
@@ -146,38 +150,56 @@ def _entity_keys(text: str, nlp: Language) -> set[str]:
     return scoring.reference_entities((e.text, e.label_) for e in nlp(text).ents)
 
 
+def _text_scores(reference_text: str, text: str, entities: set[str], stated: set[str]) -> dict[str, Any]:
+    """ROUGE-1/2/L F1, entity recall (of all and of the stated reference entities), words and
+    sentences (one a line) of ``text`` against the reference."""
+    return {
+        **scoring.rouge_f1(reference_text, text),
+        "entity_recall": round(scoring.entity_recall(entities, text), 4),
+        "entity_recall_attainable": round(scoring.entity_recall(stated, text), 4),
+        "words": scoring.word_count(text),
+        "sentences": len(text.splitlines()) if text else 0,
+    }
+
+
 def content_metrics(reference_text: str, build: Build, nlp: Language, evidence: Evidence | None = None) -> dict[str, Any]:
     """ROUGE-1/2/L F1 and entity recall of our article's prose and of a LexRank summary of
     the same length in words (drawn from the same cleaned source sentences), plus our citation
     coverage and verification pass rate.
 
-    ``entity_recall_attainable`` counts only the reference's entities that some input report
-    (``evidence``) names: a reference article knows more than the reports given."""
+    ``wikiwire`` and ``lexrank`` score the whole article; ``opening`` scores the article's
+    opening (``scoring.content.opening``: its first whole sentences, lead first, up to the
+    reference's length in words) beside a LexRank summary of the opening's length, in the
+    same way. ``entity_recall_attainable`` counts only the reference's entities that some
+    input report (``evidence``) names: a reference article knows more than the reports given."""
     sentences = list(article_sentences(build.article))
-    article_text = "\n".join(s.text for s in sentences)
-    words = scoring.word_count(article_text)
+    texts = [s.text for s in sentences]
+    article_text = "\n".join(texts)
     source_sentences = [s.text for a in build.analysed for s in a.sentences]
-    summary = baseline.lexrank_summary(source_sentences, words)
     entities = _entity_keys(reference_text, nlp)
     stated = {e for e in entities if evidence and f" {e} " in evidence.folded}
     verification = build.verification
     ours = {
-        **scoring.rouge_f1(reference_text, article_text),
-        "entity_recall": round(scoring.entity_recall(entities, article_text), 4),
-        "entity_recall_attainable": round(scoring.entity_recall(stated, article_text), 4),
+        **_text_scores(reference_text, article_text, entities, stated),
         "citation_coverage": round(sum(bool(s.sources) for s in sentences) / len(sentences), 4) if sentences else 0.0,
         "verification_pass_rate": round(verification.passed / verification.checked, 4) if verification.checked else None,
-        "words": words,
-        "sentences": len(sentences),
     }
-    lexrank = {
-        **scoring.rouge_f1(reference_text, summary),
-        "entity_recall": round(scoring.entity_recall(entities, summary), 4),
-        "entity_recall_attainable": round(scoring.entity_recall(stated, summary), 4),
-        "words": scoring.word_count(summary),
-        "sentences": len(summary.splitlines()),
+    summary = baseline.lexrank_summary(source_sentences, ours["words"])
+    reference_words = scoring.word_count(reference_text)
+    opening_text = "\n".join(opening(texts, reference_words))
+    opening_ours = _text_scores(reference_text, opening_text, entities, stated)
+    opening_summary = baseline.lexrank_summary(source_sentences, opening_ours["words"])
+    return {
+        "reference_entities": len(entities),
+        "stated_entities": len(stated),
+        "reference_words": reference_words,
+        "wikiwire": ours,
+        "lexrank": _text_scores(reference_text, summary, entities, stated),
+        "opening": {
+            "wikiwire": opening_ours,
+            "lexrank": _text_scores(reference_text, opening_summary, entities, stated),
+        },
     }
-    return {"reference_entities": len(entities), "stated_entities": len(stated), "wikiwire": ours, "lexrank": lexrank}
 
 
 def _field_rows(ours: Mapping[str, FieldScore], theirs: Mapping[str, FieldScore]) -> dict[str, Any]:
@@ -210,7 +232,8 @@ def evaluate_texts(
     Takes the reference's prose (None to skip content metrics), its infobox ({field: string},
     as the dev corpus writes it) and the input reports. Returns the event's part of the report:
     ``fields`` (per field: reference, attainable, wikiwire's and the baseline's scores),
-    ``content`` (or None), ``error`` (the build's error message, or None: a failed build scores
+    ``content`` (or None), ``prose`` (the prose lint's counts, ``evaluation.prose``; None when
+    the build failed), ``error`` (the build's error message, or None: a failed build scores
     zero on every field, it is not skipped). Raises ModelNotFoundError when no spaCy pipeline
     loads.
     """
@@ -239,6 +262,7 @@ def evaluate_texts(
         baseline_input = "raw reports"
     theirs = scoring.score_fields(reference_infobox, baseline.naive_facts(sentences), evidence, fields=CORE_FIELDS)
     metrics = content_metrics(reference_text, build, nlp, evidence) if content and reference_text and build else None
+    lint = prose.lint_article(build.article).to_dict() if build is not None else None
     return {
         "id": event_id,
         "title": title,
@@ -253,6 +277,7 @@ def evaluate_texts(
         "baseline_input": baseline_input,
         "fields": _field_rows(ours, theirs),
         "content": metrics,
+        "prose": lint,
     }
 
 
@@ -265,12 +290,36 @@ def _mean(values: Sequence[float]) -> float | None:
     return None if value is None else round(value, 4)
 
 
+# Content metrics whose ratio to LexRank the summary states (issue 11's target is on ROUGE-L
+# and entity recall of the opening).
+RATIO_METRICS = ("rouge1", "rouge2", "rougeL", "entity_recall", "entity_recall_attainable")
+
+
+def _content_means(rows: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """Means over events of each system's metrics (``wikiwire``, ``lexrank``; counts of words
+    and sentences averaged too) and ``ratio``: wikiwire's mean over LexRank's, per metric of
+    RATIO_METRICS (None when LexRank's mean is 0)."""
+    out: dict[str, Any] = {"wikiwire": {}, "lexrank": {}}
+    for system in ("wikiwire", "lexrank"):
+        for key in rows[0][system]:
+            values = [r[system][key] for r in rows if r[system].get(key) is not None]
+            out[system][key] = _mean(values)
+    ratio: dict[str, float | None] = {}
+    for key in RATIO_METRICS:
+        ours, theirs = out["wikiwire"].get(key), out["lexrank"].get(key)
+        ratio[key] = round(ours / theirs, 3) if ours is not None and theirs else None
+    out["ratio"] = ratio
+    return out
+
+
 def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Per-field and overall accuracy over ``events`` (micro-averaged over event × field).
 
     ``overall`` is wikiwire over every scored field; ``core`` compares wikiwire and the
     baseline on the fields the baseline predicts. ``attainable`` figures count only fields
-    (for location: parts) that some input report states.
+    (for location: parts) that some input report states. ``content`` holds the means of the
+    whole article's and (``opening``) its opening's content metrics beside LexRank's, with
+    their ratios; ``prose`` the prose lint's counts summed over the built articles.
     """
     fields: dict[str, Any] = {}
     all_ours: list[float] = []
@@ -306,12 +355,10 @@ def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     content_events = [e["content"] for e in events if e.get("content")]
     content: dict[str, Any] | None = None
     if content_events:
-        content = {"events": len(content_events), "wikiwire": {}, "lexrank": {}}
-        for system in ("wikiwire", "lexrank"):
-            keys = [k for k in content_events[0][system] if k not in ("words", "sentences")]
-            for key in keys:
-                values = [c[system][key] for c in content_events if c[system].get(key) is not None]
-                content[system][key] = _mean(values)
+        content = {"events": len(content_events), **_content_means(content_events)}
+        openings = [c["opening"] for c in content_events if c.get("opening")]
+        content["opening"] = _content_means(openings) if openings else None
+    linted = [prose.ProseCounts.from_dict(e["prose"]) for e in events if e.get("prose")]
     titled = [e for e in events if e.get("title")]
     return {
         "events": len(events),
@@ -336,6 +383,7 @@ def summarise(events: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
             "n": len(core_ours),
         },
         "content": content,
+        "prose": {"events": len(linted), **prose.ProseCounts.total(linted).to_dict()} if linted else None,
     }
 
 
@@ -442,18 +490,40 @@ def _summary_lines(summary: Mapping[str, Any]) -> list[str]:
     return lines
 
 
+_CONTENT_LABELS = {"rouge1": "ROUGE-1 F1", "rouge2": "ROUGE-2 F1", "rougeL": "ROUGE-L F1", "entity_recall": "entity recall",
+                   "entity_recall_attainable": "entity recall (stated)", "words": "words (mean)"}
+
+
+def _ratio(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}x"
+
+
 def _content_lines(summary: Mapping[str, Any]) -> list[str]:
     content = summary.get("content")
-    if not content:
-        return []
-    lines = ["", f"Content (mean over {content['events']} event(s) with a reference text)",
-             f"{'metric':<24}{'wikiwire':>10}{'lexrank':>10}"]
-    names = {"rouge1": "ROUGE-1 F1", "rouge2": "ROUGE-2 F1", "rougeL": "ROUGE-L F1", "entity_recall": "entity recall",
-             "entity_recall_attainable": "entity recall (stated)",
-             "citation_coverage": "citation coverage", "verification_pass_rate": "verification pass rate"}
-    for key, label in names.items():
-        lines.append(f"{label:<24}{_num(content['wikiwire'].get(key)):>10}{_num(content['lexrank'].get(key)):>10}")
+    lines: list[str] = []
+    if content:
+        opening_means = content.get("opening") or {"wikiwire": {}, "lexrank": {}, "ratio": {}}
+        lines += ["", f"Content (mean over {content['events']} event(s) with a reference text; opening = the article's"
+                  " first sentences up to the reference's length; LexRank = same length, same source sentences)",
+                  f"{'metric':<24}{'opening':>10}{'lexrank':>10}{'ratio':>8}   {'article':>10}{'lexrank':>10}{'ratio':>8}"]
+        for key, label in _CONTENT_LABELS.items():
+            ours, lex, ratio = opening_means["wikiwire"].get(key), opening_means["lexrank"].get(key), opening_means["ratio"].get(key)
+            whole, whole_lex, whole_ratio = content["wikiwire"].get(key), content["lexrank"].get(key), content["ratio"].get(key)
+            fmt = (lambda v: "—" if v is None else f"{v:.0f}") if key == "words" else _num
+            lines.append(f"{label:<24}{fmt(ours):>10}{fmt(lex):>10}{_ratio(ratio) if key != 'words' else '':>8}"
+                         f"   {fmt(whole):>10}{fmt(whole_lex):>10}{_ratio(whole_ratio) if key != 'words' else '':>8}")
+        for key, label in (("citation_coverage", "citation coverage"), ("verification_pass_rate", "verification pass rate")):
+            lines.append(f"{label:<24}{'':>31}{_num(content['wikiwire'].get(key)):>13}")
+    lint = summary.get("prose")
+    if lint:
+        lines += ["", f"Prose lint (sum over {lint['events']} article(s)): " + _lint_text(lint)]
     return lines
+
+
+def _lint_text(counts: Mapping[str, Any]) -> str:
+    return (f"{counts['sentences']} sentences; captions/credits {counts['captions']}, page notices {counts['notices']},"
+            f" present-tense framing {counts['present']}, unresolved openers {counts['openers']},"
+            f" repeated facts {counts['repeats']} (pairs)")
 
 
 def _event_lines(event: Mapping[str, Any]) -> list[str]:
@@ -484,6 +554,16 @@ def _event_lines(event: Mapping[str, Any]) -> list[str]:
             f" vs {lex['entity_recall_attainable']:.2f}),"
             f" {ours['words']} words vs {lex['words']}"
         )
+        opening_scores = content.get("opening")
+        if opening_scores:
+            first, first_lex = opening_scores["wikiwire"], opening_scores["lexrank"]
+            lines.append(
+                f"  opening ({first['words']} words of the reference's {content['reference_words']}):"
+                f" ROUGE-L {first['rougeL']:.2f} (lexrank {first_lex['rougeL']:.2f}),"
+                f" entity recall {first['entity_recall']:.2f} (lexrank {first_lex['entity_recall']:.2f})"
+            )
+    if event.get("prose"):
+        lines.append("  prose lint: " + _lint_text(event["prose"]))
     return lines
 
 

@@ -1,5 +1,6 @@
 """Content metrics of ``wikiwire eval``: ROUGE, entity recall and word counts of an article
-against a reference text, and the small helpers the report aggregates with."""
+(or its opening, ``opening``) against a reference text, and the small helpers the report
+aggregates with."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ __all__ = [
     "entity_key",
     "entity_recall",
     "mean",
+    "opening",
     "parse_iso",
     "reference_entities",
     "rouge_f1",
@@ -55,6 +57,26 @@ def entity_recall(entities: set[str], candidate: str) -> float:
 def word_count(text: str) -> int:
     """Words in ``text`` (whitespace-separated)."""
     return len(text.split())
+
+
+def opening(texts: Sequence[str], budget: int) -> list[str]:
+    """The article's opening: its first sentences (``texts`` in reading order, lead first)
+    up to ``budget`` words, whole sentences only. It stops before the first sentence that
+    would take it past the budget, but always holds the first sentence, so an article whose
+    lead opens long is still scored on what it opens with. [] for no sentences.
+
+    The dev corpus's references are the encyclopedia article's opening (its lead and first
+    sections), so the article is compared with them at their length, not at its own.
+    """
+    out: list[str] = []
+    total = 0
+    for text in texts:
+        words = word_count(text)
+        if out and total + words > budget:
+            break
+        out.append(text)
+        total += words
+    return out
 
 
 def parse_iso(value: object) -> dt.date | None:
