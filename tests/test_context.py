@@ -92,3 +92,41 @@ def test_internal_war_cue(nlp) -> None:  # type: ignore[no-untyped-def]
     assert context.internal_war(analyse([src], nlp)[0])
     src = Source(id="s1", input="t", text="The war between the two states entered its third year.", published=dt.date(2024, 5, 2))
     assert not context.internal_war(analyse([src], nlp)[0])
+
+
+def test_a_named_invasion_is_what_a_strike_is_part_of(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A Russian missile hit a shopping centre in the east of the country on Tuesday.\n"
+        "The city has been shelled often since Russia's full-scale invasion of Ukraine began."
+    )
+    claims = _claims(nlp, text)
+    assert [(c.value, c.display) for c in claims] == [
+        ("Russian invasion of Ukraine", "the Russian invasion of Ukraine")
+    ]
+
+
+def test_an_invasion_without_the_reports_adjective_names_the_invader_after(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A missile hit a shopping centre on Tuesday, two years into Russia's invasion of Ukraine."
+    assert [c.display for c in _claims(nlp, text)] == ["the invasion of Ukraine by Russia"]
+
+
+def test_a_country_repeatedly_attacked_files_a_terror_attack_under_terrorism_there(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb exploded at a bus station, and the minister called it a terrorist attack.\n"
+        "Turkey has been the frequent target of attacks by armed groups over the past decade."
+    )
+    assert [c.display for c in _claims(nlp, text)] == ["terrorism in Turkey"]
+
+
+def test_a_repeated_target_is_no_terrorism_series_when_no_report_speaks_of_terror(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A gas explosion wrecked a bakery on Monday.\n"
+        "Turkey has been the frequent target of attacks by armed groups over the past decade."
+    )
+    assert _claims(nlp, text) == []
+
+
+def test_country_names_reports_use_that_pycountry_files_elsewhere() -> None:
+    assert context.country_name("Turkey") == "Turkey"
+    assert context.country_name("Russia") == "Russia"
+    assert context.country_name("Istanbul") is None

@@ -8,6 +8,11 @@ Recognised phrasings (no list of conflicts: the names come from the text):
   in Yemen" -> value "war in Yemen", display "the war in Yemen";
 - a named insurgency or conflict: "the Kashmir insurgency", "the Israeli-Palestinian
   conflict" -> as written;
+- a named invasion: "the Russian invasion of Ukraine", "Russia's full-scale invasion of
+  Ukraine" -> value "Russian invasion of Ukraine" (the invader's adjective from the report);
+- a country the repeated target of attacks ("X has been the frequent target of attacks",
+  "X was hit by a series of bomb attacks"), when the report calls its attack terrorism ->
+  "terrorism in X";
 - a national series of attacks of the event's kind: "the latest mass shooting in the US",
   "the tenth-deadliest shooting in U.S. history", "the latest in a string of stabbings in
   France" -> value and display "mass shootings in the United States" (no article: that is
@@ -102,9 +107,31 @@ _SERIES = (
         r"(?:the\s+)?(?P<place>U\.S\.|US|USA|United States|America|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
     ),
 )
+# A named invasion: "the Russian invasion of Ukraine", "Russia's full-scale invasion of
+# Ukraine". Named by the invader's adjective, as encyclopedias name such wars.
+_INVASION = re.compile(
+    r"\b(?:(?P<invader>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)['’]s|(?P<adj>[A-Z][\w\-]+))\s+(?:(?:full-scale|large-scale|unprovoked|ongoing)\s+)?"
+    rf"invasion\s+of\s+(?P<country>{_NAME})"
+)
+# A country that is the repeated target of terror attacks ("X has been the frequent target of
+# attacks by militants", "X was hit by a series of deadly bomb attacks"): encyclopedias file
+# an attack there under "terrorism in X" when the reports call it terrorism (``_TERROR``).
+_TARGET_OF_ATTACKS = (
+    re.compile(
+        rf"\b(?P<place>{_NAME})\s+(?:has|had)\s+(?:long\s+)?been\s+(?:the\s+|a\s+)?(?:\w+\s+)?target\s+of\s+"
+        r"(?:[\w-]+\s+){0,2}(?:attacks|bombings)\b"
+    ),
+    re.compile(
+        rf"\b(?P<place>{_NAME})\s+(?:has\s+been|had\s+been|was|were)\s+(?:hit|rocked|struck|targeted)\s+by\s+an?\s+"
+        r"(?:series|spate|wave|string)\s+of\s+(?:[\w-]+\s+){0,3}(?:attacks|bombings)\b"
+    ),
+)
+_TERROR = re.compile(r"\bterror(?:ism|ist)?\b", re.IGNORECASE)
+# Weight of "terrorism in X": a setting the reports imply rather than name.
+TERRORISM_WEIGHT = 0.6
 # Words one of which every match of the war patterns holds (``prefilter``): most
 # sentences name no war at all.
-_WAR_NEEDLES = Needles.union(*map(required_needles, (*_CIVIL_WAR, *_WAR_IN, _AT_WAR, _NAMED_CONFLICT)))
+_WAR_NEEDLES = Needles.union(*map(required_needles, (*_CIVIL_WAR, *_WAR_IN, _AT_WAR, _NAMED_CONFLICT, _INVASION)))
 _US = frozenset({"U.S.", "US", "USA", "United States", "America"})
 # Words that look like names at a sentence start but are not countries or adjectives.
 _NOT_NAMES = frozenset({"The", "This", "That", "A", "An", "Its", "Their", "His", "Her"})
@@ -118,7 +145,12 @@ def country_name(text: str) -> str | None:
     try:
         country = pycountry.countries.lookup(text)
     except LookupError:
-        return None
+        # Names pycountry files under another ("Turkey" under "Türkiye", "Russia" under
+        # "Russian Federation"): the gazetteer knows the names reports use.
+        from wikiwire import gazetteer
+
+        place = gazetteer.lookup(text)
+        return place.country if place is not None and place.kind == "country" and place.name == text else None
     name = getattr(country, "common_name", None) or country.name
     return str(name)
 
@@ -128,7 +160,12 @@ def _demonym(country: str, source: AnalysedSource) -> str | None:
     stem = country[:4].lower()
     for sentence in source.sentences:
         for ent in sentence.entities:
-            if ent.label == "NORP" and ent.text.lower().startswith(stem) and ent.text.lower() != country.lower():
+            if (
+                ent.label == "NORP"
+                and ent.text.lower().startswith(stem)
+                and ent.text.lower() != country.lower()
+                and not any(mark in ent.text for mark in "'’")  # "Russia's" is no adjective
+            ):
                 return ent.text
     return None
 
@@ -192,6 +229,19 @@ def _wars(sentence: Sentence, source: AnalysedSource, internal: bool = False) ->
                     out.append((f"{adj} civil war", f"the {adj} civil war", WAR_IN_WEIGHT))
                 else:
                     out.append((f"war in {country}", f"the war in {country}", WAR_IN_WEIGHT))
+    for match in _INVASION.finditer(text):
+        country = country_name(match.group("country"))
+        invader = match.group("invader")
+        adj = match.group("adj") or (_demonym(invader, source) if invader else None)
+        by = country_name(invader) if invader else None
+        if country is None or (adj is None and by is None):
+            continue  # not a country invaded, or no invader named
+        if adj is not None and (adj.split()[0] in _NOT_NAMES or country_name(adj)):
+            continue
+        country = country.removeprefix("the ")
+        # Without the report's own adjective for the invader, the invader is named after.
+        name = f"{adj} invasion of {country}" if adj else f"invasion of {country} by {by}"
+        out.append((name, f"the {name}", NAMED_WEIGHT))
     for match in _NAMED_CONFLICT.finditer(text):
         if match.group("what") == "war" and country_name(match.group("name")):
             continue  # "the Yemen war" is handled as a war in a country
@@ -257,15 +307,33 @@ def _names_event_noun(text: str) -> bool:
     return _EVENT_NOUN.search(text) is not None
 
 
+def _terrorism(sentence: Sentence, terror: bool) -> list[tuple[str, str, float]]:
+    """("terrorism in X", ..., weight) when ``sentence`` tells that country X is the repeated
+    target of attacks and the report (``terror``) calls its own event terrorism (then it is
+    an attack, whatever noun the report mostly uses: "explosion" while the cause was open)."""
+    if not terror:
+        return []
+    out: list[tuple[str, str, float]] = []
+    for pattern in _TARGET_OF_ATTACKS:
+        for match in pattern.finditer(sentence.text):
+            country = country_name(match.group("place"))
+            if country:
+                series = f"terrorism in {country.removeprefix('the ')}"
+                out.append((series, series, TERRORISM_WEIGHT))
+    return out
+
+
 def extract(source: AnalysedSource) -> list[Claim]:
     """``part_of`` claims stated in ``source`` (phrasings, values, weights: module docstring)."""
     main = dominant_kind(source)
     factor = 1.0 if main is None or kind_for(main).category == "attack" else NON_ATTACK_FACTOR
     claims: list[Claim] = []
     internal = internal_war(source)
+    terror = any(_TERROR.search(s.text) for s in source.sentences)
     for sentence in source.sentences:
         seen: set[str] = set()
-        for value, display, weight in _wars(sentence, source, internal) + _series(sentence, main):
+        found = _wars(sentence, source, internal) + _series(sentence, main) + _terrorism(sentence, terror)
+        for value, display, weight in found:
             if value not in seen:
                 seen.add(value)
                 claims.append(_claim(source, sentence, value, display, weight * factor))
