@@ -84,3 +84,19 @@ def test_time_in_the_lead_about_the_event_is_kept(nlp) -> None:  # type: ignore[
     text = "Drones struck a graduation ceremony at the military academy in Homs on Thursday afternoon, killing dozens."
     (source,) = analyse([Source(id="s1", input="s1.txt", text=text, published=dt.date(2023, 10, 5))], nlp)
     assert [c.value for c in times.extract(source)] == ["afternoon"]
+
+
+def test_times_that_date_a_count_are_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A missile struck a cafe in the town centre at about 7:30 p.m. on Tuesday.\n"
+        "As of 7 a.m. on Wednesday, rescuers had pulled nine bodies from the rubble.\n"
+        "By Thursday night, officials had confirmed 12 deaths, the governor told a 10 p.m. briefing."
+    )
+    (source,) = analyse([Source(id="s1", input="s1.txt", text=text, published=dt.date(2023, 6, 28))], nlp)
+    assert [c.display for c in times.extract(source)] == ["about 19:30"]
+
+
+def test_a_time_the_event_lasted_until_is_kept(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Shots were first heard at 2:54 p.m., and the gunman kept firing until 3:19 p.m. on Thursday."
+    (source,) = analyse([Source(id="s1", input="s1.txt", text=text, published=dt.date(2023, 12, 21))], nlp)
+    assert {c.value for c in times.extract(source)} == {"14:54", "15:19"}

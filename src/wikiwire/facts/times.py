@@ -58,7 +58,8 @@ PART_OF_DAY_RE = re.compile(
 # Words one of which each match holds (``prefilter``); CLOCK_RE needs a digit.
 _NOON_NEEDLES = required_needles(NOON_RE)
 _PART_OF_DAY_NEEDLES = required_needles(PART_OF_DAY_RE)
-# Part-of-day words used as time of a statement or a routine, not of the event.
+# Words after a time of day that make it the time of a statement or a routine, not of the
+# event ("Tuesday night news", "a 10 p.m. news conference").
 NOT_EVENT_POD_RE = re.compile(r"^\s*(?:news|press|briefing|conference|prayers?|shift|show|edition|flight|service)", re.IGNORECASE)
 
 # A clock time said of a schedule ("the rally began at 2 p.m.", "was due to start at") is
@@ -69,6 +70,10 @@ SCHEDULE_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 SCHEDULE_FACTOR = 0.3
+# A time that dates a status ("as of 7 a.m. Wednesday, eight bodies were found", "by Saturday
+# night 357 deaths were confirmed", "up to 2:30 p.m.") says when a count stood, never when
+# the event happened: no claim at all. ("until 3:19 p.m." is left alone: it ends the event.)
+STATUS_BEFORE_RE = re.compile(r"\b(?:as\s+of|as\s+at|by|up\s+to)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 # Times of remembrance ("a minute's silence at noon", "a vigil at 7 p.m.") belong to later
 # events of their own.
 COMMEMORATION_RE = re.compile(r"\b(?:silence|vigils?|memorial|funerals?|mourning|commemorat\w+|minute's|moment of)\b", re.IGNORECASE)
@@ -188,6 +193,10 @@ def _weight(mention: TimeMention, sentence: Sentence, cues: EventCues, *, other_
     OTHER_EVENT_FACTOR when the sentence tells a retaliation or is set in another place."""
     if is_dateline(sentence, mention.start, mention.end):
         return 0.0
+    if STATUS_BEFORE_RE.search(sentence.text[max(0, mention.start - 20) : mention.start]):
+        return 0.0
+    if mention.clock and NOT_EVENT_POD_RE.match(sentence.text[mention.end :]):
+        return 0.0  # "a 10 p.m. news conference": the time of a statement
     weight = position_factor(sentence.index) * cues.proximity(sentence.text, mention.start, mention.end)
     if other_event:
         weight *= OTHER_EVENT_FACTOR
