@@ -290,3 +290,43 @@ def test_generic_role_resolves_to_the_body_named_just_before(nlp) -> None:  # ty
         (150, "the Syrian Observatory for Human Rights"),
         (277, "the health ministry"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "fatalities", "injuries"),
+    [
+        # Each figure takes the first casualty word after it, not the list's last verb.
+        (
+            "By midnight, 10 people, including 3 children, had died and 61, including a baby, were wounded.",
+            [(10, "exactly", None), (3, "exactly", "children")],
+            [(61, "exactly", None)],
+        ),
+        # A share of the wounded in critical condition is a part, not the toll.
+        (
+            "Doctors said at least 10 of the wounded were in critical condition.",
+            [],
+            [(10, "at least", "other")],
+        ),
+        # The injured who later died add to the deaths; they are no count of the injured.
+        (
+            "The toll rose after nine injured people succumbed to their wounds overnight.",
+            [(9, "exactly", "other")],
+            [],
+        ),
+        # A figure someone fears or expects is no reported count.
+        ("The officer said it was possible that there would be hundreds of injuries.", [], []),
+        ("Officials warned that the death toll could rise to 300.", [], []),
+        # "feared dead" is how tolls of the missing are reported, and stays a claim.
+        ("At least 100 people are feared dead after the landslide.", [(100, "at least", None)], []),
+        # "two dozen" is 24, not 2.
+        (
+            "The gunman killed 15 people and injured two dozen others at the college.",
+            [(15, "exactly", None)],
+            [(24, "about", None)],
+        ),
+    ],
+)
+def test_figures_that_are_parts_guesses_or_the_wrong_fact(nlp, text, fatalities, injuries) -> None:  # type: ignore[no-untyped-def]
+    claims = extract(_analyse(nlp, text))
+    assert _figures(claims, "fatalities") == fatalities
+    assert _figures(claims, "injuries") == injuries

@@ -61,3 +61,10 @@ def test_long_digit_strings_stay_exact() -> None:
     assert parse_number("99999999999999999999999") == 99_999_999_999_999_999_999_999
     assert parse_number("12,345,678,901,234,567") == 12_345_678_901_234_567
     assert parse_number("2.5 million") == 2_500_000
+
+
+def test_dozens_multiply_like_scale_words() -> None:
+    from wikiwire.facts.numbers import find_quantities
+
+    found = [(q.value, q.qualifier) for q in find_quantities("two dozen were hurt, three dozen fled and a dozen hid")]
+    assert found == [(24, "about"), (36, "about"), (12, "about")]

@@ -120,7 +120,7 @@ _BREAKDOWN_BEFORE = re.compile(
 _BREAKDOWN_AFTER = re.compile(
     r"^[^.;,]{0,50}\b(?:(?:were|are|was) (?:said to be |reported to be )?among the "
     r"(?:dead|victims|killed|injured|wounded)|of them were|of those killed|of the dead|"
-    r"of the victims|of the injured|of (?:those|these|them|whom) (?:people )?(?:were |have |had )?"
+    r"of the victims|of the (?:injured|wounded|hurt)|of (?:those|these|them|whom) (?:people )?(?:were |have |had )?"
     r"(?P<verb>\w+))\b",
     re.IGNORECASE,
 )
@@ -430,6 +430,11 @@ def _which_fact(q: Quantity, text: str) -> tuple[str, bool, bool] | None:
     # "81 people including 31 women and 5 children were martyred": the verb after the list.
     listed = _LIST_THEN_WORD.match(text[q.end :])
     if listed:
+        # "10 people, including 3 children, died and 61, including a baby, are wounded": the
+        # first casualty word after the figure is its own, not the list's last verb.
+        first = _CASUALTY_WORD.search(text, q.end, q.end + listed.end())
+        if first is not None:
+            return _fact_of(first), True, False
         return ("fatalities" if listed.group("death") else "injuries"), True, False
     toll = _TOLL_BEFORE.search(before_text)
     if toll:
@@ -609,6 +614,10 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
             continue
         if _other_event(q, text, sentence, ctx):
             continue
+        if SPECULATION_BEFORE.search(text[max(0, q.start - 40) : q.start]):
+            continue
+        if INJURED_WHO_DIED_AFTER.match(text[q.end :]):
+            fact, scope = "fatalities", scope or "other"
         qualifier: Qualifier = "more than" if which and which[2] and q.qualifier == "exactly" else q.qualifier
         additive = bool(_ADDITIVE_AFTER.match(text[q.end :]) or _ADDITIVE_BEFORE.search(text[: q.start]))
         if fact == "fatalities" and re.match(r"^[^.;,]{0,40}presumed dead", text[q.end :], re.IGNORECASE):
@@ -618,6 +627,22 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
         found.append(_Figure(fact, q.value, qualifier, scope, _weight(q, text, fact), additive, q.start))
         last_fact = fact
     return _fold_additions(found)
+
+
+# A figure someone only expects or fears ("it's possible that there will be hundreds of
+# injuries", "the toll could rise to 100") is no reported count. Looked for in the words
+# right before the figure, within the clause.
+SPECULATION_BEFORE = re.compile(
+    r"\b(?:possible|possibly|likely|could|might|expected\s+to|will|would)\b[^.;,:]{0,30}$",
+    re.IGNORECASE,
+)
+# "nine injured people succumbed to their injuries": deaths among the injured, a part of the
+# death toll, never a count of the injured.
+INJURED_WHO_DIED_AFTER = re.compile(
+    r"^\s+(?:of\s+the\s+)?(?:injured|wounded)(?:\s+(?:people|persons|victims|patients))?\s+"
+    r"(?:have\s+|had\s+|later\s+|also\s+)?(?:succumbed|died|passed\s+away)\b",
+    re.IGNORECASE,
+)
 
 
 def _fold_additions(found: list[_Figure]) -> list[_Figure]:

@@ -29,7 +29,9 @@ _TENS: dict[str, int] = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
-_SCALES: dict[str, int] = {"hundred": 100, "thousand": 1_000, "million": 1_000_000}
+# "dozen" multiplies like a scale word: "two dozen" is 24 (a count written that way is round,
+# so it is read as "about"; see ``_quantity``).
+_SCALES: dict[str, int] = {"dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000}
 
 # Vague counts. Each maps to the smallest number the word can honestly mean, with "at least",
 # so a vague report never inflates a range: "dozens" is at least two dozen, "scores" at least
@@ -157,6 +159,8 @@ def _quantity(match: re.Match[str], offset: int = 0) -> Quantity | None:
         return None
     if match.group("plus"):
         qualifier = "more than"
+    elif qualifier == "exactly" and "dozen" in lookup_key(raw):
+        qualifier = "about"
     return Quantity(value, qualifier, match.start() + offset, match.end() + offset, match.group(0),
                     bool(match.group("words")))
 
