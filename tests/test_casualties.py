@@ -318,6 +318,26 @@ def test_generic_role_resolves_to_the_body_named_just_before(nlp) -> None:  # ty
         ("Officials warned that the death toll could rise to 300.", [], []),
         # "feared dead" is how tolls of the missing are reported, and stays a claim.
         ("At least 100 people are feared dead after the landslide.", [(100, "at least", None)], []),
+        # A multiplier is no count; the figure it multiplies still is.
+        (
+            "The government's figure is about three times the United Nations estimate of 670 dead.",
+            [(670, "exactly", None)],
+            [],
+        ),
+        # Bodies brought to one hospital are a figure for one site; the remaining bodies and
+        # those "among" a group are parts.
+        (
+            "The toll rose to 63 dead, and 43 bodies had been brought to the district hospital.",
+            [(63, "exactly", None), (43, "exactly", "at one site")],
+            [],
+        ),
+        ("Two sisters were among three teenagers killed in the attack.", [(3, "exactly", "other")], []),
+        # "an additional" adds injuries to the deaths just given: a total of its own.
+        (
+            "The agency put the toll at 1,023 dead, with an additional 1,663 people injured.",
+            [(1023, "exactly", None)],
+            [(1663, "exactly", None)],
+        ),
         # "two dozen" is 24, not 2.
         (
             "The gunman killed 15 people and injured two dozen others at the college.",

@@ -103,7 +103,7 @@ _NOT_A_COUNT_AFTER = re.compile(
     r"^(?:[\s-]*(?:years?|yrs?|months?|weeks?|days?|hours?|minutes?|seconds?|year-old|"
     r"km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|m\b|feet|foot|ft|percent|per cent|%|"
     r"a\.m\.?|p\.m\.?|am\b|pm\b|GMT|UTC|ET\b|EDT|EST|magnitude|houses|homes|buildings|"
-    r"villages|vehicles|cars|tons|tonnes|TEU|dollars|st\b|nd\b|rd\b|th\b)|:\d|\.\d|/|-\d)",
+    r"villages|vehicles|cars|tons|tonnes|TEU|dollars|times|fold|st\b|nd\b|rd\b|th\b)|:\d|\.\d|/|-\d)",
     re.IGNORECASE,
 )
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:[-$#£€/]|\b(?:magnitude|route|interstate|no\.|aged?))\s*$", re.IGNORECASE)
@@ -618,6 +618,10 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
             continue
         if INJURED_WHO_DIED_AFTER.match(text[q.end :]):
             fact, scope = "fatalities", scope or "other"
+        if scope is None and PART_BEFORE.search(text[max(0, q.start - 20) : q.start]):
+            scope = "other"
+        if scope is None and fact == "fatalities" and BODIES_TAKEN_AFTER.match(text[q.end :]):
+            scope = SITE_SCOPE
         qualifier: Qualifier = "more than" if which and which[2] and q.qualifier == "exactly" else q.qualifier
         additive = bool(_ADDITIVE_AFTER.match(text[q.end :]) or _ADDITIVE_BEFORE.search(text[: q.start]))
         if fact == "fatalities" and re.match(r"^[^.;,]{0,40}presumed dead", text[q.end :], re.IGNORECASE):
@@ -629,6 +633,16 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
     return _fold_additions(found)
 
 
+# Parts of a toll said of bodies: those brought to one hospital or morgue ("43 bodies had
+# been brought to the district hospital") count like a figure for one site (``SITE_SCOPE``);
+# "the remaining five bodies", "among three teenagers killed" are parts of a larger count
+# ("an additional 1,663 injured" is not: it adds injuries to the deaths just given).
+BODIES_TAKEN_AFTER = re.compile(
+    r"^\s+(?:[\w-]+\s+){0,2}?(?:bodies|corpses)\s+(?:had\s+|have\s+|were\s+|was\s+)?(?:been\s+)?"
+    r"(?:brought|taken|moved|transferred|carried|sent|flown)\s+(?:in\s+)?to\b",
+    re.IGNORECASE,
+)
+PART_BEFORE = re.compile(r"\b(?:remaining|among(?:\s+the)?)\s+$", re.IGNORECASE)
 # A figure someone only expects or fears ("it's possible that there will be hundreds of
 # injuries", "the toll could rise to 100") is no reported count. Looked for in the words
 # right before the figure, within the clause.
