@@ -99,3 +99,24 @@ def test_named_the_suspect_as(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A man stabbed three commuters at the station. Prosecutors named the suspect as Lukas Brenner."
     suspected = [c for c in perpetrators.extract(_source(nlp, text)) if c.stance == "suspected"]
     assert [(c.value, c.attributed_to) for c in suspected] == [("Lukas Brenner", "prosecutors")]
+
+
+def test_a_place_the_parser_took_for_a_person_is_no_suspect(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Two trains collided head-on in a valley on Tuesday night.\n"
+        "Police said the station master in the city of Larissa has been arrested following the crash."
+    )
+    assert perpetrators.extract(_source(nlp, text)) == []
+
+
+def test_rescue_work_carried_out_by_a_body_names_no_perpetrator(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A landslide buried dozens of homes before dawn on Tuesday.\n"
+        "Rescue operations are being carried out by the NDRF and the army, the collector said."
+    )
+    assert perpetrators.extract(_source(nlp, text)) == []
+
+
+def test_an_attack_carried_out_by_a_group_still_names_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A bomb exploded at a bus stop on Sunday. The minister said the attack was carried out by militants."
+    assert [(c.value, c.stance) for c in perpetrators.extract(_source(nlp, text))] == [("militants", "accused")]

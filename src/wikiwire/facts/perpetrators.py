@@ -256,6 +256,10 @@ def _claim(source: AnalysedSource, sentence: Sentence, value: str, display: str,
     return claim_in(source, sentence, "perpetrators", value, display, weight, stance=stance, attributed_to=attributed_to)
 
 
+# A name right after "the city of" / "the town of" is a place the parser took for a person.
+_PLACE_OF = re.compile(r"\b(?:city|town|village|province|region|district|state|county|municipality)\s+of\s+$", re.IGNORECASE)
+
+
 def _persons(sentence: Sentence) -> list[tuple[str, int, int]]:
     return [(e.text, e.start, e.end) for e in sentence.entities if e.label == "PERSON"]
 
@@ -266,6 +270,8 @@ def _suspects(sentence: Sentence, full_names: dict[str, str]) -> list[tuple[str,
     out: list[tuple[str, float]] = []
     for name, start, end in _persons(sentence):
         before, after = text[max(0, start - 80) : start], text[end : end + 120]
+        if _PLACE_OF.search(before):
+            continue  # "the station master in the city of Larissa has been arrested"
         poi = bool(_PERSON_OF_INTEREST.search(text[max(0, start - 80) : end + 80]))
         hit = (
             _BEFORE_PERSON.search(before)
@@ -317,6 +323,17 @@ def _groups_claiming_cached(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# What rescuers, investigators and aid workers "carry out" or "launch" is no attack: a doer
+# verb whose object, in the words just before it, is such work names no perpetrator.
+_RELIEF_WORK = re.compile(
+    r"\b(?:rescue|relief|search|recovery|evacuation|aid|operations?|efforts?|work|investigations?|inquiry|probe|"
+    r"raids?|checks?|inspections?|autops(?:y|ies)|tests?)\b[^.;,]{0,25}$",
+    re.IGNORECASE,
+)
+# Characters before the doer verb searched for that object.
+RELIEF_WINDOW = 60
+
+
 def _accusations(text: str) -> list[tuple[str, str, str | None, bool]]:
     """(key, display, accuser, spoken) for every accusation in ``text``.
 
@@ -335,6 +352,8 @@ def _accusations_cached(text: str) -> tuple[tuple[str, str, str | None, bool], .
     patterns = [(p, True) for p in _ACCUSED] + [(p, False) for p in _UNSPOKEN_ACCUSED]
     for pattern, spoken in patterns:
         for match in pattern.finditer(text):
+            if _RELIEF_WORK.search(text[max(0, match.start() - RELIEF_WINDOW) : match.start()]):
+                continue  # "rescue operations are being carried out by the NDRF"
             # A doer phrase may start with the reporting clause ("the army stated that X").
             raw = _REPORTING.split(match.group("accused"))[-1]
             key = normalise_group(raw)
@@ -469,7 +488,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
                 claims.append(_claim(source, sentence, key, display, "accused", score * ACCUSED_WEIGHT, by))
         for name, stance_weight in suspects:
             key = person_key(name)
-            if key not in seen:
+            if key and key not in seen:  # an initial alone ("the suspect B.") names no one
                 seen.add(key)
                 by = _identifier(sentence) or speaker
                 claims.append(_claim(source, sentence, key, name, "suspected", score * stance_weight, by))
