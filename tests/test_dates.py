@@ -181,6 +181,34 @@ def test_check_anchors_rejects_a_report_dated_weeks_after_the_others() -> None:
     assert checked[3].anchor_note is not None and "median" in checked[3].anchor_note
 
 
+def test_check_anchors_does_not_let_a_weekday_guessed_year_confirm_itself() -> None:
+    # An undated report writes "Friday, May 22" where the other reports put the event on
+    # Friday 24 May 2024: the weekday puts May 22 in 2026, and that guess must not stand on
+    # the very date it was guessed from.
+    text = "A landslide buried a village on Friday, May 22, and officials said on Saturday that dozens died."
+    sentences = _sentences(text)
+    source = _source(text, None, "s4")
+    guessed, note = anchor_date(source, sentences)
+    assert guessed == dt.date(2026, 5, 22)
+    assert note is not None and note.startswith(dates.WEEKDAY_INFERRED)
+
+    def dated(sid: str, day: dt.date) -> AnalysedSource:
+        line = "The landslide struck on Friday."
+        one = (Sentence(id=f"{sid}.0", source_id=sid, index=0, paragraph=0, text=line),)
+        return AnalysedSource(source=_source(line, day, sid), sentences=one, anchor_date=day)
+
+    friday = dt.date(2024, 5, 24)
+    items = [
+        dated("s1", friday),
+        dated("s2", friday),
+        dated("s3", dt.date(2024, 5, 25)),
+        AnalysedSource(source=source, sentences=sentences, anchor_date=guessed, anchor_note=note),
+    ]
+    checked = check_anchors(items)
+    assert checked[3].anchor_date is None
+    assert checked[3].anchor_note is not None and "median" in checked[3].anchor_note
+
+
 def _claims(nlp, text: str, published: dt.date | None) -> list[Claim]:  # type: ignore[no-untyped-def]
     (source,) = analyse([_source(text, published)], nlp)
     return dates.extract(source)

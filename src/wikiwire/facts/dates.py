@@ -758,8 +758,8 @@ def anchor_date(source: Source, sentences: tuple[Sentence, ...]) -> tuple[dt.dat
         dated = _weekday_dated(sentences)
         if dated is not None:
             return dated, (
-                f"no publication date; inferred {dated.isoformat()} from a weekday and date the report "
-                "states without a year (the latest year they agree in)"
+                f"{WEEKDAY_INFERRED}: {dated.isoformat()}, from a weekday and date the report states "
+                "without a year (the latest year they agree in)"
             )
         return None, "no publication date, and the report states no full date to infer one from"
     published = source.published
@@ -807,12 +807,19 @@ def _weekday_dated(sentences: Sequence[Sentence], today: dt.date | None = None) 
     return max(found) if found else None
 
 
+# How ``anchor_date``'s note starts when the anchor's year was guessed from a weekday ("Friday,
+# May 22" in the latest year where May 22 is a Friday): the report's own dates then confirm
+# that anchor only circularly, and ``check_anchors`` does not count them.
+WEEKDAY_INFERRED = "no publication date; year guessed from a weekday"
+
+
 def check_anchors(analysed: Sequence[AnalysedSource]) -> tuple[AnalysedSource, ...]:
     """Reject anchors that disagree with the other reports of the same event.
 
     A report dated more than CROSS_SOURCE_STALE_DAYS after the median anchor of the other
     reports (at least MIN_OTHER_SOURCES of them), which uses relative dates and states no
-    calendar date within STALE_DAYS of its own date, was re-dated or crawled late: its
+    calendar date within STALE_DAYS of its own date (dates that set a weekday-guessed anchor do
+    not count), was re-dated or crawled late: its
     anchor becomes None with a note, so none of its relative dates is resolved. A genuine
     follow-up weeks later loses its relative dates too: a missing date is better than a
     wrong one. Returns the sources in the same order (unchanged ones are the same objects).
@@ -827,7 +834,8 @@ def check_anchors(analysed: Sequence[AnalysedSource]) -> tuple[AnalysedSource, .
             continue
         median = others[len(others) // 2]
         gap = (own - median).days
-        confirmed = any(
+        guessed = bool(item.anchor_note and item.anchor_note.startswith(WEEKDAY_INFERRED))
+        confirmed = not guessed and any(
             abs((d.day - own).days) <= STALE_DAYS for s in item.sentences for d in _explicit(s.text, own)
         )
         if gap > CROSS_SOURCE_STALE_DAYS and not confirmed and any(IMMEDIACY_RE.search(s.text) for s in item.sentences):
