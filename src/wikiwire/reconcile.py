@@ -46,6 +46,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from wikiwire import gazetteer
 from wikiwire.facts import context, dates
 from wikiwire.records import (
     FACT_NAMES,
@@ -91,13 +92,6 @@ UNNAMED_SCOPES = frozenset({"other", "at one site"})
 SPECIFIC_SHARE = 0.5
 # Float tolerance when comparing vote totals.
 VOTE_EPSILON = 1e-9
-
-# Wikipedia names the first-level region (state, province) after the city for these
-# federations ("Lewiston, Maine, United States"); elsewhere the region appears only when no
-# city is known ("Herat Province, Afghanistan").
-REGION_WITH_CITY_COUNTRIES = frozenset(
-    {"United States", "United States of America", "Australia", "Canada", "India", "Brazil", "Mexico"}
-)
 
 # Words that mark an official or monitoring body: a tie between values goes to the one an
 # official source attributes.
@@ -889,6 +883,23 @@ def _city_spelling(claims: Sequence[Claim], city: str | None) -> str | None:
     return best if best != city else None
 
 
+def _region_spelling(claims: Sequence[Claim], region: str | None) -> str | None:
+    """The name most of the reports that name ``region`` write, when it is another name than
+    the gazetteer's and not only by its administrative word ("Donetsk region" is "Donetsk
+    Oblast", shown so); else None."""
+    if not region:
+        return None
+    forms: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        written = _part(c.value, "region_as_written")
+        if _part(c.value, "region") == region and written:
+            forms[written].add(c.source)
+    if not forms:
+        return None
+    best = max(forms, key=lambda f: (len(forms[f]), gazetteer.admin_key(f) == gazetteer.admin_key(region), f))
+    return best if gazetteer.admin_key(best) != gazetteer.admin_key(region) else None
+
+
 def _city_unsettled(claims: Sequence[Claim], frame: EventFrame | None) -> bool:
     """True when the frame has no city and no city is named by UNSETTLED_CITY_SHARE of the
     votes of the reports that give a location (each report once, at its best weight)."""
@@ -979,13 +990,18 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
     if spelling:
         value["city_as_written"] = spelling
     # When the ledes name a district the reports use, it goes before the region ("Wayanad
-    # district, Kerala"). The region follows a city only in federations: the gazetteer's
-    # city-to-region links are reliable there and guesses elsewhere.
-    show_region = chosen["region"] and (not chosen["city"] or chosen["country"] in REGION_WITH_CITY_COUNTRIES)
+    # district, Kerala"). The region follows the city ("Kramatorsk, Donetsk Oblast"): the
+    # gazetteer links a city to a region only where its data agree (``gazetteer``), and a
+    # report's chain names it. A region named after its city is not repeated ("Homs, Syria",
+    # as encyclopedias write it, not "Homs, Homs Province").
+    region = _region_spelling(support, chosen["region"]) or chosen["region"]
+    show_region = bool(region) and not (chosen["city"] and gazetteer.named_after(str(region), str(chosen["city"])))
+    if region != chosen["region"]:
+        value["region_as_written"] = region
     district = frame.place.get("district") if frame is not None else None
     # A disaster that struck two countries names both ("Turkey, Syria"), as its ledes do.
     also = frame.place.get("also_country") if frame is not None else None
-    parts = [venue, spelling or chosen["city"], district, chosen["region"] if show_region else None, chosen["country"], also]
+    parts = [venue, spelling or chosen["city"], district, region if show_region else None, chosen["country"], also]
     display = ", ".join(dict.fromkeys(p for p in parts if p))
     return (
         Fact(

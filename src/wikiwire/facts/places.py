@@ -108,6 +108,26 @@ REFERENCE_POINT_RE = re.compile(
     r"(?:the\s+(?:city|town|village)\s+of\s+)?$",
     re.IGNORECASE,
 )
+# A place given as a reference point lies in the reference city's region when it is near
+# it ("near", "outside", "off") or within this many km: about the radius of a province or
+# oblast; a bare direction ("north of Athens") or a longer distance may lie in another region.
+REFERENCE_REGION_MAX_KM = 50.0
+KM_PER_MILE = 1.609
+_NEAR_WORD_RE = re.compile(r"\b(?:near|outside|off)\s", re.IGNORECASE)
+_DISTANCE_RE = re.compile(r"(?P<n>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>km|kilomet\w*|mi\w*)", re.IGNORECASE)
+
+
+def _near(reference: str) -> bool:
+    """True when a reference-point phrase ("40 km northwest of ") puts the place near it."""
+    if _NEAR_WORD_RE.search(reference):
+        return True
+    m = _DISTANCE_RE.search(reference)
+    if m is None:
+        return False
+    km = float(m.group("n").replace(",", "")) * (KM_PER_MILE if m.group("unit").lower().startswith("mi") else 1.0)
+    return km <= REFERENCE_REGION_MAX_KM
+
+
 # A dateline: "BEIRUT:", "LEWISTON, Maine —", "ANKARA (AA) -".
 DATELINE_AFTER_RE = re.compile(r"^\s*(?:\([^)]{0,40}\)\s*)?(?:[-–—:]|\(\w)")
 
@@ -291,9 +311,12 @@ def _value(chain: _Chain, text: str) -> dict[str, object]:
     region = chain.most("region")
     country = chain.most("country")
     anchor_place = city or region or country or chain.mentions[0].place
-    if city is not None and REFERENCE_POINT_RE.search(text[: chain.start]):
-        # "40 km northwest of Herat": in the city's region, not in the city.
-        city_region = gazetteer.get().lookup(city.region, (city.country_code or "",)) if city.region else None
+    reference = REFERENCE_POINT_RE.search(text[: chain.start]) if city is not None else None
+    if city is not None and reference is not None:
+        # "40 km northwest of Herat": in the city's region, not in the city; "380 km north of
+        # Athens" or "north of Athens" says nothing of the region.
+        near = city.region and _near(reference.group(0))
+        city_region = gazetteer.get().lookup(city.region, (city.country_code or "",)) if near and city.region else None
         region = region or city_region
         city = None
     region_name = region.name if region is not None else (city.region if city is not None else None)
@@ -313,9 +336,25 @@ def _value(chain: _Chain, text: str) -> dict[str, object]:
     }
     if spelling:
         value["city_as_written"] = spelling
+    # And the region as the report writes it, when the chain names it by one of its own names
+    # ("Donetsk region"; not "Baltimore County", which names a county of the region's city):
+    # reconcile shows the name most reports write.
+    written_region = next((m.text for m in chain.mentions if region is not None and m.place == region), None)
+    if written_region and region is not None:
+        written_region = POSSESSIVE_END_RE.sub("", written_region)
+        if _names_region(written_region, region) and written_region[:1].isupper() and not _ABBREVIATION.match(written_region):
+            value["region_as_written"] = written_region
     return value
 
 
+def _names_region(written: str, region: Place) -> bool:
+    """True when ``written`` (administrative words aside) is one of ``region``'s own names."""
+    key = gazetteer.admin_key(written)
+    return bool(key) and any(p == region for p, _ in gazetteer.get().candidates(key))
+
+
+# A possessive after a name ("Enga province's") is no part of it.
+POSSESSIVE_END_RE = re.compile(r"(?:'s|’s|')$")
 # All-capital forms (datelines: "KYIV") and short abbreviations are no spelling to adopt.
 _ABBREVIATION = re.compile(r"^(?:[A-Z]{2,}|[A-Z][a-z]?\.?)$")
 
