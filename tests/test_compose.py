@@ -382,3 +382,23 @@ def test_sentences_naming_widely_reported_names_rank_first(monkeypatch: pytest.M
     first = [it for it in items if it.key[1] == 0]
     chosen = _select(first, "event", salience)
     assert chosen[0].sentence.text == named.text  # type: ignore[attr-defined]
+
+
+def test_a_quotation_is_told_not_quoted_and_no_claim_is_said_once(nlp) -> None:  # type: ignore[no-untyped-def]
+    from wikiwire.compose.article import _NO_CLAIM, MAX_QUOTED_SHARE
+    from wikiwire.compose.rewrite import quoted_share
+
+    quoted = ('"Armed groups backed by foreign powers targeted the ceremony at the academy with drones," '
+              "the army command said.")
+    extra = f"{quoted}\nThere was no immediate claim of responsibility for the attack on the academy."
+    analysed = _analysed(nlp, REPORT_1, REPORT_2 + "\n" + extra)
+    facts = _homs_facts(analysed)
+    unknown = _claim(analysed, "perpetrators", "Unknown", r"no immediate claim", stance="unknown")
+    facts = facts.model_copy(update={"facts": {**facts.facts, "perpetrators": Fact(
+        name="perpetrators", value="Unknown", display="Unknown", sources=(unknown.source,), claims=(unknown,))}})
+    article = compose(facts, analysed)
+    texts = [s.text for s in _sentences(article)]
+    assert quoted_share(quoted) > MAX_QUOTED_SHARE
+    assert quoted not in texts
+    assert _NO_CLAIM.search("There was no immediate claim of responsibility for the attack on the academy.")
+    assert sum(1 for t in texts if _NO_CLAIM.search(t)) == 1  # the lead's

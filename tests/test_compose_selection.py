@@ -132,3 +132,40 @@ def test_a_date_is_weak_when_no_year_and_no_report_date_place_it(text: str, anch
 def test_weekday_dates_are_weak() -> None:
     anchor = dt.date(2031, 5, 5)
     assert _weak_date("The ferry sank on 3 May 2031.", "The ferry sank on Saturday.", anchor) is True
+
+
+def test_what_the_article_already_says_gives_way_to_something_new(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wikiwire.compose.article import TOLD_DISCOUNT, _WordSpace
+
+    # Another wording of the sinking, too far from the first to be clustered with it.
+    sank_2 = "Water flooded the Morning Star in heavy seas and it went down near Keel Point."
+    candidates = [_candidate(SANK, 1), _candidate(sank_2, 2), _candidate(COAST_GUARD, 3)]
+    items = _items(candidates, None)
+    by_text = {it.sentence.text: it for it in items}
+    written = _written_so_far((), candidates, items, _WordSpace(candidates))
+    assert written.told == {}
+    # Writing one wording of the sinking tells most of the other; the Coast Guard little.
+    written.write(by_text[SANK])
+    assert len(items) == 3
+    assert written.told[id(by_text[sank_2])] > 0.3
+    assert written.told.get(id(by_text[COAST_GUARD]), 0.0) < 0.2
+    # Ranked: a second wording, however central, counts only for what it adds.
+    monkeypatch.setitem(MAX_SENTENCES, "event", 1)
+    fresh = _written_so_far((), candidates)
+    fresh.told = {id(by_text[sank_2]): 0.8}
+    centrality = {id(by_text[sank_2]): 1.0, id(by_text[COAST_GUARD]): 0.5}
+    both = [by_text[sank_2], by_text[COAST_GUARD]]
+    assert TOLD_DISCOUNT * 0.8 > 0.5
+    assert [it.sentence.text for it in _select(both, "event", centrality=centrality, written=fresh)] == [COAST_GUARD]
+    assert [it.sentence.text for it in _select(both, "event", centrality=centrality)] == [sank_2]
+
+
+def test_the_lead_counts_as_told() -> None:
+    from wikiwire.compose.article import _WordSpace
+
+    lead = (ArticleSentence(text="The ferry Morning Star sank off Keel Point in a storm.", sources=("s9",)),)
+    candidates = [_candidate(SANK_3, 1), _candidate(BAND, 2)]
+    items = _items(candidates, None)
+    written = _written_so_far(lead, candidates, items, _WordSpace(candidates))
+    told = {it.sentence.text: written.told.get(id(it), 0.0) for it in items}
+    assert told[SANK_3] > told[BAND]

@@ -137,3 +137,37 @@ def test_one_person_under_an_abbreviated_title_is_one_body() -> None:
     (sentence,) = casualty_summary(facts)
     # The latest figure of the one governor, not two governors with two figures.
     assert sentence.text == "Sallow Gov. Ada Quill reported 53 people injured."
+
+
+# ---------------------------------------------------------------------------------------------
+# the time of day in the first sentence
+
+
+def _timed_facts(time: str) -> EventFacts:
+    return EventFacts(kind="rail accident", facts={
+        "date": Fact(name="date", value="2031-05-03", display="3 May 2031", sources=("s1",)),
+        "time": Fact(name="time", value=time.lstrip("~"), display=time, sources=("s2",)),
+        "location": Fact(name="location", value={"city": None, "region": None, "country": "Greece"},
+                         display="Greece", sources=("s1",)),
+        "type": Fact(name="type", value="rail accident", display="Rail accident", sources=("s1",)),
+    })
+
+
+@pytest.mark.parametrize(
+    ("time", "when"),
+    [
+        # The reports' own 12-hour form, so verification finds the figures in the sources.
+        ("~19:30", "at about 7:30 p.m. local time on 3 May 2031"),
+        ("23:47", "at 11:47 p.m. local time on 3 May 2031"),
+        ("~09:00", "at about 9 a.m. local time on 3 May 2031"),
+        ("~00:00", "at about midnight on 3 May 2031"),
+        ("afternoon", "on the afternoon of 3 May 2031"),
+        # A span of times is for the infobox; the sentence gives the day alone.
+        ("~02:00–04:10", "on 3 May 2031"),
+    ],
+)
+def test_the_first_sentence_gives_the_time_of_day_before_the_date(time: str, when: str) -> None:
+    first = compose_lead(_timed_facts(time), kind_for("rail accident"), "2031 Greece train crash")[0]
+    assert first.text == f"The 2031 Greece train crash was a rail accident in Greece {when}."
+    if when != "on 3 May 2031":
+        assert "s2" in first.sources  # the time's report is cited

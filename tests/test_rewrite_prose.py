@@ -140,3 +140,34 @@ def test_subjects_the_article_never_introduced_are_dropped() -> None:
         "Two men were swept away from a bridge near the school.",
         "The men had been trying to cross the bridge by car.",
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# quotations cut by the sentence split, and sentences that are mostly a quotation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The tail of a quotation begun in the sentence before: its words would read as ours.
+        "Rescue boats were trying to reach the farms cut off by the water.\"",
+        "Our first task is to reopen the valley road before the next storm,\" he said.",
+        # A quotation the split stopped inside.
+        "A farmer who escaped the flood told the Valley Courier: \"The water came through the door and we ran...",
+        "The mayor called it “the worst night this town has known.",
+    ],
+)
+def test_a_quotation_cut_by_the_sentence_split_is_refused(text: str) -> None:
+    result = rewrite(text, SUNDAY)
+    assert result.text is None
+    assert result.reason == "part of a quotation cut by the sentence split"
+
+
+def test_whole_quotations_are_kept_and_their_share_is_measured() -> None:
+    from wikiwire.compose.rewrite import quoted_share
+
+    whole = 'The mayor of Marrow Creek said the flood was "the worst in living memory".'
+    assert rewrite(whole, SUNDAY).text == whole
+    assert 0.3 < quoted_share(whole) < 0.5
+    assert quoted_share('"We lost everything in one night," the farmer said.') > 0.6
+    assert quoted_share("The river rose eight metres in four hours.") == 0.0

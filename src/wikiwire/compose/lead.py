@@ -1,6 +1,7 @@
 """Prose composed from the reconciled facts: the lead, and the casualty figures paragraph.
 
-The lead says what happened, where, when, the toll (attributed when sources disagree) and who
+The lead says what happened, where, when (the time of day too, in the reports' own 12-hour
+form), the toll (attributed when sources disagree) and who
 is responsible (or that nobody is known to be), in 2–4 sentences, grammatical for every kind
 in the taxonomy; a weakly known date is hedged (``DATE_HEDGE``). The casualties paragraph explains a disputed toll once, figure by figure,
 each attributed to whoever gave it. Every sentence cites the sources of the claims behind it.
@@ -289,6 +290,45 @@ def _date_text(facts: EventFacts) -> str | None:
     return None
 
 
+# A part of the day as the time fact may give it ("afternoon"): said as "on the afternoon of".
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_CLOCK = re.compile(r"^(?P<approx>~)?(?P<h>\d{1,2}):(?P<m>\d{2})$")
+
+
+def _clock_text(value: str) -> str | None:
+    """"19:30" as prose, "7:30 p.m."; "00:00" as "midnight", "12:00" as "noon". The
+    12-hour form is the reports' own (they write "7:30 p.m.", rarely "19:30"), so verification
+    finds the figures in the sources cited."""
+    m = _CLOCK.match(value)
+    if m is None:
+        return None
+    hour, minute = int(m["h"]), int(m["m"])
+    if hour > 23 or minute > 59:
+        return None
+    if (hour, minute) == (0, 0):
+        return "midnight"
+    if (hour, minute) == (12, 0):
+        return "noon"
+    twelve = hour % 12 or 12
+    return f"{twelve}{f':{minute:02d}' if minute else ''} {'a.m.' if hour < 12 else 'p.m.'}"
+
+
+def _time_phrase(facts: EventFacts) -> tuple[str, str] | None:
+    """(how the time joins the date, the time) from the time fact: ("part", "afternoon") for
+    "on the afternoon of <date>", ("clock", "about 7 p.m.") for "at about 7 p.m. local time on
+    <date>"; None when the time is unknown or not written as one clock time or part of day."""
+    display = facts.get("time").display.strip()
+    if not display:
+        return None
+    if display.lower() in _PARTS_OF_DAY:
+        return "part", display.lower()
+    clock = _clock_text(display.lstrip("~"))
+    if clock is None:
+        return None
+    approx = display.startswith("~")
+    return "clock", f"{'about ' if approx else ''}{clock}"
+
+
 def _subject(title: str) -> str:
     """The title as the subject of the first sentence ("The 2023 Homs drone strike")."""
     return title if re.match(r"the\b", title, re.IGNORECASE) else f"The {title}"
@@ -369,7 +409,17 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         if place:
             text += f" in {place}"
     if date:
-        when = f"{DATE_HEDGE} on {date}" if uncertainty.doubt(facts.get("date")) else f"on {date}"
+        time = _time_phrase(facts)
+        if time is not None:
+            used.append(facts.get("time"))
+        if time is not None and time[0] == "part":
+            day = f"on the {time[1]} of {date}"
+        elif time is not None:
+            clock = time[1]
+            day = f"at {clock}{'' if clock.endswith(('midnight', 'noon')) else ' local time'} on {date}"
+        else:
+            day = f"on {date}"
+        when = f"{DATE_HEDGE} {day}" if uncertainty.doubt(facts.get("date")) else day
         # "in Homs, Syria, on 5 October": the comma closes a place given with its country;
         # a place in one name takes none ("in Greece on 28 February").
         text += f", {when}" if place and "," in place else f" {when}"

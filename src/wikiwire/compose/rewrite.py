@@ -31,6 +31,7 @@ __all__ = [
     "is_photo_caption",
     "is_well_formed",
     "past_framing",
+    "quoted_share",
     "relative_dates",
     "rewrite",
     "tidy_attribution",
@@ -458,6 +459,21 @@ _MARTYRED = re.compile(r"\b(were|was) martyred\b")
 
 # Quotes and who says them.
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")
+
+
+def quoted_share(text: str) -> float:
+    """The share of ``text``'s characters inside quotation marks (0 for no text)."""
+    return sum(len(m.group(0)) for m in _QUOTE_SPAN.finditer(text)) / len(text) if text else 0.0
+
+
+def cut_quotation(text: str) -> bool:
+    """True when ``text`` holds an unmatched quotation mark: the sentence split cut a
+    quotation, so the text either ends one begun in the sentence before ('... reach those
+    places."', the quoted words then read as the article's own) or stops inside one ('told
+    Skai TV: "Windows were being smashed ...')."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
+
+
 # Case-sensitive apart from a capital first letter: "US" is a country, not "us".
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|[Mm]e|[Mm]y|[Ww]e|[Ww]e're|[Ww]e've|us|[Oo]ur|[Oo]urs)\b")
 # Nouns that name an institutional speaker without a named entity ("the ministry said").
@@ -689,6 +705,8 @@ def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) ->
     outside = _outside_quotes(text)
     if _NON_NEWS.search(text):
         return RewriteResult(None, "page furniture, caption or social-media embed")
+    if cut_quotation(text):
+        return RewriteResult(None, "part of a quotation cut by the sentence split")
     if is_photo_caption(text):
         return RewriteResult(None, "photo caption")
     if _REPORTER_VOICE.search(outside):
