@@ -171,3 +171,18 @@ def test_the_first_sentence_gives_the_time_of_day_before_the_date(time: str, whe
     assert first.text == f"The 2031 Greece train crash was a rail accident in Greece {when}."
     if when != "on 3 May 2031":
         assert "s2" in first.sources  # the time's report is cited
+
+
+def test_a_toll_bound_no_report_states_in_figures_gives_way_to_the_nearest_stated_one() -> None:
+    def claim(value: int, quote: str, source: str) -> Claim:
+        return Claim(fact="injuries", value=value, display=str(value), source=source, sentence=f"{source}.0", quote=quote)
+
+    claims = (claim(12, "More than a dozen passengers were hurt in the sinking.", "s1"),
+              claim(24, "At least 24 passengers were hurt, the coast guard said.", "s2"),
+              claim(30, "Thirty passengers were taken to hospital with injuries.", "s3"))
+    facts = EventFacts(kind="maritime accident", facts={
+        "injuries": Fact(name="injuries", value={"low": 12, "high": 30, "best": 24}, claims=claims)})
+    (sentence,) = [s for s in compose_lead(facts, kind_for("maritime accident"), "2031 Keel Point ferry sinking")
+                   if "injured" in s.text]
+    assert sentence.text == "Between 24 and 30 people were injured in the accident."
+    assert set(sentence.sources) == {"s2", "s3"}

@@ -198,7 +198,16 @@ def toll(fact: Fact) -> Toll | None:
     if perpetrators and low - perpetrators > 0:
         low, high = low - perpetrators, high - perpetrators
     claims = _main_claims(fact)
-    return Toll(_figure(low, claims), _figure(high, claims))
+    low_figure, high_figure = _figure(low, claims), _figure(high, claims)
+    if low != high:
+        # A bound no report states in figures ("more than a dozen" read as 12) cannot be
+        # cited: the range is given by the nearest figures that reports do state.
+        stated = sorted({v for c in claims if (v := _int(c.value)) is not None and low <= v <= high})
+        if not low_figure.claims and stated:
+            low_figure = _figure(stated[0], claims)
+        if not high_figure.claims and stated:
+            high_figure = _figure(stated[-1], claims)
+    return Toll(low_figure, high_figure)
 
 
 def event_word(kind: Kind) -> str:
