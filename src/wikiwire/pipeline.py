@@ -82,27 +82,8 @@ def run(
     # 3. analyse: sentences and entities with spaCy, anchor dates
     pipeline = nlp or analyse.load_nlp(model)
     analysed = step("analyse", progress, lambda: analyse.analyse(cleaned.sources, pipeline, n_process=n_process))
-    # 4. extract: every attributed statement of a fact becomes a claim
-    claims = step("extract", progress, lambda: extract.extract(analysed))
-    # 5. focus: the event the headlines and ledes report (kind, place, date); claims read from
-    #    sentences about another event are set aside as context
-    frame = step("focus", progress, lambda: focus.frame_of(analysed, claims))
-    attached, context = focus.attach(claims, frame, analysed)
-    # 6. reconcile: claims -> one fact per infobox field, conflicts recorded
-    facts = step("reconcile", progress, lambda: reconcile.reconcile(attached, analysed, frame=frame, context=context))
-    # 7. compose: title, infobox, lead and sections of cited sentences
-    article = step("compose", progress, lambda: compose.compose(facts, analysed, title=title))
-    # 8. verify: every number, date and name must be in a cited source
-    checked, verification = step("verify", progress, lambda: verify.verify(article, analysed, facts))
-    return Build(
-        title=checked.title,
-        facts=facts,
-        article=checked,
-        sources=cleaned.sources,
-        analysed=analysed,
-        skipped=skipped,
-        verification=verification,
-    )
+    # 4-8: extract, focus, reconcile, compose, verify (below, shared with ``run_update``)
+    return _from_analysed(analysed, cleaned.sources, skipped, title=title, progress=progress, step=step)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -207,13 +188,19 @@ def _from_analysed(
     step: StageTimer,
     claim_cache: Mapping[str, tuple[Claim, ...]] | None = None,
 ) -> Build:
-    """Stages 4 to 8 of ``run`` over already analysed sources. Keep in step with ``run``:
-    tests/test_update.py checks an update's facts and article equal a one-shot build's."""
+    """Stages 4 to 8 over analysed sources: for ``run`` and for ``run_update`` (which passes
+    the claims of sources it extracted before as ``claim_cache``)."""
+    # 4. extract: every attributed statement of a fact becomes a claim
     claims = step("extract", progress, lambda: extract.extract(analysed, cache=claim_cache))
+    # 5. focus: the event the headlines and ledes report (kind, place, date); claims read from
+    #    sentences about another event are set aside as context
     frame = step("focus", progress, lambda: focus.frame_of(analysed, claims))
     attached, context = focus.attach(claims, frame, analysed)
+    # 6. reconcile: claims -> one fact per infobox field, conflicts recorded
     facts = step("reconcile", progress, lambda: reconcile.reconcile(attached, analysed, frame=frame, context=context))
+    # 7. compose: title, infobox, lead and sections of cited sentences
     article = step("compose", progress, lambda: compose.compose(facts, analysed, title=title))
+    # 8. verify: every number, date and name must be in a cited source
     checked, verification = step("verify", progress, lambda: verify.verify(article, analysed, facts))
     return Build(
         title=checked.title,
