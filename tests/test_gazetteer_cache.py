@@ -89,3 +89,30 @@ def test_write_leaves_no_partial_file_on_failure(tmp_path: Path) -> None:
     with pytest.raises(sqlite3.Error):
         SqliteIndex.write(index, path, version="v")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cache_is_rebuilt_when_the_index_version_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    builds: list[int] = []
+
+    def build(cls: type[Gazetteer]) -> Gazetteer:
+        builds.append(gazetteer.INDEX_VERSION)
+        return cls(_small_index())
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(Gazetteer, "build", classmethod(build))
+    gazetteer.get.cache_clear()
+    try:
+        first = gazetteer.get()
+        assert builds == [gazetteer.INDEX_VERSION] and isinstance(first.index, MemoryIndex)
+        gazetteer.get.cache_clear()
+        assert isinstance(gazetteer.get().index, SqliteIndex) and len(builds) == 1  # read from the cache
+        old = gazetteer._cache_key()
+        monkeypatch.setattr(gazetteer, "INDEX_VERSION", gazetteer.INDEX_VERSION + 1)
+        gazetteer.get.cache_clear()
+        rebuilt = gazetteer.get()
+        assert len(builds) == 2 and isinstance(rebuilt.index, MemoryIndex)
+        assert gazetteer._cache_key() != old
+        assert sorted(p.name for p in (tmp_path / "wikiwire").iterdir()) == sorted([old, gazetteer._cache_key()])
+        assert rebuilt.lookup("Homs") == first.lookup("Homs")
+    finally:
+        gazetteer.get.cache_clear()

