@@ -143,10 +143,11 @@ def test_one_person_under_an_abbreviated_title_is_one_body() -> None:
 # the time of day in the first sentence
 
 
-def _timed_facts(time: str) -> EventFacts:
+def _timed_facts(time: str, quote: str) -> EventFacts:
+    claim = Claim(fact="time", value=time.lstrip("~"), display=time, source="s2", sentence="s2.0", quote=quote)
     return EventFacts(kind="rail accident", facts={
         "date": Fact(name="date", value="2031-05-03", display="3 May 2031", sources=("s1",)),
-        "time": Fact(name="time", value=time.lstrip("~"), display=time, sources=("s2",)),
+        "time": Fact(name="time", value=time.lstrip("~"), display=time, sources=("s2",), claims=(claim,)),
         "location": Fact(name="location", value={"city": None, "region": None, "country": "Greece"},
                          display="Greece", sources=("s1",)),
         "type": Fact(name="type", value="rail accident", display="Rail accident", sources=("s1",)),
@@ -154,23 +155,29 @@ def _timed_facts(time: str) -> EventFacts:
 
 
 @pytest.mark.parametrize(
-    ("time", "when"),
+    ("time", "quote", "when"),
     [
         # The reports' own 12-hour form, so verification finds the figures in the sources.
-        ("~19:30", "at about 7:30 p.m. local time on 3 May 2031"),
-        ("23:47", "at 11:47 p.m. local time on 3 May 2031"),
-        ("~09:00", "at about 9 a.m. local time on 3 May 2031"),
-        ("~00:00", "at about midnight on 3 May 2031"),
-        ("afternoon", "on the afternoon of 3 May 2031"),
+        ("~19:30", "The trains collided at about 7.30 p.m. near the tunnel.", "at about 7:30 p.m. local time on 3 May 2031"),
+        ("23:47", "The crash came at 11:47 p.m. on Tuesday.", "at 11:47 p.m. local time on 3 May 2031"),
+        ("~09:00", "Shortly after 9 a.m., the train left the rails.", "at about 9 a.m. local time on 3 May 2031"),
+        # A whole hour is its figure before "am"/"pm", however spelt.
+        ("11:00", "The first carriage overturned at 11am.", "at 11 a.m. local time on 3 May 2031"),
+        ("~03:00", "Rescuers were called at around 3:00 am.", "at about 3 a.m. local time on 3 May 2031"),
+        ("~00:00", "The trains met head-on shortly before midnight.", "at about midnight on 3 May 2031"),
+        ("afternoon", "The crash happened on Tuesday afternoon.", "on the afternoon of 3 May 2031"),
         # A span of times is for the infobox; the sentence gives the day alone.
-        ("~02:00–04:10", "on 3 May 2031"),
+        ("~02:00–04:10", "The trains collided between 2 a.m. and 4.10 a.m.", "on 3 May 2031"),
+        # A time no report writes as the sentence would ("19:30" for "7.30pm") is left out:
+        # verification could not find it and would drop the first sentence.
+        ("~19:30", "The trains collided at 19:30 near the tunnel.", "on 3 May 2031"),
+        ("~19:30", "The trains collided at 7.30pm near the tunnel.", "on 3 May 2031"),
     ],
 )
-def test_the_first_sentence_gives_the_time_of_day_before_the_date(time: str, when: str) -> None:
-    first = compose_lead(_timed_facts(time), kind_for("rail accident"), "2031 Greece train crash")[0]
+def test_the_first_sentence_gives_the_time_of_day_a_report_writes(time: str, quote: str, when: str) -> None:
+    first = compose_lead(_timed_facts(time, quote), kind_for("rail accident"), "2031 Greece train crash")[0]
     assert first.text == f"The 2031 Greece train crash was a rail accident in Greece {when}."
-    if when != "on 3 May 2031":
-        assert "s2" in first.sources  # the time's report is cited
+    assert ("s2" in first.sources) == (when != "on 3 May 2031")  # the time's report is cited
 
 
 def test_a_toll_bound_no_report_states_in_figures_gives_way_to_the_nearest_stated_one() -> None:

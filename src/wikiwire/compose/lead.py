@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -322,20 +323,44 @@ def _clock_text(value: str) -> str | None:
     return f"{twelve}{f':{minute:02d}' if minute else ''} {'a.m.' if hour < 12 else 'p.m.'}"
 
 
-def _time_phrase(facts: EventFacts) -> tuple[str, str] | None:
-    """(how the time joins the date, the time) from the time fact: ("part", "afternoon") for
-    "on the afternoon of <date>", ("clock", "about 7 p.m.") for "at about 7 p.m. local time on
-    <date>"; None when the time is unknown or not written as one clock time or part of day."""
-    display = facts.get("time").display.strip()
+def _states_time(quote: str, time: str) -> bool:
+    """True when ``quote`` writes ``time`` ("7:30 p.m.", "11 a.m.", "midnight", "afternoon")
+    so that verification finds it: a clock time with minutes as written (a dot and a colon
+    between hour and minutes being one), a whole hour as its figure before "am"/"pm" in any
+    spelling ("11am", "3:00 a.m.")."""
+    folded = unicodedata.normalize("NFKD", quote).lower()
+    whole = _WHOLE_HOUR.match(time)
+    if whole is not None:
+        pattern = rf"(?<![\w:.]){whole['h']}(?:[:.]00)?\s*{whole['half']}\.?\s?m\b"
+        return re.search(pattern, folded) is not None
+    wanted = re.escape(time.lower().replace(".", ":"))
+    return re.search(rf"(?<![\w:]){wanted}", folded.replace(".", ":")) is not None
+
+
+_WHOLE_HOUR = re.compile(r"^(?P<h>\d{1,2}) (?P<half>[ap])\.m\.$")
+
+
+def _time_phrase(facts: EventFacts) -> tuple[str, str, tuple[Claim, ...]] | None:
+    """(how the time joins the date, the time, the claims whose sentences write it so) from the
+    time fact: ("part", "afternoon", ...) for "on the afternoon of <date>", ("clock", "about 7
+    p.m.", ...) for "at about 7 p.m. local time on <date>". None when the time is unknown, not
+    one clock time or part of day, or written so by no report: the first sentence states
+    nothing its citations do not, and a reworded time ("19:30" for "7.30pm") would fail
+    verification and cost the article its first sentence."""
+    fact = facts.get("time")
+    display = fact.display.strip()
     if not display:
         return None
     if display.lower() in _PARTS_OF_DAY:
-        return "part", display.lower()
-    clock = _clock_text(display.lstrip("~"))
-    if clock is None:
-        return None
-    approx = display.startswith("~")
-    return "clock", f"{'about ' if approx else ''}{clock}"
+        mode, time, said = "part", display.lower(), display.lower()
+    else:
+        clock = _clock_text(display.lstrip("~"))
+        if clock is None:
+            return None
+        mode, said = "clock", clock
+        time = f"{'about ' if display.startswith('~') else ''}{clock}"
+    claims = tuple(c for c in fact.claims if _states_time(c.quote, said))
+    return (mode, time, claims[:MAX_EVIDENCE_PER_FACT]) if claims else None
 
 
 def _subject(title: str) -> str:
@@ -386,6 +411,7 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         return None
     plural = titled_plural(kind, title)
     verb = "were" if plural else "was"
+    time_claims: tuple[Claim, ...] = ()
     target = facts.get("target").display
     used = [facts.get(n) for n in ("date", "location", "type")]
     if kind.category == "disaster" and kind is not UNKNOWN_KIND:
@@ -420,7 +446,7 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
     if date:
         time = _time_phrase(facts)
         if time is not None:
-            used.append(facts.get("time"))
+            time_claims = time[2]
         if time is not None and time[0] == "part":
             day = f"on the {time[1]} of {date}"
         elif time is not None:
@@ -432,7 +458,7 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         # "in Homs, Syria, on 5 October": the comma closes a place given with its country;
         # a place in one name takes none ("in Greece on 28 February").
         text += f", {when}" if place and "," in place else f" {when}"
-    sources, evidence = _cite(f for f in used if f.display or f.value)
+    sources, evidence = _cite((f for f in used if f.display or f.value), time_claims)
     return ArticleSentence(text=text + ".", sources=sources, evidence=evidence)
 
 
