@@ -36,11 +36,11 @@ def test_region_without_admin_word_when_no_city() -> None:
 def test_plural_when_reports_speak_of_several() -> None:
     facts = _facts("earthquake", {"region": "Herat Province", "country": "Afghanistan"}, "2023-10-07")
     several = _source(
-        "Two earthquakes of magnitude 6.3 shook the province within an hour.",
+        "Two earthquakes of magnitude 6.3 shook Herat province within an hour.",
         "The earthquakes flattened whole villages.",
         "Aid agencies said the earthquake zone was hard to reach.",
     )
-    one = _source("The earthquake flattened whole villages.", "Rescuers said the earthquake struck at midday.")
+    one = _source("The earthquake flattened whole villages in Herat.", "Rescuers said the earthquake struck at midday.")
     assert make_title(facts, kind_for("earthquake"), [several]) == "2023 Herat earthquakes"
     assert make_title(facts, kind_for("earthquake"), [one]) == "2023 Herat earthquake"
 
@@ -67,14 +67,24 @@ def test_a_named_structure_that_failed_titles_the_article() -> None:
 def test_shootings_are_titled_shooting_and_several_sites_make_them_plural() -> None:
     place = {"venue": None, "city": "Springfield", "region": "Ohio", "country": "United States"}
     facts = _facts("mass shooting", place, "2024-06-01")
-    one_site = _source("A gunman opened fire in a mass shooting at a market.", "The shooting left four dead.")
+    one_site = _source("A gunman opened fire in a mass shooting at a market in Springfield.", "The shooting left four dead.")
     assert make_title(facts, kind_for("mass shooting"), [one_site]) == "2024 Springfield shooting"
     two_sites = [
-        _source("Police responded to a mass shooting at two locations in the city.", "The shooting shocked residents."),
+        _source("Police responded to a mass shooting at two locations in Springfield.", "The shooting shocked residents."),
         _source("Minutes later there was another shooting at a bar across town.", "The shooting at the bar killed two."),
     ]
     assert make_title(facts, kind_for("mass shooting"), two_sites) == "2024 Springfield shootings"
     # Sites are counted for attacks only: a quake felt at several locations is one quake.
     quake = _facts("earthquake", place, "2024-06-01")
-    felt = [_source("The earthquake was felt at several locations.", "The earthquake cracked walls."), _source("The earthquake was felt at multiple sites.")]
+    felt = [_source("The earthquake was felt at several locations around Springfield.", "The earthquake cracked walls."), _source("The earthquake was felt at multiple sites.")]
     assert make_title(quake, kind_for("earthquake"), felt) == "2024 Springfield earthquake"
+
+
+def test_a_title_names_a_place_as_the_reports_write_it() -> None:
+    # The gazetteer's name for the region is one no report uses: the title falls back to
+    # the country rather than print a spelling the reader never saw.
+    facts = _facts("aviation accident", {"venue": "Coastal International Airport", "region": "Jeollanam-do", "country": "South Korea"}, "2024-12-29")
+    reports = [_source("A plane crashed on landing at an airport in South Jeolla province, South Korea.")]
+    assert make_title(facts, kind_for("aviation accident"), reports) == "2024 South Korea plane crash"
+    written = [_source("A plane crashed on landing at an airport in Jeollanam-do, South Korea.")]
+    assert make_title(facts, kind_for("aviation accident"), written) == "2024 Jeollanam-do plane crash"

@@ -30,8 +30,12 @@ _ADMIN_SUFFIX = re.compile(
 PLURAL_MARGIN = 1
 
 
-def event_place(facts: EventFacts) -> str | None:
-    """The place a title names: city, else region (without "Province"), else country."""
+def event_place(facts: EventFacts, analysed: Sequence[AnalysedSource] = ()) -> str | None:
+    """The place a title names: city, else region (without "Province"), else country.
+
+    With the reports (``analysed``), a city or region is named only as some report writes
+    it: a gazetteer's name no report uses ("Jeollanam-do" where reports say "South Jeolla")
+    gives way to the next wider place. The country is always nameable."""
     location = facts.get("location").value
     if not isinstance(location, dict):
         display = facts.get("location").display
@@ -39,8 +43,17 @@ def event_place(facts: EventFacts) -> str | None:
     for key in ("city_as_written", "city", "region", "country"):
         value = location.get(key)
         if isinstance(value, str) and value.strip():
-            return _ADMIN_SUFFIX.sub("", value.strip())
+            name = _ADMIN_SUFFIX.sub("", value.strip())
+            if key != "country" and analysed and not _written(name, analysed):
+                continue
+            return name
     return None
+
+
+def _written(name: str, analysed: Sequence[AnalysedSource]) -> bool:
+    """True when some report (headline or text) writes ``name`` as a word."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)", re.IGNORECASE)
+    return any(pattern.search(a.source.title or "") or pattern.search(a.source.text) for a in analysed)
 
 
 def _nouns(kind: Kind) -> tuple[str, str | None]:
@@ -260,7 +273,7 @@ def make_title(facts: EventFacts, kind: Kind, analysed: Sequence[AnalysedSource]
     location = facts.get("location").value
     country = location.get("country") if isinstance(location, dict) else None
     naming = reported_naming(analysed, kind, country if isinstance(country, str) else None)
-    place = event_place(facts)
+    place = event_place(facts, analysed)
     frame = facts.frame
     if (kind.category == "disaster" and frame is not None and frame.place.get("country")
             and not frame.place.get("city") and not frame.place.get("region")):
