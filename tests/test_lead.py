@@ -193,3 +193,25 @@ def test_a_toll_bound_no_report_states_in_figures_gives_way_to_the_nearest_state
                    if "injured" in s.text]
     assert sentence.text == "Between 24 and 30 people were injured in the accident."
     assert set(sentence.sources) == {"s2", "s3"}
+
+
+@pytest.mark.parametrize(
+    ("quote", "place"),
+    [
+        # The gazetteer's region, which no report cited names: left out, or verification would
+        # drop the whole first sentence.
+        ("A car bomb exploded in a market in Sallow, Norland.", "Sallow, Norland"),
+        # A region the report names stays, whatever its ending.
+        ("A car bomb exploded in a market in Sallow, in Keel Province's north, Norland.", "Sallow, Keel Province, Norland"),
+    ],
+)
+def test_a_region_no_cited_report_names_is_left_out(quote: str, place: str) -> None:
+    value = {"venue": None, "city": "Sallow", "region": "Keel Province", "country": "Norland", "lat": None, "lon": None}
+    claim = Claim(fact="location", value=value, display="Sallow, Norland", source="s1", sentence="s1.0", quote=quote)
+    facts = EventFacts(kind="car bombing", facts={
+        "date": Fact(name="date", value="2031-05-03", display="3 May 2031", sources=("s1",)),
+        "location": Fact(name="location", value=value, display="Sallow, Norland", sources=("s1",), claims=(claim,)),
+        "type": Fact(name="type", value="car bombing", display="Car bombing", sources=("s1",)),
+    })
+    first = compose_lead(facts, kind_for("car bombing"), "2031 Sallow bombing")[0]
+    assert first.text == f"The 2031 Sallow bombing was a car bombing in {place}, on 3 May 2031."

@@ -228,13 +228,19 @@ def _article(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
+def _cited_claims(fact: Fact) -> list[Claim]:
+    """The claims a sentence stating ``fact`` cites: those whose sentence writes its display
+    (else any), at most MAX_EVIDENCE_PER_FACT."""
+    supporting = [c for c in fact.claims if not fact.display or fact.display.lower() in c.quote.lower()] or list(fact.claims)
+    return supporting[:MAX_EVIDENCE_PER_FACT]
+
+
 def _cite(facts: Iterable[Fact], claims: Iterable[Claim] = ()) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(sources, evidence) of the facts and claims a sentence states."""
     sources: list[str] = []
     evidence: list[str] = []
     for fact in facts:
-        supporting = [c for c in fact.claims if not fact.display or fact.display.lower() in c.quote.lower()] or list(fact.claims)
-        chosen = supporting[:MAX_EVIDENCE_PER_FACT]
+        chosen = _cited_claims(fact)
         # The claims shown as evidence are the ones cited: a lead sentence citing every
         # report that mentions the date is unreadable, and these suffice to verify it.
         sources.extend([c.source for c in chosen] or list(fact.sources[:MAX_EVIDENCE_PER_FACT]))
@@ -258,6 +264,11 @@ def _location_phrase(facts: EventFacts, title: str) -> tuple[str | None, str | N
     if isinstance(country, str) and country in names[1:] and fact.claims and not _attested(country, fact):
         # The gazetteer adds the country; the article names it only if a report does.
         names.remove(country)
+    region = value.get("region")
+    if isinstance(region, str) and region in names[1:] and fact.claims and not _named_in(region, _cited_claims(fact)):
+        # So may it add the region: one that no sentence the first sentence cites names
+        # would fail verification and take the whole sentence with it.
+        names.remove(region)
     # "Homs, Homs Governorate, Syria" reads as a repetition: keep the city and the country.
     if len(names) == 3 and names[1].split()[0] == names[0].split()[0]:
         names = [names[0], names[2]]
@@ -267,6 +278,23 @@ def _location_phrase(facts: EventFacts, title: str) -> tuple[str | None, str | N
         return None, place
     venue = venue if re.match(r"(?:the|a|an)\b", venue, re.IGNORECASE) else f"the {venue}"
     return venue, place
+
+
+# Words a place name shares with any other, which verification does not ask a report to write.
+_NAME_CONNECTORS = frozenset({"of", "the", "and", "al", "el", "de", "la", "le"})
+# Letters of a long word a report must write (its ending may vary: "Pakhtunkhwa's").
+NAME_STEM_CHARS = 5
+
+
+def _named_in(name: str, claims: Sequence[Claim]) -> bool:
+    """True when every word of ``name`` (accents and case aside, a long word by its first
+    NAME_STEM_CHARS letters at least) is written in one of the ``claims``' sentences."""
+    def fold(text: str) -> str:
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).lower()
+
+    text = fold(" ".join(c.quote for c in claims))
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in _NAME_CONNECTORS]
+    return all(re.search(rf"\b{re.escape(w[:max(NAME_STEM_CHARS, len(w) - 2)])}", text) for w in words)
 
 
 # How reports write some countries other than by their full name.
