@@ -12,7 +12,7 @@ combines the sentence's position, how near the event's own noun or verb it is (`
 EventCues``: "the strike in Homs" beats a town named in a sentence about the retaliation),
 and penalties for datelines (where the reporter filed from) and for vaguer places (a
 country alone). A place given as a reference point ("40 km northwest of Herat", "near
-Herat") yields its region, not the city.
+Herat") yields its region, not the city (no region when it is far: "380 km north of Athens").
 """
 
 from __future__ import annotations
@@ -511,7 +511,8 @@ def extract(source: AnalysedSource) -> list[Claim]:
     """Location claims stated in ``source``, one per place chain (module docstring).
 
     Value {"venue", "city", "region", "country", "lat", "lon", "tz"}, missing parts None;
-    ``tz`` is the IANA zone of the most specific part that has one.
+    ``tz`` is the IANA zone of the most specific part that has one; "city_as_written" and
+    "region_as_written" when the report writes them (see ``_value``).
     """
     countries = _context_countries(source)
     cues = event_cues(source)
