@@ -402,3 +402,33 @@ def test_a_quotation_is_told_not_quoted_and_no_claim_is_said_once(nlp) -> None: 
     assert quoted not in texts
     assert _NO_CLAIM.search("There was no immediate claim of responsibility for the attack on the academy.")
     assert sum(1 for t in texts if _NO_CLAIM.search(t)) == 1  # the lead's
+
+
+@pytest.mark.parametrize(
+    ("text", "news"),
+    [
+        ("Police said they were dealing with an active shooter at the market in Sallow.", True),
+        ("The prime minister said he was yet to be fully briefed on the flooding.", True),
+        ("The comments of the coast guard were relayed by the state news agency.", True),
+        ("It was not immediately clear how many people had been aboard the ferry.", True),
+        ("The governor announced on social media that there were casualties.", True),
+        # What happened, and a statement about it, are the event's.
+        ("Police said the gunman fired on shoppers at the market in Sallow.", False),
+        ("The coast guard said the ferry had been carrying 40 passengers.", False),
+    ],
+)
+def test_the_news_cycle_is_not_the_event(text: str, news: bool) -> None:
+    from wikiwire.compose.article import _NEWS_PROCESS
+
+    assert bool(_NEWS_PROCESS.search(text)) is news
+
+
+def test_a_sentence_about_the_news_cycle_is_left_out(nlp) -> None:  # type: ignore[no-untyped-def]
+    # Both would be written without the rule (each names the event and the academy).
+    news = ["Officials said they were dealing with a large number of casualties at the Homs Military Academy "
+            "after the drone strike.",
+            "The comments of the army about the drone strike on the Homs Military Academy were relayed by the "
+            "state news agency."]
+    analysed = _analysed(nlp, REPORT_1, REPORT_2 + "\n" + "\n".join(news))
+    texts = [s.text for s in _sentences(compose(_homs_facts(analysed), analysed))]
+    assert not set(news) & set(texts)

@@ -61,6 +61,17 @@ __all__ = ["compose", "infobox"]
 # its own words (on the tune half such sentences repeated a statement already told; 0.5 also
 # dropped sentences with a short quoted phrase in a long clause of their own).
 MAX_QUOTED_SHARE = 0.6
+# A sentence reporting the news as it broke rather than the event ("police said they were
+# dealing with an active shooter", "the minister was yet to be fully briefed", "the comments
+# were relayed by the agency", "it was not immediately clear how ..."): true of the hours the
+# report was written in, not an encyclopedia's account of what happened.
+_NEWS_PROCESS = re.compile(
+    r"\b(?:(?:is|are|was|were) (?:dealing with|following up|in (?:regular )?contact)|yet to be (?:fully )?briefed|"
+    r"(?:were|was) relayed by|there (?:were|had been) casualties|"
+    r"(?:details|information) (?:is|are|was|were) (?:still )?(?:unclear|emerging|scarce)|"
+    r"(?:it|this) (?:was|is) not (?:immediately |yet )?(?:clear|known))",
+    re.IGNORECASE,
+)
 # Most sentences a section keeps, by role. A reader wants the best-attested few; the long
 # tail of single-source detail is what makes machine-written articles unreadable.
 MAX_SENTENCES: dict[str, int] = {
@@ -1012,6 +1023,10 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
         # one body's quoted words belongs among the reactions, if anywhere.
         if role != "reactions" and rewrite.quoted_share(item.sentence.text) > MAX_QUOTED_SHARE:
             continue
+        # The news cycle is not the event: who was dealing with what, who was briefed, who
+        # relayed whose comments, what was not yet clear at the time of writing.
+        if role != "reactions" and _NEWS_PROCESS.search(item.sentence.text):
+            continue
         if role in ("event", "casualties") and _contradicts_toll(item.sentence.text, allowed):
             continue
         # Background may count another event's dead, but not one at the event's own place
@@ -1111,11 +1126,11 @@ def _without_unresolved_subjects(
 
 # A sentence saying nobody claimed the attack ("No group has claimed responsibility",
 # "Nobody has claimed it", "No group immediately said it had carried out the attack", "There was
-# no immediate claim of responsibility").
+# no immediate claim of responsibility", "no immediate claim from rebel groups").
 _NO_CLAIM = re.compile(
     r"\b(?:no|nobody|none|no one)\b(?:\s+\w+){0,3}?\s+(?:has\s+|have\s+|had\s+|immediately\s+|yet\s+)*"
     r"(?:claimed|said it had carried out|taken responsibility|took responsibility|acknowledged)"
-    r"|\bno\s+(?:immediate\s+|known\s+)?claims?\s+of\s+responsibility\b",
+    r"|\bno\s+(?:immediate\s+|known\s+)?claims?\s+(?:of\s+responsibility|from)\b",
     re.IGNORECASE,
 )
 
