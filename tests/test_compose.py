@@ -412,6 +412,7 @@ def test_a_quotation_is_told_not_quoted_and_no_claim_is_said_once(nlp) -> None: 
         ("The comments of the coast guard were relayed by the state news agency.", True),
         ("It was not immediately clear how many people had been aboard the ferry.", True),
         ("The governor announced on social media that there were casualties.", True),
+        ('State police said they are in "regular contact" with the coast guard about the case.', True),
         # What happened, and a statement about it, are the event's.
         ("Police said the gunman fired on shoppers at the market in Sallow.", False),
         ("The coast guard said the ferry had been carrying 40 passengers.", False),

@@ -171,3 +171,19 @@ def test_whole_quotations_are_kept_and_their_share_is_measured() -> None:
     assert 0.3 < quoted_share(whole) < 0.5
     assert quoted_share('"We lost everything in one night," the farmer said.') > 0.6
     assert quoted_share("The river rose eight metres in four hours.") == 0.0
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Valley Courier is a regional news channel launched in October 2002.", False),
+        ("The Marrow Herald is an independent newspaper based in the valley.", False),
+        # A broadcaster in the news is no note about the page.
+        ("The flood reached the offices of Valley Radio, whose studio was evacuated.", True),
+    ],
+)
+def test_an_outlet_describing_itself_is_refused(text: str, kept: bool) -> None:
+    result = rewrite(text, SUNDAY)
+    assert (result.text is not None) is kept
+    if not kept:
+        assert result.reason == "the outlet describing itself"

@@ -66,7 +66,7 @@ MAX_QUOTED_SHARE = 0.6
 # were relayed by the agency", "it was not immediately clear how ..."): true of the hours the
 # report was written in, not an encyclopedia's account of what happened.
 _NEWS_PROCESS = re.compile(
-    r"\b(?:(?:is|are|was|were) (?:dealing with|following up|in (?:regular )?contact)|yet to be (?:fully )?briefed|"
+    r"\b(?:(?:is|are|was|were) [\"“]?(?:dealing with|following up|in [\"“]?(?:regular )?contact)|yet to be (?:fully )?briefed|"
     r"(?:were|was) relayed by|there (?:were|had been) casualties|"
     r"(?:details|information) (?:is|are|was|were) (?:still )?(?:unclear|emerging|scarce)|"
     r"(?:it|this) (?:was|is) not (?:immediately |yet )?(?:clear|known))",

@@ -461,6 +461,14 @@ _MARTYRED = re.compile(r"\b(were|was) martyred\b")
 _QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")
 
 
+# A report's note on its own outlet ("X is a Pakistani news channel launched in 2002"): about
+# the page, not the event.
+_OUTLET_BLURB = re.compile(
+    r"^[A-Z][\w&.'’ -]{1,40}? (?:is|was) an? (?:[\w-]+ ){0,4}?(?:news (?:channel|agency|network|website|outlet|service)|"
+    r"newspaper|broadcaster|(?:television|TV|radio) (?:channel|network|station))\b"
+)
+
+
 def quoted_share(text: str) -> float:
     """The share of ``text``'s characters inside quotation marks (0 for no text)."""
     return sum(len(m.group(0)) for m in _QUOTE_SPAN.finditer(text)) / len(text) if text else 0.0
@@ -707,6 +715,8 @@ def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) ->
         return RewriteResult(None, "page furniture, caption or social-media embed")
     if cut_quotation(text):
         return RewriteResult(None, "part of a quotation cut by the sentence split")
+    if _OUTLET_BLURB.match(text):
+        return RewriteResult(None, "the outlet describing itself")
     if is_photo_caption(text):
         return RewriteResult(None, "photo caption")
     if _REPORTER_VOICE.search(outside):
