@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from wikiwire.compose.rewrite import absolutise_dates, is_photo_caption, is_well_formed, rewrite
+from wikiwire.captions import is_photo_caption
+from wikiwire.compose.rewrite import absolutise_dates, is_well_formed, rewrite
 
 WEDNESDAY = dt.date(2024, 3, 27)  # a report published the day after a Tuesday collapse
 

@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from wikiwire.captions import QUOTE_SPAN as _QUOTE_SPAN
+from wikiwire.captions import is_photo_caption, outside_quotes
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.records import Entity
 from wikiwire.textkeys import lookup_key
@@ -28,7 +30,6 @@ __all__ = [
     "absolutise_dates",
     "explicit_dates",
     "format_date",
-    "is_photo_caption",
     "is_well_formed",
     "past_framing",
     "quoted_share",
@@ -281,78 +282,6 @@ _NON_NEWS = re.compile(
     r"\byour support helps\b|\bcontinue reading\b",
     re.IGNORECASE,
 )
-# A photo caption: a scene in the present simple ("sits", "look toward", "gather") tied to the
-# event that is past ("following its collapse", "amid the wreckage", "on March 26"). Prose
-# narrates a past event in the past tense; background is present but habitual or stative
-# ("The bridge carries 11.3 million vehicles a year") and is not tied to the event, so it
-# passes. The verb must be the main one: the subject before it holds no finite verb, no
-# relative or subordinating word and no comma (apart from a position marker: "Moore, centre,
-# speaks").
-_CAPTION_STOP = (
-    r"(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|do|does|did|"
-    r"said|says|say|told|who|whom|whose|which|that|when|while|as|if|after|before|since|until|because|"
-    r"although|though|where|but|following|amid)"
-)
-# Words after which the next word is a noun, not a verb ("the search", "a look at").
-_CAPTION_NOT_BEFORE_VERB = ("the", "a", "an", "its", "his", "her", "their", "our", "this", "that", "of", "for", "to")
-_CAPTION_VERB = (
-    r"(?:sits?|stands?(?!\s+(?:with|by|united|ready|firm|accused|trial|at\s+\d))|"
-    r"looks?\s+(?:on|at|toward|towards|over|out|through|into|for)\b|walks?|gathers?|mourns?|prays?|"
-    r"hugs?|embraces?|reacts?|waits?|weeps?|cry|cries|comforts?|consoles?|inspects?|surveys?|"
-    r"watch(?:es)?|views?|lays?\s+(?:flowers|wreaths?|a\s+wreath|candles)|lights?\s+candles|"
-    r"holds?\s+(?:up\s+)?(?:a\s+|the\s+)?(?:candles?|vigil|signs?|flowers|photos?|photographs?|portraits?|"
-    r"pictures?|hands|flags?|banners?|placards?)|rests?|lies|lie|sifts?|clears?|removes?|"
-    r"carr(?:y|ies)\s+(?:(?:a|an|the)\s+)?(?:body|bodies|coffins?|caskets?|wounded|injured|stretchers?|"
-    r"victims?|child|man|woman)|search(?:es)?|digs?|poses?|arrives?|speaks?\s+(?:to|during|at|with)\b|"
-    r"rises?|billows?|works?\s+(?:to|at|on|in|through|amid)\b|operates?|helps?|wades?|attends?|"
-    r"(?:is|are)\s+(?:seen|pictured|shown|photographed)(?!\s+as\b))"
-)
-# Longest caption subject (words): "The cargo ship Dali", "Members of the local fire brigade";
-# a longer run before the verb is a clause, not a caption's subject.
-MAX_CAPTION_SUBJECT_WORDS = 10
-# Most modifiers between "after the" and the event noun ("after the Singapore-flagged ship's
-# collision"); further away the noun is no longer what the scene follows.
-MAX_CAPTION_TIE_MODIFIERS = 4
-_CAPTION_POSITION = r"(?:left|right|center|centre|top|bottom|front|rear|background|foreground|(?:second|third) (?:from )?(?:left|right))"
-_CAPTION_HEAD = re.compile(
-    # Words of the subject may be listed with commas ("A crane, firefighters and rescuers").
-    rf"^(?!{_CAPTION_STOP}\b)[A-Z0-9][\w'’.&-]*(?:,?\s+(?!{_CAPTION_STOP}\b)[\w'’.&-]+){{0,{MAX_CAPTION_SUBJECT_WORDS - 1}}}?"
-    rf"(?P<position>,\s*{_CAPTION_POSITION},)?"
-    + "".join(rf"(?<!\b{w})" for w in _CAPTION_NOT_BEFORE_VERB)
-    + rf"\s+{_CAPTION_VERB}\b(?P<rest>.*)$",
-    re.IGNORECASE,
-)
-# What ties the scene to the event: "following its collapse", "after the attack", "amid the
-# rubble" (the event or what it left), or a calendar date or weekday.
-_CAPTION_TIE = re.compile(
-    r"\b(?:following|after|amid(?:st)?|in the (?:aftermath|wake) of)\s+"
-    rf"(?:the|its|their|a|an|this|that|[A-Z][\w-]*['’]s)\s+(?:[\w-]+\s+){{0,{MAX_CAPTION_TIE_MODIFIERS}}}?"
-    r"(?:attacks?|strikes?|bombings?|blasts?|explosions?|shootings?|stabbings?|massacre|earthquakes?|"
-    r"quakes?|tremors?|floods?|flooding|collapse|crash|collision|accident|derailment|fires?|wildfires?|"
-    r"disaster|incident|tragedy|assault|raid|storm|cyclone|hurricane|typhoon|landslide|sinking|stampede|"
-    r"wreckage|rubble|debris|ruins|destruction|devastation)\b|"
-    rf"\bon\s+(?:{_WEEKDAY}|{_MONTH_NAME}\s+\d{{1,2}}\b|\d{{1,2}}\s+{_MONTH_NAME})",
-    re.IGNORECASE,
-)
-# Habit or permanence: the present tense describes what is always so, not a moment ("each
-# other" is no habit: "People comfort each other at the site ...").
-_CAPTION_HABITUAL = re.compile(
-    r"\b(?:every|each(?!\s+other\b)|usually|often|typically|traditionally|annually|regularly|always|normally|"
-    r"generally|sometimes|daily|weekly|a year|per year|memorial|monument|plaque|statue)\b",
-    re.IGNORECASE,
-)
-
-
-def is_photo_caption(text: str) -> bool:
-    """True when ``text`` reads as a photo caption: a present-simple scene ("People look toward
-    the bridge following its collapse.") tied to the event or a date, with no habitual
-    word. Takes the sentence; returns the verdict (never raises)."""
-    head = _CAPTION_HEAD.match(_outside_quotes(text))
-    if head is None or _CAPTION_HABITUAL.search(text):
-        return False
-    return bool(head.group("position") or _CAPTION_TIE.search(head.group("rest")))
-
-
 # Reporters and commentators speaking as such: their opinion is not encyclopedic content.
 _REPORTER_VOICE = re.compile(
     r"\b(?:journalist|correspondent|reporter|columnist|commentator|news anchor|editor-in-chief|"
@@ -458,7 +387,6 @@ _LOADED: tuple[tuple[re.Pattern[str], str], ...] = (
 _MARTYRED = re.compile(r"\b(were|was) martyred\b")
 
 # Quotes and who says them.
-_QUOTE_SPAN = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]{12,}’")
 
 
 # A report's note on its own outlet ("X is a Pakistani news channel launched in 2002"): about
@@ -572,17 +500,13 @@ def is_well_formed(text: str) -> bool:
     return not (_BROKEN_CAPITAL.search(text) or _BROKEN_FEW.search(text) or _EVENT_AS_SPEAKER.search(text))
 
 
-def _outside_quotes(text: str) -> str:
-    return _QUOTE_SPAN.sub(" ", text)
-
-
 def _has_named_speaker(text: str, entities: Sequence[Entity]) -> bool:
     """True when the part of ``text`` outside its quotes names who is speaking."""
     spans = [(m.start(), m.end()) for m in _QUOTE_SPAN.finditer(text)]
     for ent in entities:
         if ent.label in _SPEAKER_LABELS and not any(s <= ent.start < e for s, e in spans):
             return True
-    return bool(_SPEAKER_NOUNS.search(_outside_quotes(text)))
+    return bool(_SPEAKER_NOUNS.search(outside_quotes(text)))
 
 
 # Present-tense framing of the day of the report. An article narrates the event in the past:
@@ -710,7 +634,7 @@ def rewrite(text: str, anchor: dt.date | None, entities: Sequence[Entity] = ()) 
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) -> RewriteResult:
     text = _METADATA_PREFIX.sub("", " ".join(text.split()))
-    outside = _outside_quotes(text)
+    outside = outside_quotes(text)
     if _NON_NEWS.search(text):
         return RewriteResult(None, "page furniture, caption or social-media embed")
     if cut_quotation(text):
@@ -749,7 +673,7 @@ def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) ->
         who = cited.group("who").strip()
         text = f"{text[: cited.start()]}, according to {who}{cited.group('end')}"
     text = _TOLD_OUTLET.sub("said", text)
-    if _TOLD_OUTLET_ANY.search(_outside_quotes(text)):
+    if _TOLD_OUTLET_ANY.search(outside_quotes(text)):
         return RewriteResult(None, "reporter framing that cannot be rewritten")
     dated = absolutise_dates(text, anchor)
     if dated is None:

@@ -311,8 +311,8 @@ def reference_title(source: Source, sentences: Sequence[Sentence] = ()) -> tuple
 
 def _prose(text: str) -> bool:
     """Whether a sentence can stand in for a headline: no caption, credit or notice."""
+    from wikiwire.captions import is_photo_caption
     from wikiwire.clean import NOTICE, furniture_reason
-    from wikiwire.compose.rewrite import is_photo_caption
 
     return furniture_reason(text) is None and not NOTICE.search(text) and not is_photo_caption(text)
 
