@@ -124,3 +124,55 @@ def test_dateline_city_weighs_less(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "BEIRUT (Wire) - A drone strike on a military academy in Homs killed dozens, a monitor said."
     by_city = {c.value["city"]: c.weight for c in _claims(nlp, text)}  # type: ignore[index]
     assert by_city["Homs"] > 2 * by_city.get("Beirut", 0.0)
+
+
+def _city_weights(claims: list[Claim]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for c in claims:
+        city = c.value.get("city") if isinstance(c.value, dict) else None  # type: ignore[union-attr]
+        if isinstance(city, str):
+            out[city] = max(out.get(city, 0.0), c.weight)
+    return out
+
+
+def test_the_city_whose_hospitals_treat_the_wounded_is_not_the_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A suicide bomber struck a political rally in Mardan on Sunday, killing 40 people.\n"
+        "Some of the wounded are still being treated at hospitals in Peshawar, the provincial capital."
+    )
+    weights = _city_weights(_claims(nlp, text))
+    assert weights["Mardan"] > 3 * weights.get("Peshawar", 0.0)
+
+
+def test_a_missile_that_hit_a_hospital_keeps_its_city(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A missile hit a children's hospital in Kharkiv on Monday, killing two nurses."
+    assert "Kharkiv" in _city_weights(_claims(nlp, text))
+    assert _claims(nlp, text)[0].value["city"] == "Kharkiv"  # type: ignore[index]
+
+
+def test_a_photo_caption_places_the_photo_not_the_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    lede = "A suicide bomber struck a political rally in Mardan on Sunday, killing 40 people.\n"
+    caption = "A paramedic carries an injured man to an ambulance following the blast, in Peshawar, Pakistan, July 30, 2023."
+    prose = "A paramedic carried an injured man to an ambulance after the blast in Peshawar, Pakistan, on July 30, 2023."
+    as_caption = _city_weights(_claims(nlp, lede + caption)).get("Peshawar", 0.0)
+    as_prose = _city_weights(_claims(nlp, lede + prose)).get("Peshawar", 0.0)
+    assert as_prose > 0 and as_caption < as_prose / 3
+
+
+def test_who_held_a_gathering_is_no_venue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A bomb killed 20 people at the Awami Unity Front workers' convention in Mardan on Sunday."
+    assert {c.value.get("venue") for c in _claims(nlp, text)} <= {None}  # type: ignore[union-attr]
+
+
+def test_a_post_at_a_hospital_is_no_venue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "A bomb killed 20 people in Mardan on Sunday.\n"
+        "Dr Ali, who serves as the Medical Superintendent of District Headquarters Hospital (DHQ) Mardan, "
+        "said that 20 persons had died so far."
+    )
+    assert {c.value.get("venue") for c in _claims(nlp, text)} <= {None}  # type: ignore[union-attr]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_no_venue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "A bomb killed 20 people in Mardan on Sunday. The wounded were taken to the main hospital in Mardan."
+    assert {c.value.get("venue") for c in _claims(nlp, text)} <= {None}  # type: ignore[union-attr]

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from wikiwire import gazetteer
+from wikiwire.captions import is_photo_caption
 from wikiwire.facts.claim import claim_in
 from wikiwire.facts.dates import EventCues, event_cues, position_factor
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
@@ -391,15 +392,34 @@ CARE_AFTER_RE = re.compile(
 )
 
 
+# A job title inside a name ("Medical Superintendent of District Headquarters Hospital") makes
+# it a person's post, said to introduce a speaker, not a place.
+ROLE_IN_NAME_RE = re.compile(
+    r"\b(?:superintendent|director|chief|spokes(?:man|woman|person)|minister|officer|secretary|commissioner|"
+    r"chairman|chairwoman|president|governor|mayor|head)\s+(?:of|at)\b",
+    re.IGNORECASE,
+)
+
+
 def _not_a_venue(text: str, name: str, start: int) -> bool:
     """True when ``name`` (at ``start`` in ``text``) is an agency, or a hospital the victims
     were brought to or that received them, rather than the place of the event."""
-    if AGENCY_WORDS_RE.search(name):
+    if AGENCY_WORDS_RE.search(name) or ROLE_IN_NAME_RE.search(name):
         return True
     if not CARE_FACILITY_RE.search(name):
         return False
     after = text[start + len(name):] if text[start : start + len(name)] == name else text[start:].split(name, 1)[-1]
     return bool(BROUGHT_TO_RE.search(text[:start]) or CARE_AFTER_RE.match(after))
+
+
+# A name the parser took for a facility, followed by a gathering it held ("at the Jamiat
+# ... workers' convention", "at the Labour Party rally"), is an organiser, not a venue; a name
+# headed by a facility word keeps its place ("the Homs Military Academy graduation ceremony").
+GATHERING_AFTER_RE = re.compile(
+    r"^(?:['’]s?)?\s*(?:[\w'’-]+\s+){0,2}?(?:convention|rally|rallies|gathering|meeting|conference|congress|"
+    r"ceremony|wedding|funeral|march|protest|procession|celebration|campaign|event)\b",
+    re.IGNORECASE,
+)
 
 
 def _venues(sentence: Sentence) -> list[tuple[int, int, str]]:
@@ -421,6 +441,8 @@ def _venues_of(text: str, entities: tuple[tuple[str, str, int, int], ...]) -> tu
         if label == "FAC" or words[-1].lower() in FACILITY_WORDS:
             if _not_a_venue(text, name, ent_start):
                 continue
+            if words[-1].lower() not in FACILITY_WORDS and GATHERING_AFTER_RE.match(text[ent_end:]):
+                continue  # "the X party's workers' convention": who held the gathering, not where
             out.append((ent_start, ent_end, name))
     for m in NAMED_FACILITY_RE.finditer(text):
         name = m.group("name").strip()
@@ -454,7 +476,9 @@ def _composed_venue(text: str, chain: _Chain) -> str | None:
     mods = [w for w in m.group("mods").split() if w.islower() or m.group("mods").istitle()]
     if not mods:
         return None
-    return " ".join([city.name, *(w.capitalize() for w in mods), m.group("noun").capitalize()])
+    name = " ".join([city.name, *(w.capitalize() for w in mods), m.group("noun").capitalize()])
+    # "taken to the main hospital in Khar": where the wounded went, as for a named venue.
+    return None if _not_a_venue(text, m.group(0), m.start()) else name
 
 
 def _is_dateline(text: str, chain: _Chain) -> bool:
@@ -479,22 +503,41 @@ ROUTE_BEFORE_RE = re.compile(
     # Where survivors, the wounded or the bodies were taken is not where it happened: the port
     # a shipwreck's survivors reached, the city whose hospitals took the wounded.
     r"|\b(?:brought|taken|transferred|transported|rushed|evacuated|airlifted|flown|ferried|moved|carried)\s+"
-    r"(?:back\s+)?(?:to|into)\s+(?:the\s+)?(?:(?:port|harbou?r|city|town|capital|hospitals?)\s+(?:of|in)\s+)?(?:[a-z]+\s+){0,2})$"
+    r"(?:back\s+)?(?:to|into)\s+(?:the\s+)?(?:(?:[a-z]+\s+)?(?:port|harbou?r|city|town|capital|hospitals?)\s+(?:of|in)\s+)?(?:[a-z]+\s+){0,2})$"
 )
 ROUTE_FACTOR = 0.2
+# The city of the hospitals that treat the wounded ("still being treated at hospitals in X",
+# "visited the wounded at a hospital in X", "airlifted to hospitals in the provincial capital
+# X") is where the care is, not the event: a care word in the words before "hospital(s) in".
+# An attack on a hospital ("a missile hit a hospital in X") has no care word and keeps its place.
+CARE_CITY_BEFORE_RE = re.compile(
+    r"\b(?:treated|treating|treatment|admitted|hospitali[sz]ed|transferred|transported|taken|brought|rushed|"
+    r"evacuated|airlifted|flown|visit(?:ed|ing)?|died|succumbed)\b[^.;]{0,90}?"
+    r"\b(?:hospitals?|clinics?|medical (?:centers?|centres?))\s+(?:in|at)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+# A photo caption places the photo ("... carries the wounded to a hospital following the
+# blast, in X, Pakistan"), often where the wounded were taken, not the event.
+CAPTION_FACTOR = 0.2
+# Characters before a place searched for such a care phrase: "one person died at the X
+# Hospital in A, four at the Y Hospital in B" puts B ninety characters after its care word.
+CARE_WINDOW = 140
 
 
 def _chain_weight(
     sentence: Sentence, chain: _Chain, value: dict[str, object], cues: EventCues, countries: tuple[str, ...]
 ) -> float:
     weight = position_factor(sentence.index) * cues.proximity(sentence.text, chain.start, chain.end)
-    if ROUTE_BEFORE_RE.search(sentence.text[max(0, chain.start - 80) : chain.start]):
+    before = sentence.text[max(0, chain.start - CARE_WINDOW) : chain.start]
+    if ROUTE_BEFORE_RE.search(before[-80:]) or CARE_CITY_BEFORE_RE.search(before):
         weight *= ROUTE_FACTOR
     if countries and chain.mentions[0].place.country_code != countries[0]:
         weight *= OTHER_COUNTRY_FACTOR
     weight *= _specificity(value)
     if _is_dateline(sentence.text, chain):
         weight *= DATELINE_FACTOR
+    if is_photo_caption(sentence.text):
+        weight *= CAPTION_FACTOR
     if any(m.fuzzy for m in chain.mentions):
         weight *= FUZZY_FACTOR
     return weight
