@@ -88,3 +88,13 @@ def test_a_title_names_a_place_as_the_reports_write_it() -> None:
     assert make_title(facts, kind_for("aviation accident"), reports) == "2024 South Korea plane crash"
     written = [_source("A plane crashed on landing at an airport in Jeollanam-do, South Korea.")]
     assert make_title(facts, kind_for("aviation accident"), written) == "2024 Jeollanam-do plane crash"
+
+
+def test_an_attack_without_a_city_is_named_after_its_district_a_disaster_after_its_region() -> None:
+    place = {"district": "Sangla district", "region": "Varna Province", "country": "Freedonia"}
+    reports = [_source("A suicide bomber struck a rally in Sangla district of Varna Province on Sunday.")]
+    bombing = _facts("suicide bombing", place, "2023-07-30")
+    assert make_title(bombing, kind_for("suicide bombing"), reports) == "2023 Sangla bombing"
+    flood = _facts("flood", place, "2023-07-30")
+    floods = [_source("A flood swept through Sangla district of Varna Province on Sunday.")]
+    assert make_title(flood, kind_for("flood"), floods) == "2023 Varna flood"

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from wikiwire.records import AnalysedSource, EventFacts
-from wikiwire.taxonomy import Kind
+from wikiwire.taxonomy import Kind, kind_for
 
 __all__ = ["event_place", "is_plural", "make_title"]
 
@@ -31,7 +31,10 @@ PLURAL_MARGIN = 1
 
 
 def event_place(facts: EventFacts, analysed: Sequence[AnalysedSource] = ()) -> str | None:
-    """The place a title names: city, else region (without "Province"), else country.
+    """The place a title names: city, else (for an attack) the district the reports name,
+    else region (without "Province"), else country. An attack is named after the narrowest
+    place ("2023 Bajaur bombing", not the province); a disaster's district is often only its
+    epicentre, so a disaster goes from city to region.
 
     With the reports (``analysed``), a city or region is named only as some report writes
     it: a gazetteer's name no report uses ("Jeollanam-do" where reports say "South Jeolla")
@@ -40,7 +43,10 @@ def event_place(facts: EventFacts, analysed: Sequence[AnalysedSource] = ()) -> s
     if not isinstance(location, dict):
         display = facts.get("location").display
         return display.split(",")[0].strip() or None if display else None
-    for key in ("city_as_written", "city", "region", "country"):
+    kind = kind_for(facts.kind) if facts.kind else None
+    keys = ("city_as_written", "city", "district", "region", "country") if kind and kind.category == "attack" else (
+        "city_as_written", "city", "region", "country")
+    for key in keys:
         value = location.get(key)
         if isinstance(value, str) and value.strip():
             name = _ADMIN_SUFFIX.sub("", value.strip())
