@@ -176,3 +176,13 @@ def test_a_post_at_a_hospital_is_no_venue(nlp) -> None:  # type: ignore[no-untyp
 def test_the_hospital_the_wounded_were_taken_to_is_no_venue(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "A bomb killed 20 people in Mardan on Sunday. The wounded were taken to the main hospital in Mardan."
     assert {c.value.get("venue") for c in _claims(nlp, text)} <= {None}  # type: ignore[union-attr]
+
+
+def test_a_town_the_parser_took_for_a_person_is_placed_after_a_locative(nlp) -> None:  # type: ignore[no-untyped-def]
+    # spaCy tags the town "Khar" as a PERSON; after "the outskirts of" in a report set in its
+    # country it is the town.
+    text = "A suicide bomber struck a rally on the outskirts of Khar in Pakistan's Bajaur district on Sunday."
+    assert "Khar" in _city_weights(_claims(nlp, text))
+    # A person after "in" who is no town of the report's country places nothing.
+    other = "The bombing in Pakistan was a blow in Imran Qureshi's campaign, officials said."
+    assert _city_weights(_claims(nlp, other)) == {}

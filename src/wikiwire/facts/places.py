@@ -42,6 +42,13 @@ PLACE_LABELS = frozenset({"GPE", "LOC"})
 # enough to be news by name.
 MISLABELLED = frozenset({"ORG", "NORP", "FAC"})
 MISLABELLED_MIN_POPULATION = 50_000
+# ...except a "person" the sentence puts somewhere as a place: right after "in", "near", "the
+# outskirts of", "the town of" or a region's possessive ("Bajaur's Khar"), a town of the
+# report's countries at least this big ("on the outskirts of Khar", tagged PERSON) is the town.
+LOCATIVE_BEFORE_RE = re.compile(
+    r"(?:\b(?:in|near|outside|(?:the\s+)?outskirts\s+of|(?:the\s+)?(?:town|city|village)\s+of)|[A-Z][\w-]+['’]s)\s+$"
+)
+PERSON_AS_PLACE_MIN_POPULATION = 5_000
 # A small town outside every country the report names is more likely a false match ("Zenda"
 # for part of "Zenda Jan") than the event's place; big cities abroad are kept.
 OUTSIDE_CONTEXT_MIN_POPULATION = 100_000
@@ -228,6 +235,17 @@ def _resolve(gaz: gazetteer.Gazetteer, label: str, name: str, countries: tuple[s
     return (max(own, key=lambda p: p.population), False) if own else (None, False)
 
 
+def _person_as_place(gaz: gazetteer.Gazetteer, name: str, countries: tuple[str, ...]) -> Place | None:
+    """The town a locative "person" names (see LOCATIVE_BEFORE_RE), or None."""
+    if not countries:
+        return None
+    own = [
+        p for p, primary in gaz.candidates(name)
+        if primary and p.kind == "city" and p.country_code in countries and p.population >= PERSON_AS_PLACE_MIN_POPULATION
+    ]
+    return max(own, key=lambda p: p.population) if own else None
+
+
 def _entity_fields(sentence: Sentence) -> tuple[tuple[str, str, int, int], ...]:
     """(label, text, start, end) of the sentence's entities: all the helpers below read."""
     return tuple((e.label, e.text, e.start, e.end) for e in sentence.entities)
@@ -245,9 +263,12 @@ def _mentions_of(gaz: gazetteer.Gazetteer, text: str, entities: tuple[tuple[str,
                  countries: tuple[str, ...]) -> tuple[_Mention, ...]:
     out: list[_Mention] = []
     for label, ent_text, ent_start, ent_end in entities:
-        if label not in PLACE_LABELS and label not in MISLABELLED:
+        if label == "PERSON" and LOCATIVE_BEFORE_RE.search(text[max(0, ent_start - 30) : ent_start]):
+            place, fuzzy = _person_as_place(gaz, ent_text, countries), False
+        elif label not in PLACE_LABELS and label not in MISLABELLED:
             continue
-        place, fuzzy = _resolve(gaz, label, ent_text, countries)
+        else:
+            place, fuzzy = _resolve(gaz, label, ent_text, countries)
         if place is None:
             continue
         start, end = ent_start, ent_end
@@ -416,7 +437,7 @@ def _not_a_venue(text: str, name: str, start: int) -> bool:
 # ... workers' convention", "at the Labour Party rally"), is an organiser, not a venue; a name
 # headed by a facility word keeps its place ("the Homs Military Academy graduation ceremony").
 GATHERING_AFTER_RE = re.compile(
-    r"^(?:['’]s?)?\s*(?:[\w'’-]+\s+){0,2}?(?:convention|rally|rallies|gathering|meeting|conference|congress|"
+    r"^(?:['’]s?)?\s*(?:\([^)]{0,20}\)\s*)?(?:[\w'’-]+\s+){0,2}?(?:convention|rally|rallies|gathering|meeting|conference|congress|"
     r"ceremony|wedding|funeral|march|protest|procession|celebration|campaign|event)\b",
     re.IGNORECASE,
 )
