@@ -186,3 +186,16 @@ def test_a_town_the_parser_took_for_a_person_is_placed_after_a_locative(nlp) -> 
     # A person after "in" who is no town of the report's country places nothing.
     other = "The bombing in Pakistan was a blow in Imran Qureshi's campaign, officials said."
     assert _city_weights(_claims(nlp, other)) == {}
+
+
+def test_a_landmark_near_the_scene_is_not_the_venue(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Police said the explosion took place at a spot near Union Square in Springfield on Sunday.\n"
+        "The blast hit Elm Avenue, a busy shopping street that leads to Union Square."
+    )
+    weights: dict[str, float] = {}
+    for c in _claims(nlp, text):
+        venue = c.value.get("venue")  # type: ignore[union-attr]
+        if isinstance(venue, str):
+            weights[venue] = weights.get(venue, 0.0) + c.weight
+    assert weights["Elm Avenue"] > weights["Union Square"]

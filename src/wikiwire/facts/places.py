@@ -235,6 +235,16 @@ def _resolve(gaz: gazetteer.Gazetteer, label: str, name: str, countries: tuple[s
     return (max(own, key=lambda p: p.population), False) if own else (None, False)
 
 
+# A venue named to say where the event was *not* quite ("near Taksim Square", "a street that
+# leads to the square", "next to the station") is a landmark for the reader, not the venue.
+VENUE_REFERENCE_BEFORE_RE = re.compile(
+    r"\b(?:near|nearby|close\s+to|next\s+to|not\s+far\s+from|adjacent\s+to|opposite|leads?\s+to|leading\s+to|"
+    r"towards?|a\s+short\s+walk\s+from)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+REFERENCE_VENUE_FACTOR = 0.3
+
+
 def _person_as_place(gaz: gazetteer.Gazetteer, name: str, countries: tuple[str, ...]) -> Place | None:
     """The town a locative "person" names (see LOCATIVE_BEFORE_RE), or None."""
     if not countries:
@@ -603,6 +613,8 @@ def extract(source: AnalysedSource) -> list[Claim]:
             if near:
                 used.add(near[0][0])
                 value["venue"] = _venue_in(near[0][1][2], value["city"])
+                if VENUE_REFERENCE_BEFORE_RE.search(text[max(0, near[0][1][0] - 30) : near[0][1][0]]):
+                    weight *= REFERENCE_VENUE_FACTOR
             elif composed:
                 value["venue"] = composed
                 weight *= COMPOSED_VENUE_FACTOR
@@ -610,6 +622,8 @@ def extract(source: AnalysedSource) -> list[Claim]:
         for i, (start, end, name) in enumerate(venues):
             if i not in used:
                 weight = position_factor(sentence.index) * cues.proximity(text, start, end) * VENUE_ONLY_FACTOR
+                if VENUE_REFERENCE_BEFORE_RE.search(text[max(0, start - 30) : start]):
+                    weight *= REFERENCE_VENUE_FACTOR
                 orphans.append((sentence, name, weight))
         found.sort(key=lambda vw: -vw[1])
         pending += [(sentence, value, weight) for value, weight in found[:MAX_PER_SENTENCE]]
