@@ -338,6 +338,8 @@ def test_generic_role_resolves_to_the_body_named_just_before(nlp) -> None:  # ty
             [(1023, "exactly", None)],
             [(1663, "exactly", None)],
         ),
+        # A toll that "crossed" a figure is more than it.
+        ("Party officials said the death toll had crossed 75 by Tuesday.", [(75, "more than", None)], []),
         # "two dozen" is 24, not 2.
         (
             "The gunman killed 15 people and injured two dozen others at the college.",

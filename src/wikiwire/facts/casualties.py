@@ -93,7 +93,7 @@ _TOLL_BEFORE = re.compile(
     rf"\b(?:(?:(?P<injury>injury|injuries|wounded) )?(?:death )?(?:toll|tally|figures?|count)|"
     rf"number of (?:(?:the )?dead|deaths|victims|fatalities|(?:people |persons )?(?:killed|dead)|"
     rf"(?:people |persons )?(?P<injured>injured|wounded|injuries|hurt)))\b"
-    rf"[^.;:\d]{{0,{MAX_TOLL_GAP_CHARS}}}?\b(?:at|to|of|is|was|reached|hit|(?P<over>passed|"
+    rf"[^.;:\d]{{0,{MAX_TOLL_GAP_CHARS}}}?\b(?:at|to|of|is|was|reached|hit|(?P<over>passed|crossed|"
     r"exceeded|topped|surpassed)|stood at|stands at)\s*$",
     re.IGNORECASE,
 )
