@@ -21,6 +21,9 @@ from wikiwire.records import Entity, Sentence
         ("The figure was reported by the Red Crescent, which runs the clinics.", "the Red Crescent"),
         ("Health officials in Herat province said at least 1,000 had died.", "Health officials in Herat province"),
         ("Jan Sayeq, a spokesman for the disaster authority, said 14 had died.", "Jan Sayeq"),
+        # An aside between the speaker and the verb does not hide the speaker.
+        ("Party sources, however, said the death toll had crossed 75.", "Party sources"),
+        ("The ministry, for its part, said 40 people were killed.", "the ministry"),
     ],
 )
 def test_attribute_text(text: str, body: str) -> None:

@@ -244,9 +244,22 @@ def _shrink_to_tail(phrase: str) -> str:
     return phrase
 
 
+# A discourse aside between a speaker and its verb ("Party sources, however, said") hides the
+# speaker from the phrase patterns; it is blanked out (same length, so spans stay valid).
+_ASIDE = re.compile(
+    r",\s*(?:however|though|meanwhile|in turn|for (?:its|their|his|her) part|too|also|separately|in addition),(?=\s)",
+    re.IGNORECASE,
+)
+
+
+def _without_asides(text: str) -> str:
+    return _ASIDE.sub(lambda m: " " * len(m.group(0)), text)
+
+
 @functools.lru_cache(maxsize=ATTRIBUTION_CACHE_SIZE)
 def attribute_text(text: str) -> str | None:
     """The body stating the facts of a plain sentence ``text``, or None (no entity help)."""
+    text = _without_asides(text)
     span = _best_phrase(text)
     if span is None:
         return None
@@ -267,6 +280,7 @@ def attribute(sentence: Sentence) -> str | None:
 # Casualties, perpetrators and the per-clause reading each attribute the same sentence.
 @functools.lru_cache(maxsize=ATTRIBUTION_CACHE_SIZE)
 def _attribute(text: str, entities: tuple[tuple[str, int, int], ...]) -> str | None:
+    text = _without_asides(text)
     span = _best_phrase(text)
     if span is None:
         return None
