@@ -10,17 +10,25 @@ the reason. Cited sources that support nothing in a sentence are removed from it
 Article sentences have no spaCy parse, so their checkable items are found by regular
 expressions: dates, times, numbers (digits and words), and capitalised names. Names are
 matched word by word, case- and accent-insensitively, with a light stem so that a demonym
-matches its country ("Syrian" / "Syria").
+matches its country ("Syrian" / "Syria"). A country in a name is matched as a country, in
+any of its spellings (``aliases``: "United States" is supported by "U.S."), or by a
+first-level region of it that the source names ("Maine" supports "the United States", as
+``facts.context`` derives a national series from a state's); its words alone do not
+support it ("United Kingdom" is not in "the United States ... the kingdom"). A capitalised
+word that opens a sentence is no name when the sources write it in lower case ("Reports
+gave death tolls ...").
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from wikiwire import aliases, gazetteer
 from wikiwire.compose.rewrite import explicit_dates, relative_dates
 from wikiwire.facts.dates import YEAR_RE
 from wikiwire.facts.numbers import find_quantities
@@ -59,9 +67,21 @@ _OPENERS = frozenset(
 )
 
 
+# Latin letters that Unicode does not decompose into a base letter and an accent, written
+# as English-language reports write them ("Kılıçdaroğlu" / "Kilicdaroglu", "Ødegaard").
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ß": "ss",
+                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "Þ": "Th", "ð": "d"})
+# Apostrophes reports type for the possessive.
+_APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'", "‘": "'", "`": "'"})
+# A leap year given to dates written without one, so that "29 February" is still read.
+_ANY_LEAP_YEAR = 2000
+# Entity labels of spaCy that name places (a source's first-level regions are among them).
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+
+
 def _fold(text: str) -> str:
     """Lower-case, accents stripped, typographic apostrophes straightened."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES).translate(_UNDECOMPOSED))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
@@ -70,7 +90,9 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 @dataclass(frozen=True)
 class SourceIndex:
-    """What one source can support: its words (and their stems), numbers, dates, years."""
+    """What one source can support: its words (and their stems), numbers, dates, years, the
+    (month, day) of every date it writes (with a year or without), the countries it names in
+    any spelling (ISO codes) and the place names spaCy found in it."""
 
     source_id: str
     words: frozenset[str]
@@ -79,6 +101,9 @@ class SourceIndex:
     dates: frozenset[dt.date]
     years: frozenset[int]
     folded: str
+    month_days: frozenset[tuple[int, int]] = frozenset()
+    countries: frozenset[str] = frozenset()
+    places: frozenset[str] = frozenset()
 
 
 def index_source(source: AnalysedSource) -> SourceIndex:
@@ -98,7 +123,12 @@ def index_source(source: AnalysedSource) -> SourceIndex:
     years = {int(y) for y in YEAR_RE.findall(text)} | {d.year for d in dates}
     if anchor:
         years.add(anchor.year)
-    return SourceIndex(source.source.id, words, prefixes, frozenset(numbers), frozenset(dates), frozenset(years), folded)
+    # A date without a year in a source with no date to take the year from is still a day
+    # of a month, which an article date written without a year can match.
+    month_days = frozenset((d.month, d.day) for _, _, d in explicit_dates(text, _ANY_LEAP_YEAR)) | {(d.month, d.day) for d in dates}
+    places = frozenset(e.text for s in source.sentences for e in s.entities if e.label in _PLACE_LABELS)
+    return SourceIndex(source.source.id, words, prefixes, frozenset(numbers), frozenset(dates), frozenset(years), folded,
+                       month_days, aliases.countries_named(text), places)
 
 
 @dataclass(frozen=True)
@@ -114,7 +144,7 @@ class Item:
         if self.kind == "date" and isinstance(self.value, dt.date):
             day = self.value
             if day.year == 1:  # written without a year: month and day must match
-                return any((d.month, d.day) == (day.month, day.day) for d in index.dates)
+                return (day.month, day.day) in index.month_days
             return day in index.dates
         if self.kind == "year":
             return self.value in index.years or self.value in index.numbers
@@ -122,12 +152,44 @@ class Item:
             return _fold(self.text).replace(".", ":") in index.folded.replace(".", ":")
         if self.kind == "number":
             return self.value in index.numbers
-        return all(_word_supported(w, index) for w in _name_words(self.text))
+        return _name_supported(self.text, index)
 
 
 def _name_words(name: str) -> list[str]:
-    words = [w for w in _TOKEN.findall(_fold(re.sub(r"['’]s\b", "", name))) if w not in _CONNECTORS]
+    words = [w for w in _TOKEN.findall(_fold(_POSSESSIVE.sub("", name))) if w not in _CONNECTORS]
     return [w for w in words if len(w) >= MIN_NAME_WORD]
+
+
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _name_supported(name: str, index: SourceIndex) -> bool:
+    """Every country of ``name`` named by the source (``_country_supported``) and every
+    other word of it written there."""
+    words = _POSSESSIVE.sub("", name).split()
+    for start, end, code in aliases.country_spans(words):
+        if not _country_supported(code, index):
+            return False
+        words[start:end] = [""] * (end - start)
+    return all(_word_supported(w, index) for w in _name_words(" ".join(words)))
+
+
+def _country_supported(code: str, index: SourceIndex) -> bool:
+    """The source names the country ``code``: in any spelling (``aliases.countries_named``), or
+    by a first-level region of it and of no other country."""
+    return code in index.countries or any(_region_country(place) == code for place in index.places)
+
+
+@functools.lru_cache(maxsize=4096)
+def _region_country(place: str) -> str | None:
+    """The country code of ``place`` when every region and country the gazetteer knows by that
+    name lies in one country and one of them is a region ("Maine"), else None ("Georgia",
+    "Punjab"): a region names its country, an ambiguous name names none."""
+    candidates = [p for p, _ in gazetteer.get().candidates(place) if p.kind in ("region", "country")]
+    codes = {p.country_code for p in candidates}
+    if len(codes) != 1 or not any(p.kind == "region" for p in candidates):
+        return None
+    return codes.pop()
 
 
 def _word_supported(word: str, index: SourceIndex) -> bool:
@@ -139,8 +201,13 @@ def _word_supported(word: str, index: SourceIndex) -> bool:
     return stem in index.prefixes
 
 
-def checkable_items(text: str) -> list[Item]:
-    """Every date, year, time, number and capitalised name in an article sentence."""
+def checkable_items(text: str, lowercase: Callable[[str], bool] | None = None) -> list[Item]:
+    """Every date, year, time, number and capitalised name in an article sentence.
+
+    ``lowercase`` tells whether the sources write a word in lower case; a capitalised word
+    that opens the sentence, is such a word and is not followed by another capitalised word
+    ("Reports", not "South Korea") is capitalised by position, not a name. Without it only the
+    listed openers (articles, prepositions, pronouns) are."""
     items: list[Item] = []
     masked = list(text)
 
@@ -168,16 +235,53 @@ def checkable_items(text: str) -> list[Item]:
         mask(q.start, q.end)
     plain = "".join(masked)
     for m in _NAME.finditer(plain):
-        name = m.group(0).rstrip(".")
+        start = m.start()
+        # A name glued to a figure masked above ("7C2216") is read whole, as the source has it.
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        name = (text[start:m.start()] + m.group(0)).rstrip(".")
         words = name.split()
-        opens = m.start() == len(plain) - len(plain.lstrip()) or plain[: m.start()].rstrip().endswith((".", ":", "“", '"', ";"))
+        opens = start == len(plain) - len(plain.lstrip()) or plain[:start].rstrip().endswith((".", ":", "“", '"', ";"))
         # The sentence's first word is capitalised by position, not because it is a name.
-        if opens and words and words[0].lower() in _OPENERS:
+        if opens and words and _positional(words[0], lowercase if len(words) == 1 else None):
             words = words[1:]
         name = " ".join(words)
-        if name and _name_words(name):
+        # "U.S." has no word long enough to check by its words, but is a country to check.
+        if name and (_name_words(name) or aliases.country_spans(name.split())):
             items.append(Item("name", name, name))
     return items
+
+
+def _positional(word: str, lowercase: Callable[[str], bool] | None) -> bool:
+    """True when ``word``, opening a sentence, is capitalised only for that: a listed opener,
+    or a word written with one capital ("IS" and "U.S." are names) that the sources write in
+    lower case and that spells no country ("Turkey")."""
+    folded = _fold(word)
+    if folded in _OPENERS:
+        return True
+    if lowercase is None or word[1:] != word[1:].lower():
+        return False
+    return lowercase(folded) and aliases.country_code(word) is None
+
+
+class _Lowercase:
+    """The words the sources write in lower case, gathered on first use (most builds never
+    ask: their sentences open with a listed opener or a name)."""
+
+    def __init__(self, analysed: Sequence[AnalysedSource]) -> None:
+        self._analysed = analysed
+        self._words: frozenset[str] | None = None
+
+    def __call__(self, folded_word: str) -> bool:
+        if self._words is None:
+            self._words = frozenset(
+                _fold(m.group(0)) for a in self._analysed for m in _WORD.finditer(a.source.text) if m.group(0)[0].islower()
+            )
+        return folded_word in self._words
+
+
+# A word as written: letters after no letter, digit or apostrophe ("s" of "Nepal's" is none).
+_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+")
 
 
 def _covering(items: Sequence[Item], cited: Sequence[str], indexes: Mapping[str, SourceIndex]) -> tuple[list[str], list[Item]]:
@@ -258,9 +362,10 @@ def _check(
     analysed: dict[str, AnalysedSource],
     tally: _Tally,
     dropped: list[DroppedSentence],
+    lowercase: Callable[[str], bool],
 ) -> ArticleSentence | None:
     tally.checked += 1
-    items = checkable_items(sentence.text)
+    items = checkable_items(sentence.text, lowercase)
     if not items:
         if sentence.sources:
             tally.passed += 1
@@ -303,7 +408,9 @@ def verify(article: Article, analysed: Sequence[AnalysedSource], facts: EventFac
     by_id = {a.source.id: a for a in analysed}
     tally = _Tally()
     dropped: list[DroppedSentence] = []
-    lead = tuple(s for s in (_check(x, indexes, by_id, tally, dropped) for x in article.lead) if s is not None)
-    sections = tuple(s for s in (_check_section(x, indexes, by_id, tally, dropped) for x in article.sections) if s is not None)
+    lowercase = _Lowercase(analysed)
+    lead = tuple(s for s in (_check(x, indexes, by_id, tally, dropped, lowercase) for x in article.lead) if s is not None)
+    sections = tuple(s for s in (_check_section(x, indexes, by_id, tally, dropped, lowercase) for x in article.sections)
+                     if s is not None)
     checked = article.model_copy(update={"lead": lead, "sections": sections})
     return checked, Verification(checked=tally.checked, passed=tally.passed, recited=tally.recited, dropped=tuple(dropped))

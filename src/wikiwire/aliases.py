@@ -1,0 +1,113 @@
+"""Country names as reports write them: one ISO code per spelling, so that a check can tell
+that "U.S.", "US", "United States" and "America" name one country and that "United Kingdom"
+and "U.S." do not.
+
+Data, not logic: the spellings are pycountry's names (short, official, common) and the
+gazetteer's table of press spellings (``gazetteer.COUNTRY_ALIASES``); nothing here is about
+one event. A spelling that two countries share is dropped rather than guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from wikiwire.gazetteer import COUNTRY_ALIASES, normalize
+
+__all__ = ["countries_named", "country_code", "country_spans"]
+
+# Words that may stand before a country's name without making it part of a longer name
+# ("the United States", "Bank of America"); any other capitalised word before it does
+# ("South America", "New Mexico", "Northern Ireland" name no country of that name).
+_GLUE = frozenset({"the", "of", "in", "and", "from", "to", "for", "by", "with", "at", "on", "across", "into", "than"})
+# Characters looked back over for that word: longer than any word a name is made of.
+_LOOKBACK = 40
+_CAPITALISED_BEFORE = re.compile(r"(?:^|[^\w])(?P<word>[A-Z][\w'’-]*)[ \t]+$")
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+@functools.cache
+def _codes_by_key() -> dict[str, str]:
+    """Folded spelling -> ISO alpha-2 code, for spellings only one country goes by."""
+    import pycountry
+
+    seen: dict[str, set[str]] = {}
+
+    def add(code: str, name: str | None) -> None:
+        # "Korea, Republic of" is an index form, not how anyone writes the name.
+        if name and "," not in name and name[:1].isupper():
+            seen.setdefault(normalize(name), set()).add(code)
+
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            add(country.alpha_2, getattr(country, attr, None))
+    for code, spellings in COUNTRY_ALIASES.items():
+        for spelling in spellings:
+            add(code, spelling)
+    return {key: next(iter(codes)) for key, codes in seen.items() if key and len(codes) == 1}
+
+
+@functools.cache
+def _spelling_pattern() -> re.Pattern[str]:
+    """Every spelling as written (accents stripped, case kept: "US" is not "us"), longest first
+    so that "Papua New Guinea" is read before "Guinea"."""
+    import pycountry
+
+    spellings: set[str] = set()
+    keys = _codes_by_key()
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            name = getattr(country, attr, None)
+            if name and normalize(name) in keys:
+                spellings.add(_strip_accents(name))
+    for listed in COUNTRY_ALIASES.values():
+        spellings |= {_strip_accents(s) for s in listed if normalize(s) in keys and s[:1].isupper()}
+    alternation = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
+
+
+def country_code(name: str) -> str | None:
+    """The ISO alpha-2 code of the country ``name`` spells ("U.S." -> "US"), or None."""
+    return _codes_by_key().get(normalize(name))
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """Codes of the countries ``text`` names in any spelling, leaving out a spelling that is
+    the end of a longer capitalised name ("South America", "New Mexico")."""
+    plain = _strip_accents(text)
+    codes: set[str] = set()
+    for match in _spelling_pattern().finditer(plain):
+        before = _CAPITALISED_BEFORE.search(plain[max(0, match.start() - _LOOKBACK):match.start()])
+        if before and before.group("word").lower() not in _GLUE:
+            continue
+        code = country_code(match.group(0))
+        if code:
+            codes.add(code)
+    return frozenset(codes)
+
+
+def country_spans(words: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Runs of ``words`` (one capitalised name, split on spaces) that spell a country, as
+    (start, end, code), longest first from the left; a run after a word of the name other
+    than a connector is part of a longer name and is not one ("South America")."""
+    spans: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        if i == 0 or words[i - 1].lower() in _GLUE:
+            for j in range(len(words), i, -1):
+                code = country_code(" ".join(words[i:j]))
+                if code:
+                    found = (i, j, code)
+                    break
+        if found:
+            spans.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return spans
