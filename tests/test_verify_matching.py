@@ -205,3 +205,22 @@ def test_index_keeps_countries_and_days_of_undated_dates() -> None:
     assert index.countries == frozenset({"US", "GB"})
     assert (2, 29) in index.month_days
     assert not index.dates
+
+
+# --- clock times ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("written", ["4:20 pm", "4.20 p.m.", "16:20", "4:20 PM"])
+def test_a_time_is_found_however_the_source_writes_it(written: str) -> None:
+    source = _source("s1", f"The blast went off at {written} near the square.")
+    assert _passes("The explosion happened at 4:20 p.m.", source)
+
+
+def test_a_time_in_the_other_half_of_the_day_or_another_minute_fails() -> None:
+    source = _source("s1", "The blast went off at 4:20 a.m. near the square.")
+    assert not _passes("The explosion happened at 4:20 p.m.", source)
+    assert not _passes("The explosion happened at 16:20.", source)
+    assert not _passes("The explosion happened at 4:25 a.m.", source)
+    assert _passes("The explosion happened at 04:20.", source)
+    # A bare time says no more than the clock face.
+    assert _passes("The explosion happened at 4:20.", source)
+    assert not _passes("The explosion happened at 4:20 p.m.", _source("s2", "The blast went off at 4:20 near the square."))

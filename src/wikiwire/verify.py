@@ -45,7 +45,7 @@ from wikiwire.records import (
 __all__ = ["Item", "SourceIndex", "checkable_items", "index_source", "verify"]
 
 # A year in prose: only 1900-2099 counts as a year rather than a figure.
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.?m\.?)?", re.IGNORECASE)
+_TIME = re.compile(r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\b(?:\s*(?P<mer>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)
 # Figures in a source, units glued on or not ("30km", "6.3-magnitude", "1,482").
 _DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)")
 # Capitalised names, allowing lower-case connectors inside ("Ministry of Health",
@@ -91,7 +91,8 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 @dataclass(frozen=True)
 class SourceIndex:
     """What one source can support: its words (and their stems), numbers, dates, years, the
-    (month, day) of every date it writes (with a year or without), the countries it names in
+    (month, day) of every date it writes (with a year or without), its clock times
+    (``_clock_readings``), the countries it names in
     any spelling (ISO codes) and the place names spaCy found in it."""
 
     source_id: str
@@ -102,6 +103,7 @@ class SourceIndex:
     years: frozenset[int]
     folded: str
     month_days: frozenset[tuple[int, int]] = frozenset()
+    times: frozenset[tuple[str, int, int]] = frozenset()
     countries: frozenset[str] = frozenset()
     places: frozenset[str] = frozenset()
 
@@ -127,8 +129,9 @@ def index_source(source: AnalysedSource) -> SourceIndex:
     # of a month, which an article date written without a year can match.
     month_days = frozenset((d.month, d.day) for _, _, d in explicit_dates(text, _ANY_LEAP_YEAR)) | {(d.month, d.day) for d in dates}
     places = frozenset(e.text for s in source.sentences for e in s.entities if e.label in _PLACE_LABELS)
+    times = frozenset(reading for m in _TIME.finditer(text) for reading in _clock_readings(m.group(0)))
     return SourceIndex(source.source.id, words, prefixes, frozenset(numbers), frozenset(dates), frozenset(years), folded,
-                       month_days, aliases.countries_named(text), places)
+                       month_days, times, aliases.countries_named(text), places)
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,28 @@ class Item:
         if self.kind == "year":
             return self.value in index.years or self.value in index.numbers
         if self.kind == "time":
-            return _fold(self.text).replace(".", ":") in index.folded.replace(".", ":")
+            return bool(_clock_readings(self.text)) and _clock_readings(self.text)[0] in index.times
         if self.kind == "number":
             return self.value in index.numbers
         return _name_supported(self.text, index)
+
+
+def _clock_readings(time: str) -> list[tuple[str, int, int]]:
+    """What a written time states, most specific first: ("at", hour 0-23, minute) when it says
+    which half of the day ("4:20 p.m.", "16:20", "04:20"), and ("clock", hour, minute) as the
+    clock face reads ("4:20"). An article's time is supported by the source's reading of its
+    first kind: "4:20 p.m." by "16:20" or "4.20pm", never by "4:20 a.m."; a bare "4:20" by
+    any 4:20."""
+    m = _TIME.fullmatch(time.strip())
+    if m is None:
+        return []
+    hour, minute, meridiem = int(m.group("h")), int(m.group("m")), (m.group("mer") or "").lower()
+    clock = ("clock", hour % 12 or 12, minute)
+    if meridiem:
+        return [("at", hour % 12 + (12 if meridiem == "p" else 0), minute), clock]
+    if hour > 12 or hour == 0 or m.group("h").startswith("0"):
+        return [("at", hour, minute), clock]
+    return [clock]
 
 
 def _name_words(name: str) -> list[str]:
