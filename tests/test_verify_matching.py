@@ -224,3 +224,20 @@ def test_a_time_in_the_other_half_of_the_day_or_another_minute_fails() -> None:
     # A bare time says no more than the clock face.
     assert _passes("The explosion happened at 4:20.", source)
     assert not _passes("The explosion happened at 4:20 p.m.", _source("s2", "The blast went off at 4:20 near the square."))
+
+
+# --- compounds and abbreviated titles ------------------------------------------------------------
+
+def test_a_hyphenated_name_matches_its_joined_spelling_both_ways() -> None:
+    assert _passes("Choi Sangmok ordered an inspection.", _source("s1", "Acting president Choi Sang-mok ordered checks."))
+    assert _passes("Choi Sang-mok ordered an inspection.", _source("s1", "Acting president Choi Sangmok ordered checks."))
+    assert not _passes("Choi Sang-min ordered an inspection.", _source("s1", "Acting president Choi Sangmok ordered checks."))
+
+
+def test_an_abbreviated_title_is_its_full_word() -> None:
+    source = _source("s1", "Gov. Janet Mills spoke at St. Mary's hospital on Mt. Hope Avenue.")
+    assert _passes("Governor Janet Mills spoke at Saint Mary's hospital on Mount Hope Avenue.", source)
+    assert _passes("Gov. Janet Mills spoke.", _source("s2", "Governor Janet Mills spoke."))
+    # The title is no wildcard: another title, or another name after it, still fails.
+    assert not _passes("Senator Janet Mills spoke.", source)
+    assert not _passes("Governor Janet Miller spoke.", source)

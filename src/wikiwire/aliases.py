@@ -16,7 +16,21 @@ from collections.abc import Sequence
 
 from wikiwire.gazetteer import COUNTRY_ALIASES, normalize
 
-__all__ = ["countries_named", "country_code", "country_spans"]
+__all__ = ["TITLE_ABBREVIATIONS", "countries_named", "country_code", "country_spans", "word_forms"]
+
+# Titles and place words that reports abbreviate before a name ("Gov. Janet Mills", "St.
+# Mary's", "Mt. Everest"); folded, full word -> its abbreviations. Only abbreviations that
+# stand for nothing else before a name: "St." is both "Saint" and "Street", and either is
+# the same name written another way.
+TITLE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "governor": ("gov",), "senator": ("sen",), "representative": ("rep",), "president": ("pres",),
+    "general": ("gen",), "lieutenant": ("lt",), "colonel": ("col",), "sergeant": ("sgt",), "captain": ("capt",),
+    "major": ("maj",), "commander": ("cmdr",), "superintendent": ("supt",), "inspector": ("insp",),
+    "detective": ("det",), "professor": ("prof",), "doctor": ("dr",), "reverend": ("rev",),
+    "saint": ("st",), "street": ("st",), "mount": ("mt",), "fort": ("ft",), "avenue": ("ave",),
+    "department": ("dept",), "university": ("univ",), "brothers": ("bros",), "company": ("co",),
+    "corporation": ("corp",), "incorporated": ("inc",), "limited": ("ltd",),
+}
 
 # Words that may stand before a country's name without making it part of a longer name
 # ("the United States", "Bank of America"); any other capitalised word before it does
@@ -111,3 +125,19 @@ def country_spans(words: Sequence[str]) -> list[tuple[int, int, str]]:
         else:
             i += 1
     return spans
+
+
+@functools.cache
+def _forms() -> dict[str, frozenset[str]]:
+    forms: dict[str, set[str]] = {}
+    for full, shorts in TITLE_ABBREVIATIONS.items():
+        for short in shorts:
+            forms.setdefault(full, set()).add(short)
+            forms.setdefault(short, set()).add(full)
+    return {word: frozenset(other) for word, other in forms.items()}
+
+
+def word_forms(folded_word: str) -> frozenset[str]:
+    """Other ways of writing ``folded_word`` before a name: "governor" <-> "gov", "st" ->
+    "saint" and "street" (``TITLE_ABBREVIATIONS``); empty for any other word."""
+    return _forms().get(folded_word, frozenset())

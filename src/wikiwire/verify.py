@@ -86,6 +86,7 @@ def _fold(text: str) -> str:
 
 
 _TOKEN = re.compile(r"[a-z0-9]+")
+_COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,8 @@ def index_source(source: AnalysedSource) -> SourceIndex:
     """Index a source's full cleaned text (and its anchor date) for support checks."""
     text = source.source.text
     folded = _fold(text)
-    words = frozenset(_TOKEN.findall(folded))
+    # A compound is also indexed joined ("Sang-mok" as "sangmok"), as other reports write it.
+    words = frozenset(_TOKEN.findall(folded)) | {m.group(0).replace("-", "") for m in _COMPOUND.finditer(folded)}
     prefixes = frozenset(w[:k] for w in words if len(w) >= MIN_STEM for k in range(MIN_STEM, len(w) + 1))
     numbers = {int(float(m.group(0).replace(",", ""))) for m in _DIGITS.finditer(text)}
     # Quantities as the article's items read them: word numbers and scaled figures ("11.3
@@ -192,7 +194,17 @@ def _name_supported(name: str, index: SourceIndex) -> bool:
         if not _country_supported(code, index):
             return False
         words[start:end] = [""] * (end - start)
-    return all(_word_supported(w, index) for w in _name_words(" ".join(words)))
+    return all(_written_supported(w, index) for w in words if w)
+
+
+def _written_supported(written: str, index: SourceIndex) -> bool:
+    """One word of a name as written between spaces: each of its parts (split at hyphens and
+    apostrophes) in the source, itself or as an abbreviation ("Governor" / "Gov."), or its
+    parts joined ("Sang-mok" / "Sangmok")."""
+    parts = _name_words(written)
+    if all(_word_supported(p, index) or not aliases.word_forms(p).isdisjoint(index.words) for p in parts):
+        return True
+    return len(parts) > 1 and "".join(_TOKEN.findall(_fold(written))) in index.words
 
 
 def _country_supported(code: str, index: SourceIndex) -> bool:
