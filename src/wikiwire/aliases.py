@@ -1,10 +1,11 @@
-"""Country names as reports write them: one ISO code per spelling, so that a check can tell
-that "U.S.", "US", "United States" and "America" name one country and that "United Kingdom"
-and "U.S." do not.
+"""Names written several ways. Countries: one ISO code per spelling, so that a check can
+tell that "U.S.", "US", "United States" and "America" name one country and that "United
+Kingdom" and "U.S." do not. Titles: the abbreviations reports use before a name ("Gov.").
 
-Data, not logic: the spellings are pycountry's names (short, official, common) and the
-gazetteer's table of press spellings (``gazetteer.COUNTRY_ALIASES``); nothing here is about
-one event. A spelling that two countries share is dropped rather than guessed.
+Data, not logic: the country spellings are pycountry's names (short, official, common) and
+the gazetteer's table of press spellings (``gazetteer.COUNTRY_ALIASES``), reused rather than
+copied; nothing here is about one event. A spelling that two countries share is dropped
+rather than guessed.
 """
 
 from __future__ import annotations

@@ -15,8 +15,11 @@ any of its spellings (``aliases``: "United States" is supported by "U.S."), or b
 first-level region of it that the source names ("Maine" supports "the United States", as
 ``facts.context`` derives a national series from a state's); its words alone do not
 support it ("United Kingdom" is not in "the United States ... the kingdom"). A capitalised
-word that opens a sentence is no name when the sources write it in lower case ("Reports
-gave death tolls ...").
+word that opens a sentence alone is no name when the sources write it in lower case
+("Reports gave death tolls ..."). A hyphenated name matches its joined spelling, an
+abbreviated title its full word ("Gov." / "Governor"); a date without a year matches the
+same day in a source that gives none; clock times are compared by the time they state
+("4:20 p.m." / "16:20").
 """
 
 from __future__ import annotations
@@ -44,7 +47,7 @@ from wikiwire.records import (
 
 __all__ = ["Item", "SourceIndex", "checkable_items", "index_source", "verify"]
 
-# A year in prose: only 1900-2099 counts as a year rather than a figure.
+# A clock time: hour, minute and, when written, the half of the day ("4:20 p.m.", "4.20pm").
 _TIME = re.compile(r"\b(?P<h>\d{1,2})[:.](?P<m>\d{2})\b(?:\s*(?P<mer>[ap])\.?\s?m\b\.?)?", re.IGNORECASE)
 # Figures in a source, units glued on or not ("30km", "6.3-magnitude", "1,482").
 _DIGITS = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]\d)")
@@ -93,8 +96,8 @@ _COMPOUND = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)+")
 class SourceIndex:
     """What one source can support: its words (and their stems), numbers, dates, years, the
     (month, day) of every date it writes (with a year or without), its clock times
-    (``_clock_readings``), the countries it names in
-    any spelling (ISO codes) and the place names spaCy found in it."""
+    (``_clock_readings``), the countries it names in any spelling (ISO codes) and the place
+    names spaCy found in it."""
 
     source_id: str
     words: frozenset[str]
@@ -154,7 +157,8 @@ class Item:
         if self.kind == "year":
             return self.value in index.years or self.value in index.numbers
         if self.kind == "time":
-            return bool(_clock_readings(self.text)) and _clock_readings(self.text)[0] in index.times
+            readings = _clock_readings(self.text)
+            return bool(readings) and readings[0] in index.times
         if self.kind == "number":
             return self.value in index.numbers
         return _name_supported(self.text, index)
@@ -298,8 +302,8 @@ def _positional(word: str, lowercase: Callable[[str], bool] | None) -> bool:
 
 
 class _Lowercase:
-    """The words the sources write in lower case, gathered on first use (most builds never
-    ask: their sentences open with a listed opener or a name)."""
+    """The words the sources write in lower case, gathered on first use (a build whose
+    sentences all open with a listed opener or a longer name never asks)."""
 
     def __init__(self, analysed: Sequence[AnalysedSource]) -> None:
         self._analysed = analysed
@@ -313,7 +317,8 @@ class _Lowercase:
         return folded_word in self._words
 
 
-# A word as written: letters after no letter, digit or apostrophe ("s" of "Nepal's" is none).
+# A whole word as written: a run of letters that does not continue a word or an apostrophe
+# (the "s" of "Nepal's" is no word of its own).
 _WORD = re.compile(r"(?<![\w'’])[^\W\d_]+")
 
 
