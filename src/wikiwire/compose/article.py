@@ -3,7 +3,9 @@
 Reads as the article is built:
 
 1. title by the naming convention (``title``), infobox from the kind's template;
-2. lead composed from the reconciled facts (``lead``);
+2. lead composed from the reconciled facts (``lead``), and the event's own section opened with
+   sentences written from them too (``narrative``: where, down to district and region, and
+   when in the day; the weapon; each body's magnitude; who blamed whom);
 3. every report sentence is given its referent if it opens with a pronoun, rewritten into the
    encyclopedic register or refused (``rewrite``), kept only if it is about the event, and
    given a section role (``sections``);
@@ -28,7 +30,7 @@ from typing import Any
 
 from wikiwire import cues, focus
 from wikiwire.compose import lead as lead_mod
-from wikiwire.compose import reactions, rewrite, timeline, uncertainty
+from wikiwire.compose import narrative, reactions, rewrite, timeline, uncertainty
 from wikiwire.compose.sections import (
     EventCues,
     classify,
@@ -1008,7 +1010,10 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
     salience = _salience(all_items, len(analysed))
     space = _WordSpace(candidates) if candidates else None
     centrality = _centrality(all_items, candidates, space)
-    written = _written_so_far(lead, candidates, all_items, space)
+    # The event's section opens with sentences written from the facts; what they tell, a
+    # report sentence need not tell again.
+    told = tuple(s.model_copy(update={"text": rewrite.tidy_attribution(s.text)}) for s in narrative.narrative(facts, kind, lead, title))
+    written = _written_so_far((*lead, *told), candidates, all_items, space)
     allowed_kinds = frozenset(facts.frame.allowed_kinds) if facts.frame is not None else frozenset()
     for item in all_items:
         role = place_role(_own_role(item, _event_year(facts)), available)
@@ -1055,6 +1060,8 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
             section = _reaction_sections(chosen, spec, cues, noun)
         else:
             sentences = tuple(it.sentence for it in chosen)
+            if spec.role == "event":
+                sentences = (*told, *sentences)
             if spec.role == "casualties":
                 # How each body's toll moved follows the figures it moved between.
                 sentences = (*summary, *timeline.timeline_sentences(timeline.toll_timeline(facts)), *sentences)

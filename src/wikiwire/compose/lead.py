@@ -228,7 +228,7 @@ def _article(noun: str) -> str:
     return ("an " if noun[:1].lower() in "aeiou" else "a ") + noun
 
 
-def _cited_claims(fact: Fact) -> list[Claim]:
+def cited_claims(fact: Fact) -> list[Claim]:
     """The claims a sentence stating ``fact`` cites: those whose sentence writes its display
     (else any), at most MAX_EVIDENCE_PER_FACT."""
     supporting = [c for c in fact.claims if not fact.display or fact.display.lower() in c.quote.lower()] or list(fact.claims)
@@ -240,7 +240,7 @@ def _cite(facts: Iterable[Fact], claims: Iterable[Claim] = ()) -> tuple[tuple[st
     sources: list[str] = []
     evidence: list[str] = []
     for fact in facts:
-        chosen = _cited_claims(fact)
+        chosen = cited_claims(fact)
         # The claims shown as evidence are the ones cited: a lead sentence citing every
         # report that mentions the date is unreadable, and these suffice to verify it.
         sources.extend([c.source for c in chosen] or list(fact.sources[:MAX_EVIDENCE_PER_FACT]))
@@ -251,7 +251,7 @@ def _cite(facts: Iterable[Fact], claims: Iterable[Claim] = ()) -> tuple[tuple[st
     return tuple(dict.fromkeys(sources)), tuple(dict.fromkeys(evidence))
 
 
-def _location_phrase(facts: EventFacts, title: str) -> tuple[str | None, str | None]:
+def location_phrase(facts: EventFacts, title: str, *, keep_venue: bool = False) -> tuple[str | None, str | None]:
     """("the Homs Military Academy", "Homs, Syria"): the venue (unless the title already
     names it) and the place, from the location fact."""
     fact = facts.get("location")
@@ -265,7 +265,7 @@ def _location_phrase(facts: EventFacts, title: str) -> tuple[str | None, str | N
         # The gazetteer adds the country; the article names it only if a report does.
         names.remove(country)
     region = value.get("region")
-    if isinstance(region, str) and region in names[1:] and fact.claims and not _named_in(region, _cited_claims(fact)):
+    if isinstance(region, str) and region in names[1:] and fact.claims and not named_in(region, cited_claims(fact)):
         # So may it add the region: one that no sentence the first sentence cites names
         # would fail verification and take the whole sentence with it.
         names.remove(region)
@@ -274,7 +274,7 @@ def _location_phrase(facts: EventFacts, title: str) -> tuple[str | None, str | N
         names = [names[0], names[2]]
     place = ", ".join(dict.fromkeys(names)) or None
     venue = value.get("venue")
-    if not isinstance(venue, str) or not venue or venue.lower() in title.lower():
+    if not isinstance(venue, str) or not venue or (venue.lower() in title.lower() and not keep_venue):
         return None, place
     venue = venue if re.match(r"(?:the|a|an)\b", venue, re.IGNORECASE) else f"the {venue}"
     return venue, place
@@ -286,7 +286,7 @@ _NAME_CONNECTORS = frozenset({"of", "the", "and", "al", "el", "de", "la", "le"})
 NAME_STEM_CHARS = 5
 
 
-def _named_in(name: str, claims: Sequence[Claim]) -> bool:
+def named_in(name: str, claims: Sequence[Claim]) -> bool:
     """True when every word of ``name`` (accents and case aside, a long word by its first
     NAME_STEM_CHARS letters at least) is written in one of the ``claims``' sentences."""
     def fold(text: str) -> str:
@@ -314,7 +314,7 @@ def _attested(country: str, fact: Fact) -> bool:
     return any(re.search(rf"(?<![\w.]){re.escape(short)}(?![\w])", quotes) for short in _COUNTRY_SHORT.get(country, ()))
 
 
-def _date_text(facts: EventFacts) -> str | None:
+def date_text(facts: EventFacts) -> str | None:
     fact = facts.get("date")
     if fact.display:
         return fact.display
@@ -368,7 +368,7 @@ def _states_time(quote: str, time: str) -> bool:
 _WHOLE_HOUR = re.compile(r"^(?P<h>\d{1,2}) (?P<half>[ap])\.m\.$")
 
 
-def _time_phrase(facts: EventFacts) -> tuple[str, str, tuple[Claim, ...]] | None:
+def time_phrase(facts: EventFacts) -> tuple[str, str, tuple[Claim, ...]] | None:
     """(how the time joins the date, the time, the claims whose sentences write it so) from the
     time fact: ("part", "afternoon", ...) for "on the afternoon of <date>", ("clock", "about 7
     p.m.", ...) for "at about 7 p.m. local time on <date>". None when the time is unknown, not
@@ -431,8 +431,8 @@ def titled_plural(kind: Kind, title: str) -> bool:
 
 
 def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentence | None:
-    venue, place = _location_phrase(facts, title)
-    date = _date_text(facts)
+    venue, place = location_phrase(facts, title)
+    date = date_text(facts)
     if not (venue or place or date):
         # "The Incident was an incident." says nothing: without a place or a date there is
         # no first sentence to write.
@@ -472,7 +472,7 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         if place:
             text += f" in {place}"
     if date:
-        time = _time_phrase(facts)
+        time = time_phrase(facts)
         if time is not None:
             time_claims = time[2]
         if time is not None and time[0] == "part":
