@@ -215,3 +215,20 @@ def test_a_region_no_cited_report_names_is_left_out(quote: str, place: str) -> N
     })
     first = compose_lead(facts, kind_for("car bombing"), "2031 Sallow bombing")[0]
     assert first.text == f"The 2031 Sallow bombing was a car bombing in {place}, on 3 May 2031."
+
+
+def test_a_target_that_is_the_venue_is_named_once() -> None:
+    claims = [
+        _claim("type", "bombing", "s1"),
+        Claim(fact="date", value="2022-11-13", display="13 November 2022", source="s1", sentence="s1.0", quote="13 November 2022"),
+        Claim(fact="target", value="Larkin Avenue", display="Larkin Avenue", source="s1", sentence="s1.0",
+              quote="A bomb went off on Larkin Avenue."),
+        Claim(fact="location", value={"venue": "Larkin Avenue", "city": "Dunmore", "region": None, "country": "Marovia",
+                                      "lat": None, "lon": None},
+              display="Larkin Avenue, Dunmore, Marovia", source="s1", sentence="s1.0",
+              quote="A bomb went off on Larkin Avenue in Dunmore, Marovia."),
+    ]
+    facts = reconcile(claims, [])
+    assert compose_lead(facts, kind_for("bombing"), "2022 Dunmore bombing")[0].text == (
+        "The 2022 Dunmore bombing was a bombing at Larkin Avenue in Dunmore, Marovia, on 13 November 2022."
+    )

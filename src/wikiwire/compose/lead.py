@@ -406,6 +406,15 @@ def _target_phrase(target: str) -> str:
     return _article(target)
 
 
+def _same_place(a: str, b: str) -> bool:
+    """True when two names are one place, articles and case aside ("the Istiklal Avenue" and
+    "Istiklal Avenue")."""
+    def bare(name: str) -> str:
+        return re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE).casefold()
+
+    return bare(a) == bare(b)
+
+
 def _undisputed_magnitude(facts: EventFacts) -> Fact | None:
     """The magnitude fact when every report giving one agrees; a disputed magnitude stays in
     the infobox and in the body's attributed sentences, not in the lead's plain statement."""
@@ -467,7 +476,8 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
             # A gathering or a vehicle is attacked "on" ("on a graduation ceremony", "on a
             # convoy"); a place, named or not, "at" ("at Schemengees Bar", "at a market").
             text += f" {'on' if _ON_TARGET.search(phrase) else 'at'} {phrase}"
-        if venue:
+        # The target may be the venue itself ("at Istiklal Avenue"): named once.
+        if venue and not (target and _same_place(venue, target)):
             text += f" at {venue}"
         if place:
             text += f" in {place}"

@@ -222,7 +222,7 @@ def accusation_sentence(facts: EventFacts, kind: Kind, lead: Sequence[ArticleSen
 
 
 def _place(facts: EventFacts) -> tuple[list[str], list[Claim]]:
-    """The place's parts a report names, finest first (venue, district, city, region,
+    """The place's parts a report names, finest first (venue, city, district, region,
     country), and for each the claim that names it (verification finds it there)."""
     fact = facts.get("location")
     value = fact.value
@@ -230,7 +230,8 @@ def _place(facts: EventFacts) -> tuple[list[str], list[Claim]]:
         return [], []
     parts: list[str] = []
     claims: list[Claim] = []
-    for key in ("venue", "district", "city", "region", "country"):
+    # A town lies in its district ("Khar, Bajaur district"), a district in its region.
+    for key in ("venue", "city", "district", "region", "country"):
         name = value.get(key)
         if not isinstance(name, str) or not name or name in parts:
             continue
