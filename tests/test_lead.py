@@ -232,3 +232,16 @@ def test_a_target_that_is_the_venue_is_named_once() -> None:
     assert compose_lead(facts, kind_for("bombing"), "2022 Dunmore bombing")[0].text == (
         "The 2022 Dunmore bombing was a bombing at Larkin Avenue in Dunmore, Marovia, on 13 November 2022."
     )
+
+
+def test_a_group_counted_vaguely_keeps_the_hedge() -> None:
+    # "dozens of children" is read as at least 24: the article must not print 24 as if counted.
+    total = _toll_claim(40, "police", "s1")
+    children = Claim(fact="fatalities", value=24, display="at least 24", source="s2", sentence="s2.0",
+                     quote="Dozens of children were among the dead.", qualifier="at least", scope="children")
+    women = Claim(fact="fatalities", value=7, display="7", source="s1", sentence="s1.1",
+                  quote="Seven women were among the dead.", qualifier="exactly", scope="women")
+    facts = EventFacts(kind="crowd crush", facts={"fatalities": Fact(
+        name="fatalities", value={"low": 40, "high": 40, "best": 40}, claims=(total, children, women),
+        breakdown={"children": 24, "women": 7})})
+    assert casualty_summary(facts)[-1].text == "The dead included at least 24 children and seven women."

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wikiwire.compose import uncertainty
-from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact, FactName
+from wikiwire.records import ArticleSentence, Claim, EventFacts, Fact, FactName, Qualifier
 from wikiwire.taxonomy import UNKNOWN_KIND, Kind
 from wikiwire.textkeys import lookup_key
 
@@ -531,11 +531,12 @@ def _toll_sentence(facts: EventFacts, kind: Kind, plural: bool = False) -> Artic
 _SINGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "police": "police officer"}
 
 
-def _group(n: int, group: str) -> str:
-    """"31 women", "one child"."""
-    if n == 1:
+def _group(n: int, group: str, qualifier: Qualifier | None = None) -> str:
+    """"31 women", "one child", "at least 24 children" (a vague count keeps its hedge: reports
+    that said "dozens of children" never said 24)."""
+    if n == 1 and qualifier in (None, "exactly"):
         return f"one {_SINGULAR.get(group, group[:-1] if group.endswith('s') else group)}"
-    return f"{Figure(n, None, None, ()).text()} {group}"
+    return f"{Figure(n, qualifier, None, ()).text()} {group}"
 
 
 def _people(n: int) -> str:
@@ -714,7 +715,12 @@ def casualty_summary(facts: EventFacts) -> tuple[ArticleSentence, ...]:
     if breakdown:
         scoped = [c for c in facts.get("fatalities").claims if c.scope in breakdown and _int(c.value) == breakdown[c.scope]]
         # A perpetrator's death is told in prose, not listed among the victims.
-        groups = [_group(breakdown[g], g) for g in breakdown
+        def hedge(group: str) -> Qualifier | None:
+            # A group figure some report states exactly is exact; else the reports' hedge.
+            qualifiers = [c.qualifier for c in scoped if c.scope == group]
+            return None if not qualifiers or any(q in (None, "exactly") for q in qualifiers) else qualifiers[0]
+
+        groups = [_group(breakdown[g], g, hedge(g)) for g in breakdown
                   if any(c.scope == g for c in scoped) and not g.startswith("perpetrator")]
         if groups:
             joined = groups[0] if len(groups) == 1 else ", ".join(groups[:-1]) + " and " + groups[-1]
