@@ -77,3 +77,18 @@ def test_unnamed_own_institution_is_domestic() -> None:
     assert is_domestic_text("The defence ministry vowed to answer the attack with force.", None)
     assert not is_domestic_text("The UN special envoy for Syria urged all sides to show restraint.", country)
     assert not is_domestic_text("Russia and Iran sent their condolences to the families.", country)
+
+
+def test_countries_are_known_without_the_place_index(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # When the place index cannot be built (no writable cache, no disk), the country
+    # spellings of wikiwire.aliases answer, the press's short names included.
+    from wikiwire import gazetteer
+
+    def unavailable(name: str) -> bool:
+        raise OSError("no place index")
+
+    monkeypatch.setattr(gazetteer, "is_country", unavailable)
+    for name in ("Russia", "the United States", "U.S.", "Britain", "Kosovo", "the Netherlands", "Brazil"):
+        assert is_country(name), name
+    for name in ("Homs", "the Syrian Observatory", "South America"):
+        assert not is_country(name), name

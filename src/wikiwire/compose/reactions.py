@@ -9,7 +9,6 @@ government (Domestic) from the rest of the world (International).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,41 +48,19 @@ _LIST_GLUE = re.compile(r"^(?:[\s,]|\band\b|\bthe\b|\balso\b|\bhave\b|\bhas\b|\b
 MAX_COMPACT_WORDS = 25
 _QUOTE = re.compile(r"[“”\"]")
 
-# Countries pycountry spells otherwise than the press does.
-_COUNTRY_ALIASES = frozenset(
-    {"russia", "syria", "iran", "north korea", "south korea", "venezuela", "bolivia", "tanzania",
-     "vietnam", "laos", "moldova", "palestine", "taiwan", "united states", "the united states",
-     "us", "u.s.", "usa", "uk", "britain", "great britain", "the united kingdom", "turkey",
-     "czech republic", "ivory coast", "the uae", "uae", "the netherlands", "the philippines",
-     "vatican", "holy see", "kosovo"}
-)
-
-
-@functools.cache
-def _country_names() -> frozenset[str]:
-    import pycountry
-
-    names: set[str] = set(_COUNTRY_ALIASES)
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.add(value.lower())
-                names.add(value.split(",")[0].lower())
-    return frozenset(names)
-
-
 def is_country(name: str) -> bool:
     """True when ``name`` is a country ("Brazil", "Russia", "the United Arab Emirates").
-    Asks ``wikiwire.gazetteer``; pycountry (plus the press's usual short names) when the
-    gazetteer cannot be loaded."""
+    Asks ``wikiwire.gazetteer``; when its place index cannot be loaded, the country spellings
+    of ``wikiwire.aliases`` (pycountry's names and the press's, no index needed)."""
     try:
         from wikiwire import gazetteer
 
         return gazetteer.is_country(name)
     except (ImportError, OSError):
-        key = name.strip().lower()
-        return key in _country_names() or key.removeprefix("the ") in _country_names()
+        from wikiwire import aliases
+
+        key = name.strip()
+        return aliases.country_code(key) is not None or aliases.country_code(re.sub(r"(?i)^the\s+", "", key)) is not None
 
 
 @dataclass(frozen=True)
