@@ -98,3 +98,13 @@ def test_an_attack_without_a_city_is_named_after_its_district_a_disaster_after_i
     flood = _facts("flood", place, "2023-07-30")
     floods = [_source("A flood swept through Sangla district of Varna Province on Sunday.")]
     assert make_title(flood, kind_for("flood"), floods) == "2023 Varna flood"
+
+
+def test_a_rail_crash_is_named_as_the_reports_name_it_counts_and_section_labels_aside() -> None:
+    facts = _facts("rail accident", {"region": "Varna Province", "country": "Greece"}, "2023-02-28")
+    reports = [
+        _source("World Greece train crash: dozens dead", "Two trains collided near a tunnel."),
+        _source("Minister resigns over Greece rail crash", "Two trains collided head-on late on Tuesday."),
+        _source("Death toll from Greece train crash rises", "Multiple cars derailed after the collision."),
+    ]
+    assert make_title(facts, kind_for("rail accident"), reports) == "2023 Greece train crash"

@@ -217,7 +217,7 @@ KINDS: tuple[Kind, ...] = (
     _disaster("bridge collapse", "Collapse", (r"bridge (?:collapses?|collapsed|fell|came down|gave way)", r"collapse of the .{0,40}bridge", r"bridge .{0,30}collapsed"), category="accident", specificity=4),
     _disaster("building collapse", "Collapse", (r"building collapses?", r"(?:building|block|tower|roof) (?:collapsed|caved in)", r"collapse of (?:a|the) (?:[\w-]+ )?(?:building|tower|block)"), category="accident", specificity=3),
     _disaster("crowd crush", "Crush", (r"crowd crush(?:es)?", r"crowd surges?", r"stampedes?", r"crush(?:ed)? (?:in|by) the crowd"), category="accident", specificity=3),
-    _disaster("rail accident", "Accident", (r"train (?:crash|collision|derailment|accident)s?", r"derail(?:ed|ment)", r"trains? collided"), RAIL.name, category="accident", specificity=3,
+    _disaster("rail accident", "Accident", (r"(?:train|rail|railway) (?:crash|collision|derailment|accident|disaster)s?", r"derail(?:ed|ment)", r"trains? collided"), RAIL.name, category="accident", specificity=3,
               # Titles name what happened as news and encyclopedias do ("Tempi train crash").
               title=("train crash", "train crashes")),
     _disaster("aviation accident", "Accident", (r"plane crash(?:ed|es)?", r"(?:aircraft|airliner|jet|helicopter) crash(?:ed|es)?", r"crash[- ]landed",

@@ -185,7 +185,11 @@ NAMING_SHARE = 0.4
 # Words that are never a place name even when capitalised before the noun.
 _NOT_PLACE = frozenset({"the", "a", "an", "deadly", "massive", "powerful", "strong", "major", "latest", "new", "fatal",
                         "tragic", "devastating", "huge", "twin", "monday", "tuesday", "wednesday", "thursday", "friday",
-                        "saturday", "sunday", "breaking", "live", "update", "updates", "watch", "photos", "video"})
+                        "saturday", "sunday", "breaking", "live", "update", "updates", "watch", "photos", "video",
+                        # Counts open sentences ("Two trains collided"), and a site's section
+                        # label opens headlines ("World Greece train crash").
+                        "two", "three", "four", "five", "several", "multiple", "many", "both", "another",
+                        "world", "news"})
 
 
 def _locative(name: str) -> re.Pattern[str]:
