@@ -308,3 +308,31 @@ def test_war_in_country_supports_the_same_countrys_civil_war() -> None:
     fact = reconcile(claims, []).get("part_of")
     assert fact.display == "the Syrian civil war"
     assert fact.sources == ("s1", "s2", "s3")
+
+
+def test_a_bridge_collapse_is_placed_on_the_water_most_reports_name() -> None:
+    import datetime as dt
+
+    from wikiwire.records import AnalysedSource, EventFrame, Sentence, Source
+
+    def report(sid: str, text: str) -> AnalysedSource:
+        sentence = Sentence(id=f"{sid}.0", source_id=sid, index=0, paragraph=0, text=text)
+        return AnalysedSource(source=Source(id=sid, input=f"{sid}.txt", text=text), sentences=(sentence,),
+                              anchor_date=dt.date(2024, 3, 26))
+
+    analysed = [
+        report("s1", "The Elm Street Bridge collapsed into the Wren River after a barge struck a pier."),
+        report("s2", "Cars fell into the Wren River when the bridge gave way."),
+        report("s3", "Divers searched the Wren River near Millbrook Harbor for the missing workers."),
+        report("s4", "The bridge collapsed early on Tuesday."),
+    ]
+    place = {"venue": "Elm Street Bridge", "city": "Millbrook", "region": None, "country": "Freedonia", "lat": None, "lon": None}
+    claims = [Claim(fact="location", value=place, display="Elm Street Bridge, Millbrook", source=a.source.id,
+                    sentence=f"{a.source.id}.0", quote=a.sentences[0].text) for a in analysed]
+    frame = EventFrame(kind="bridge collapse")
+    facts = reconcile(claims, analysed, frame=frame)
+    assert facts.get("location").value["water"] == "Wren River"  # type: ignore[index]
+    assert facts.get("location").display.startswith("Elm Street Bridge, Wren River, Millbrook")
+    # A shooting's place has no water part, whatever the reports say of a river.
+    shooting = reconcile(claims, analysed, frame=EventFrame(kind="mass shooting"))
+    assert "water" not in shooting.get("location").value  # type: ignore[operator]

@@ -915,7 +915,37 @@ def _city_unsettled(claims: Sequence[Claim], frame: EventFrame | None) -> bool:
     return total > 0 and best < UNSETTLED_CITY_SHARE * total
 
 
-def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame | None = None) -> tuple[Fact, list[Conflict]]:
+# Kinds whose place encyclopedias give with the body of water the structure spans or the ship
+# sailed ("Francis Scott Key Bridge, Patapsco River, Baltimore").
+WATER_KINDS = frozenset({"bridge collapse", "maritime accident", "dam failure"})
+# A river, lake, bay or sea named by this many reports (and this share of them) is the
+# event's water; fewer name one in passing (the harbour a ship was bound for).
+WATER_MIN_SOURCES = 3
+WATER_MIN_SHARE = 0.3
+_WATER_RE = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w'’-]+\s+){1,3}(?:River|Lake|Bay|Harbou?r|Strait|Channel|Sea|Gulf|Canal|Estuary))\b"
+)
+
+
+def _water_body(analysed: Sequence[AnalysedSource], frame: EventFrame | None) -> str | None:
+    """The body of water most reports name for a bridge, ship or dam event, or None."""
+    if frame is None or frame.kind not in WATER_KINDS or not analysed:
+        return None
+    sources: dict[str, set[str]] = defaultdict(set)
+    for source in analysed:
+        for sentence in source.sentences:
+            for m in _WATER_RE.finditer(sentence.text):
+                name = re.sub(r"^(?:The|A|An)\s+", "", m.group("name"))
+                if len(name.split()) > 1:
+                    sources[name].add(source.source.id)
+    if not sources:
+        return None
+    name, seen = max(sources.items(), key=lambda kv: (len(kv[1]), kv[0]))
+    return name if len(seen) >= WATER_MIN_SOURCES and len(seen) >= WATER_MIN_SHARE * len(analysed) else None
+
+
+def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame | None = None,
+              water: str | None = None) -> tuple[Fact, list[Conflict]]:
     """Location: vote the city, then the region/country consistent with it, then the venue.
 
     Parts are chosen in that order so they never contradict each other (a city of one
@@ -1003,7 +1033,9 @@ def _location(claims: Sequence[Claim], order: dict[str, int], frame: EventFrame 
     district = frame.place.get("district") if frame is not None else None
     # A disaster that struck two countries names both ("Turkey, Syria"), as its ledes do.
     also = frame.place.get("also_country") if frame is not None else None
-    parts = [venue, spelling or chosen["city"], district, region if show_region else None, chosen["country"], also]
+    if water:
+        value["water"] = water
+    parts = [venue, water, spelling or chosen["city"], district, region if show_region else None, chosen["country"], also]
     display = ", ".join(dict.fromkeys(p for p in parts if p))
     return (
         Fact(
@@ -1270,7 +1302,7 @@ def reconcile(claims: Sequence[Claim], analysed: Sequence[AnalysedSource], *,
 
     add(_date(by_fact["date"], order, analysed))
     add(_time(by_fact["time"], order))
-    add(_location(by_fact["location"], order, frame))
+    add(_location(by_fact["location"], order, frame, water=_water_body(analysed, frame)))
     add(_type(by_fact["type"], order))
     add(_quake_only("magnitude", by_fact["magnitude"], facts["type"].value, order))
     add(_attack_only("target", by_fact["target"], facts["type"].value, order))

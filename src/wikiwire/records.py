@@ -184,7 +184,8 @@ class Claim(Record):
       - date: "YYYY-MM-DD" (``value_end`` set for multi-day events)
       - time: "HH:MM" or a part of day ("morning", "afternoon", ...)
       - timezone: "UTC+03:00"
-      - location: {"venue", "city", "region", "country", "lat", "lon"} (missing parts None)
+      - location: {"venue", "city", "region", "country", "lat", "lon"} (missing parts None;
+        the reconciled fact may add "district", "city_as_written", "region_as_written", "water")
       - type: a taxonomy key (see ``taxonomy.KINDS``), e.g. "drone strike"
       - magnitude: an earthquake's magnitude as written, one decimal ("6.3")
       - fatalities / injuries: an int figure; ``scope`` names a breakdown group
