@@ -93,10 +93,11 @@ def test_without_any_headline_the_first_prose_sentence_stands_in_and_is_marked()
     source = Source(id="s1", input="r.txt", text="")
     sentences = (
         Sentence(id="s1.0", source_id="s1", index=0, paragraph=0, text="Read more"),
-        Sentence(id="s1.1", source_id="s1", index=1, paragraph=1, text="Residents wade through the flooded main street after the flood."),
-        Sentence(id="s1.2", source_id="s1", index=2, paragraph=2, text="Gov. Alma Reyes said 14 people had died in the flood."),
+        Sentence(id="s1.1", source_id="s1", index=1, paragraph=1, text="MARROW CREEK."),
+        Sentence(id="s1.2", source_id="s1", index=2, paragraph=2, text="Residents wade through the flooded main street after the flood."),
+        Sentence(id="s1.3", source_id="s1", index=3, paragraph=3, text="Gov. Alma Reyes said 14 people had died in the flood."),
     )
-    # The prompt and the photo caption are passed over; the stop comes off.
+    # The prompt, the dateline and the photo caption are passed over; the stop comes off.
     assert view.reference_title(source, sentences) == (
         "Gov. Alma Reyes said 14 people had died in the flood",
         "first sentence",

@@ -309,12 +309,18 @@ def reference_title(source: Source, sentences: Sequence[Sentence] = ()) -> tuple
     return _title(source, stand_in), "first sentence"
 
 
+# A sentence that stands in for a headline says something: at least this many words (a
+# dateline split off as a sentence, "ISLAMABAD.", says where the report was filed).
+STAND_IN_MIN_WORDS = 4
+
+
 def _prose(text: str) -> bool:
-    """Whether a sentence can stand in for a headline: no caption, credit or notice."""
+    """Whether a sentence can stand in for a headline: no caption, credit, notice or dateline."""
     from wikiwire.captions import is_photo_caption
     from wikiwire.clean import NOTICE, furniture_reason
 
-    return furniture_reason(text) is None and not NOTICE.search(text) and not is_photo_caption(text)
+    return (len(text.split()) >= STAND_IN_MIN_WORDS and furniture_reason(text) is None and not NOTICE.search(text)
+            and not is_photo_caption(text))
 
 
 def _title(source: Source, first_sentence: str | None) -> str:
