@@ -433,3 +433,21 @@ def test_a_sentence_about_the_news_cycle_is_left_out(nlp) -> None:  # type: igno
     analysed = _analysed(nlp, REPORT_1, REPORT_2 + "\n" + "\n".join(news))
     texts = [s.text for s in _sentences(compose(_homs_facts(analysed), analysed))]
     assert not set(news) & set(texts)
+
+
+def test_a_town_the_parser_took_for_a_person_is_no_referent() -> None:
+    from wikiwire.compose.article import _resolve_pronoun
+    from wikiwire.records import Entity, Sentence
+
+    def sent(i: int, text: str, *people: str) -> Sentence:
+        ents = tuple(Entity(text=p, label="PERSON", start=text.index(p), end=text.index(p) + len(p)) for p in people)
+        return Sentence(id=f"s1.{i}", source_id="s1", index=i, paragraph=i, text=text, entities=ents)
+
+    prev = sent(0, "Dr Liaquat Ali, superintendent of the District Hospital (DHQ) Khar, said 65 people had died.",
+                "Liaquat Ali", "Khar")
+    after = sent(1, "He added that 43 bodies had been taken to the hospital.")
+    assert _resolve_pronoun(after, prev) == "Liaquat Ali added that 43 bodies had been taken to the hospital."
+    # A surname that is also a town ("Mills") is still the person it names.
+    spoke = sent(0, "Gov. Janet Mills said the shooter was still at large, and Mills urged people to stay home.",
+                 "Janet Mills", "Mills")
+    assert _resolve_pronoun(sent(1, "She thanked the police."), spoke) == "Mills thanked the police."

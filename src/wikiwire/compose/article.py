@@ -258,11 +258,27 @@ def _is_standfirst(source: AnalysedSource, sentence: Sentence) -> bool:
     )
 
 
+# What precedes a place the parser took for a person: a locative word, or the end of a
+# facility's name ("District Headquarters Hospital (DHQ) Khar").
+_PLACE_BEFORE = re.compile(r"(?:\b(?:in|at|near|from|of|outside)|\))\s+$", re.IGNORECASE)
+
+
+def _place_as_person(ent: Entity, text: str) -> bool:
+    """A one-word "person" placed like a place and known to the gazetteer ("... Hospital (DHQ)
+    Khar"): the parser's slip, never the "he" of the next sentence. A surname that is also a
+    town ("Mills said") is not placed so, and stays a person."""
+    if ent.label != "PERSON" or len(ent.text.split()) > 1 or not _PLACE_BEFORE.search(text[max(0, ent.start - 12) : ent.start]):
+        return False
+    from wikiwire import gazetteer
+
+    return gazetteer.lookup(ent.text) is not None
+
+
 def _referent(prev: Sentence | None, labels: frozenset[str]) -> str | None:
     """The last entity of ``prev`` with one of ``labels``, with its "the" if it had one."""
     if prev is None:
         return None
-    found = [e for e in prev.entities if e.label in labels]
+    found = [e for e in prev.entities if e.label in labels and not _place_as_person(e, prev.text)]
     if not found:
         return None
     ent = found[-1] if "PERSON" in labels else found[0]
