@@ -98,3 +98,16 @@ def test_official_who_did_not_want_to_be_named_is_the_outlets_framing() -> None:
 def test_live_update_clock_without_a_day_is_dropped() -> None:
     text = "As of 3:00 a.m., divers are reporting that two workers were pulled from the river."
     assert rewrite(text, WEDNESDAY).reason == "relative time that cannot be made absolute"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tally from Sunday's explosion rose after a bomber struck a rally.",
+         "The tally from the explosion rose after a bomber struck a rally."),
+        ("Mourners gathered after Friday's shooting.", "Mourners gathered after the shooting."),
+        ("Since last Sunday's blast, the market has been closed.", "Since the blast, the market has been closed."),
+    ],
+)
+def test_a_weekday_possessive_goes_and_its_preposition_stays(text: str, expected: str) -> None:
+    assert absolutise_dates(text, dt.date(2023, 8, 2)) == expected

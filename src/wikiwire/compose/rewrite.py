@@ -248,11 +248,16 @@ def _rewrite_leftovers(text: str, anchor: dt.date | None) -> str | None:
     return None if _AGO.search(out) else out
 
 
+_KEPT_BEFORE_POSSESSIVE = frozenset({"on", "by", "until", "since", "from", "before", "after"})
+
+
 def _phrase_for(prep: str, day: str, part: str | None, possessive: bool) -> str:
     """The absolute replacement for a relative day expression, keeping its preposition."""
     if possessive:
-        # "Thursday's attack" -> "the attack": the date is stated elsewhere in the article.
-        return "the"
+        # "Thursday's attack" -> "the attack": the date is stated elsewhere in the article. A
+        # preposition before it stays ("the tally from Sunday's blast" -> "from the blast");
+        # "last"/"this"/"next" only pointed at the day and go with it.
+        return f"{prep} the" if prep in _KEPT_BEFORE_POSSESSIVE else "the"
     when = f"the {part.strip()} of {day}" if part else day
     if prep in ("", "on", "this", "last", "next"):
         return f"on {when}"
