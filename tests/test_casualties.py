@@ -338,6 +338,9 @@ def test_generic_role_resolves_to_the_body_named_just_before(nlp) -> None:  # ty
             [(1023, "exactly", None)],
             [(1663, "exactly", None)],
         ),
+        # A share of a group counts the group, not the dead among it.
+        ("Yonhap said most of the 181 passengers are presumed dead.", [], []),
+        ("Police said all 12 passengers were killed.", [(12, "exactly", None)], []),
         # A toll that "crossed" a figure is more than it.
         ("Party officials said the death toll had crossed 75 by Tuesday.", [(75, "more than", None)], []),
         # "two dozen" is 24, not 2.

@@ -616,6 +616,8 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
             continue
         if SPECULATION_BEFORE.search(text[max(0, q.start - 40) : q.start]):
             continue
+        if SHARE_OF_BEFORE.search(text[max(0, q.start - 25) : q.start]):
+            continue  # "most of the 181 passengers are presumed dead": 181 is who was aboard
         if INJURED_WHO_DIED_AFTER.match(text[q.end :]):
             fact, scope = "fatalities", scope or "other"
         if scope is None and PART_BEFORE.search(text[max(0, q.start - 20) : q.start]):
@@ -633,6 +635,10 @@ def _figures(sentence: Sentence, ctx: _Context) -> list[_Figure]:
     return _fold_additions(found)
 
 
+# A share of a group ("most of the 181 passengers", "half of the 40 workers") counts the group,
+# not the dead or injured among it.
+SHARE_OF_BEFORE = re.compile(r"\b(?:most|many|some|several|half|a\s+third|a\s+quarter|none)\s+of\s+(?:the\s+|its\s+|their\s+)?$",
+                             re.IGNORECASE)
 # Parts of a toll said of bodies: those brought to one hospital or morgue ("43 bodies had
 # been brought to the district hospital") count like a figure for one site (``SITE_SCOPE``);
 # "the remaining five bodies", "among three teenagers killed" are parts of a larger count
