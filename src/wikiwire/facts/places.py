@@ -245,6 +245,11 @@ VENUE_REFERENCE_BEFORE_RE = re.compile(
 REFERENCE_VENUE_FACTOR = 0.3
 
 
+def _landmark(text: str, venue_start: int) -> bool:
+    """True when the venue at ``venue_start`` is named as a landmark (VENUE_REFERENCE_BEFORE_RE)."""
+    return VENUE_REFERENCE_BEFORE_RE.search(text[max(0, venue_start - 30) : venue_start]) is not None
+
+
 def _person_as_place(gaz: gazetteer.Gazetteer, name: str, countries: tuple[str, ...]) -> Place | None:
     """The town a locative "person" names (see LOCATIVE_BEFORE_RE), or None."""
     if not countries:
@@ -613,7 +618,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
             if near:
                 used.add(near[0][0])
                 value["venue"] = _venue_in(near[0][1][2], value["city"])
-                if VENUE_REFERENCE_BEFORE_RE.search(text[max(0, near[0][1][0] - 30) : near[0][1][0]]):
+                if _landmark(text, near[0][1][0]):
                     weight *= REFERENCE_VENUE_FACTOR
             elif composed:
                 value["venue"] = composed
@@ -622,7 +627,7 @@ def extract(source: AnalysedSource) -> list[Claim]:
         for i, (start, end, name) in enumerate(venues):
             if i not in used:
                 weight = position_factor(sentence.index) * cues.proximity(text, start, end) * VENUE_ONLY_FACTOR
-                if VENUE_REFERENCE_BEFORE_RE.search(text[max(0, start - 30) : start]):
+                if _landmark(text, start):
                     weight *= REFERENCE_VENUE_FACTOR
                 orphans.append((sentence, name, weight))
         found.sort(key=lambda vw: -vw[1])
