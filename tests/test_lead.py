@@ -245,3 +245,22 @@ def test_a_group_counted_vaguely_keeps_the_hedge() -> None:
         name="fatalities", value={"low": 40, "high": 40, "best": 40}, claims=(total, children, women),
         breakdown={"children": 24, "women": 7})})
     assert casualty_summary(facts)[-1].text == "The dead included at least 24 children and seven women."
+
+
+@pytest.mark.parametrize(
+    ("part_of", "kind", "title", "sentence"),
+    [
+        # A war is what the event took place during.
+        ("the Marovian civil war", "car bombing", "2031 Sallow bombing", "The attack took place during the Marovian civil war."),
+        # Terrorism in a country (named when reports say it is attacked again and again).
+        ("terrorism in Marovia", "bombing", "2031 Sallow bombing", "The attack was one of many acts of terrorism in Marovia."),
+        # A series of the kind's events stays in the infobox: how many there were is not known.
+        ("stabbings in Marovia", "stabbing", "2031 Sallow stabbing", None),
+        ("mass shootings in Marovia", "mass shooting", "2031 Sallow shootings", None),
+    ],
+)
+def test_the_wider_context_reads_as_a_war_or_terrorism(part_of: str, kind: str, title: str, sentence: str | None) -> None:
+    facts = EventFacts(kind=kind, facts={"part_of": Fact(
+        name="part_of", value=part_of, display=part_of, claims=(_claim("part_of", part_of, "s1"),))})
+    lead = compose_lead(facts, kind_for(kind), title)
+    assert [s.text for s in lead] == ([sentence] if sentence else [])

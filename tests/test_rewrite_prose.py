@@ -142,6 +142,32 @@ def test_subjects_the_article_never_introduced_are_dropped() -> None:
     ]
 
 
+def test_a_surname_alone_is_made_explicit_from_its_own_report() -> None:
+    lead = (_sentence("The 2025 Marrow Creek flood was a flash flood in Marrow Creek, Valleyshire, on 5 April 2025."),)
+    sections = [
+        Section(
+            heading="Flood",
+            sentences=(
+                _sentence("Mr Tsaka, who spoke from the county seat, said the road was cut."),
+                _sentence("Tsaka added that two bridges were gone."),
+                _sentence("Hale's brother, Tom Hale, said the water came in minutes."),
+                # Not named in full by its report: left out.
+                ArticleSentence(text="Dr Imre said the clinic had flooded.", sources=("s2",)),
+                # Two people of that name in its report: which one is meant is unknown.
+                ArticleSentence(text="Mrs Lund said the school was closed.", sources=("s3",)),
+            ),
+        )
+    ]
+    full_names = {"s1": ("Dana Ortiz", "Sandis Tsaka", "Mara Hale", "Tom Hale"), "s2": ("Dana Ortiz",),
+                  "s3": ("Ada Lund", "Bea Lund")}
+    (kept,) = _without_unresolved_subjects(lead, sections, frozenset({"tsaka", "hale", "imre", "lund"}), full_names)
+    assert [s.text for s in kept.sentences] == [
+        "Sandis Tsaka, who spoke from the county seat, said the road was cut.",
+        "Tsaka added that two bridges were gone.",
+        "Mara Hale's brother, Tom Hale, said the water came in minutes.",
+    ]
+
+
 # ---------------------------------------------------------------------------------------------
 # quotations cut by the sentence split, and sentences that are mostly a quotation
 

@@ -108,3 +108,20 @@ def test_mentions_place_ignores_the_country() -> None:
 def test_promise_to_answer_is_aftermath() -> None:
     text = "The army blamed armed groups and promised an answer with full force."
     assert classify(text, (), event_year=2023) == "aftermath"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As the first anniversary of the ferry fire neared, thousands marched through the port to protest.",
+        "Two years after the collapse, families of the victims still held protests outside the ministry.",
+        "A year later, the village had been rebuilt on higher ground.",
+    ],
+)
+def test_what_came_a_year_on_is_aftermath_not_background(text: str) -> None:
+    assert classify(text, (), event_year=2023) == "aftermath"
+
+
+def test_protests_before_the_event_stay_background() -> None:
+    text = "Protests over fuel prices had spread through the province for weeks."
+    assert classify(text, (), event_year=2023) == "background"

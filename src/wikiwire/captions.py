@@ -51,6 +51,7 @@ _CAPTION_VERB = (
     r"carr(?:y|ies)\s+(?:(?:a|an|the)\s+)?(?:body|bodies|coffins?|caskets?|wounded|injured|stretchers?|"
     r"victims?|child|man|woman)|search(?:es)?|digs?|poses?|arrives?|speaks?\s+(?:to|during|at|with)\b|"
     r"rises?|billows?|works?\s+(?:to|at|on|in|through|amid)\b|operates?|helps?|wades?|attends?|"
+    r"tr(?:y|ies)\s+to|"
     r"(?:is|are)\s+(?:seen|pictured|shown|photographed)(?!\s+as\b))"
 )
 # Longest caption subject (words): "The cargo ship Dali", "Members of the local fire brigade";
@@ -89,6 +90,11 @@ _CAPTION_HABITUAL = re.compile(
 )
 
 
+# A slideshow's counter before its caption ("1 of 2 | Cranes lift ...", "3 of 12 • ..."): only a
+# photo gallery numbers its text this way.
+_GALLERY_COUNTER = re.compile(r"^\s*\d{1,3}\s+of\s+\d{1,3}\s*[|•·]")
+
+
 # Asked of every sentence that names a place (extraction) and again of each sentence compose
 # keeps: one answer per text.
 @functools.lru_cache(maxsize=TEXT_CACHE_SIZE)
@@ -96,6 +102,8 @@ def is_photo_caption(text: str) -> bool:
     """True when ``text`` reads as a photo caption: a present-simple scene ("People look toward
     the bridge following its collapse.") tied to the event or a date, with no habitual
     word. Takes the sentence; returns the verdict (never raises)."""
+    if _GALLERY_COUNTER.match(text):
+        return True
     head = _CAPTION_HEAD.match(outside_quotes(text))
     if head is None or _CAPTION_HABITUAL.search(text):
         return False

@@ -24,7 +24,7 @@ import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -1087,7 +1087,7 @@ def compose(facts: EventFacts, analysed: Sequence[AnalysedSource], *, title: str
     surnames = frozenset(
         e.text.split()[-1].casefold() for c in candidates for e in c.entities if e.label == "PERSON" and e.text.split()
     )
-    sections = _without_unresolved_subjects(lead, sections, surnames)
+    sections = _without_unresolved_subjects(lead, sections, surnames, _full_names(analysed))
     return Article(title=title, infobox=infobox(facts, kind, title), lead=lead, sections=tuple(sections))
 
 
@@ -1103,6 +1103,10 @@ _DEFINITE_SUBJECT = re.compile(
 _SURNAME_SPEAKER = re.compile(
     r"^(?P<name>[A-Z][a-z]{2,})\s+(?:said|says|stated|told|added|noted|explained|went on|warned|confirmed)\b"
 )
+# A person named by title and surname alone ("Mr Aktoprak, who spoke to ...", "Dr Okafor said"),
+# or a surname's possessive ("Walker's father, ..."): the reader needs the full name first.
+_TITLED_SURNAME = re.compile(r"^(?P<title>(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)(?P<name>[A-Z][\w'’-]+)\b")
+_POSSESSIVE_SURNAME = re.compile(r"^(?P<name>[A-Z][a-z]{2,})['’]s\s")
 # Speakers named by a common noun or an institution's one-word name: no antecedent needed.
 _COMMON_SPEAKERS = frozenset(
     {"police", "officials", "authorities", "rescuers", "witnesses", "residents", "doctors", "investigators",
@@ -1114,31 +1118,81 @@ _COMMON_SPEAKERS = frozenset(
 NOUN_STEM_CHARS = 5
 
 
+def _full_names(analysed: Sequence[AnalysedSource]) -> dict[str, tuple[str, ...]]:
+    """Per source id, the people it names in full (two words or more, no leading title), in
+    reading order: what a surname used alone in that report refers to."""
+    names: dict[str, dict[str, None]] = {}
+    for source in analysed:
+        for sentence in source.sentences:
+            for e in sentence.entities:
+                words = e.text.split()
+                if e.label == "PERSON" and len(words) >= 2 and not _TITLED_SURNAME.match(e.text) and words[-1][:1].isupper():
+                    names.setdefault(sentence.source_id, {})[e.text.strip()] = None
+    return {source: tuple(found) for source, found in names.items()}
+
+
+# Generational suffixes written after a surname ("Leroy Walker Sr.").
+_NAME_SUFFIX = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _last_name(name: str) -> str:
+    """"walker" for "Leroy Walker Sr.": the last word of a full name that is not a suffix."""
+    words = [w for w in name.casefold().split() if w not in _NAME_SUFFIX]
+    return words[-1] if words else ""
+
+
+def _explicit_name(surname: str, sentence: ArticleSentence, full_names: Mapping[str, Sequence[str]]) -> str | None:
+    """The one full name ending in ``surname`` that the sentence's own report gives, if that
+    report names exactly one such person (two Walkers leave "Walker" unresolved)."""
+    key = surname.casefold()
+    found = {n for source in sentence.sources[:1] for n in full_names.get(source, ())
+             if _last_name(n) == key and n not in sentence.text}
+    return found.pop() if len(found) == 1 else None
+
+
 def _without_unresolved_subjects(
-    lead: Sequence[ArticleSentence], sections: Sequence[Section], surnames: frozenset[str] = frozenset()
+    lead: Sequence[ArticleSentence], sections: Sequence[Section], surnames: frozenset[str] = frozenset(),
+    full_names: Mapping[str, Sequence[str]] | None = None,
 ) -> list[Section]:
     """``sections`` without the sentences whose subject points back at something the article
-    never introduced: a definite description ("The men ...") or a bare surname ("Khar said";
-    only words the reports name as a person's last name, ``surnames``, so "Israel said" and
-    "Hamas said" stand) not named in any earlier sentence of the lead or sections, in
-    reading order."""
+    never introduced: a definite description ("The men ...") or a surname alone ("Khar said",
+    "Mr Tsaka, who ...", "Walker's father"; a bare surname only when the reports name it as a
+    person's last name, ``surnames``, so "Israel said" and "Hamas said" stand) not named in
+    any earlier sentence of the lead or sections, in reading order. A surname is made
+    explicit instead when the sentence's own report names that one person in full
+    (``full_names``: per source id, as ``_full_names`` gives them): "Mr Tsaka" becomes
+    "Sandis Tsaka"."""
     seen = " ".join(s.text for s in lead).casefold()
+    full_names = full_names or {}
 
-    def keep(sentence: ArticleSentence) -> bool:
-        nonlocal seen
+    def unseen(name: str) -> bool:
+        return re.search(rf"\b{re.escape(name.casefold())}\b", seen) is None
+
+    def resolve(sentence: ArticleSentence) -> ArticleSentence | None:
         text = sentence.text
-        ok = True
         if m := _DEFINITE_SUBJECT.match(text):
             noun = m.group("noun").casefold()
-            ok = noun != "includes" and noun[:NOUN_STEM_CHARS].rstrip("e") in seen
-        elif (m := _SURNAME_SPEAKER.match(text)) and m.group("name").casefold() in surnames - _COMMON_SPEAKERS:
-            ok = re.search(rf"\b{re.escape(m.group('name').casefold())}\b", seen) is not None
-        if ok:
-            seen += " " + text.casefold()
-        return ok
+            return sentence if noun != "includes" and noun[:NOUN_STEM_CHARS].rstrip("e") in seen else None
+        m = _TITLED_SURNAME.match(text) or _POSSESSIVE_SURNAME.match(text) or _SURNAME_SPEAKER.match(text)
+        if m is None or not unseen(m.group("name")):
+            return sentence
+        titled = "title" in m.groupdict()
+        if not titled and m.group("name").casefold() not in surnames - _COMMON_SPEAKERS:
+            return sentence
+        full = _explicit_name(m.group("name"), sentence, full_names)
+        if full is None:
+            return None
+        return sentence.model_copy(update={"text": full + text[m.end("name"):]})
+
+    def keep(sentence: ArticleSentence) -> ArticleSentence | None:
+        nonlocal seen
+        kept = resolve(sentence)
+        if kept is not None:
+            seen += " " + kept.text.casefold()
+        return kept
 
     def walk(section: Section) -> Section | None:
-        kept = tuple(s for s in section.sentences if keep(s))
+        kept = tuple(k for k in (keep(s) for s in section.sentences) if k is not None)
         subsections = tuple(sub for sub in (walk(c) for c in section.subsections) if sub is not None)
         if not kept and not subsections:
             return None

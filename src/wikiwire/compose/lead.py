@@ -590,12 +590,30 @@ def _responsibility_sentence(facts: EventFacts, kind: Kind) -> ArticleSentence |
     return ArticleSentence(text="; ".join(parts) + ".", sources=sources, evidence=evidence)
 
 
+# A series named after a phenomenon rather than after events ("terrorism in Turkey"): the
+# context extractor names one only when the reports say the country is attacked again and
+# again, so its members are "many acts of" it.
+_PHENOMENON = re.compile(r"^(?:terrorism|violence|extremism)\b", re.IGNORECASE)
+
+
 def _context_sentence(facts: EventFacts, kind: Kind) -> ArticleSentence | None:
+    """The wider conflict or series: a war is what the event "took place during"; terrorism
+    in a country is what the event was one of many acts of. A series of events of its kind
+    ("mass shootings in the United States", named without "the") stays in the infobox's
+    "Part of": a report ranking the event in a country's history says nothing of how many
+    there were, and "took place during mass shootings" is no English."""
     fact = facts.get("part_of")
-    if not fact.display:
+    display = fact.display
+    if not display:
+        return None
+    if re.match(r"the\b", display, re.IGNORECASE):
+        text = f"The {event_word(kind)} took place during {display}."
+    elif _PHENOMENON.match(display):
+        text = f"The {event_word(kind)} was one of many acts of {display}."
+    else:
         return None
     sources, evidence = _cite([fact])
-    return ArticleSentence(text=f"The {event_word(kind)} took place during {fact.display}.", sources=sources, evidence=evidence)
+    return ArticleSentence(text=text, sources=sources, evidence=evidence)
 
 
 # Lead length bounds from the brief of a Wikipedia lead for a short event article.

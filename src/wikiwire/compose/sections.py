@@ -89,6 +89,12 @@ _BACKGROUND = re.compile(
     r"(?:carries|handles|serves|receives|hosts|attracts|draws|transports)\b[^;]{0,60}?\b(?:a|per|each|every) (?:year|day)|annually)\b",
     re.IGNORECASE,
 )
+# Time counted from the event onward: its anniversary, a year or years after it.
+_LATER = re.compile(
+    r"\b(?:(?:first|one|two|three|\d+)[- ]year anniversary|anniversary of (?:the|its|their)|"
+    r"(?:a|one|two|three|several|\d+) years? (?:later|after (?:the|its))|years later)\b",
+    re.IGNORECASE,
+)
 _AFTERMATH = re.compile(
     r"\b(?:retaliat\w*|in response|promised (?:to respond|to retaliate|an? (?:answer|response|reply))|responded(?! to (?:reports?|calls?|a call|the scene))|vow(?:ed|s) to|respond with|funerals?|mourning|mourned|"
     r"buried(?!\s+(?:by|under|beneath|in)\b)|burials?|manhunt|(?:was|body was) found dead|(?:his|her) body was found|arrest(?:ed|s)?|detained|curfew|lockdown|shelled|bombardment|"
@@ -323,6 +329,10 @@ def _classify(text: str, entities: tuple[Entity, ...], event_year: int | None) -
         return "casualties"
     if _INVESTIGATION.search(text):
         return "investigation"
+    # What happened on the event's anniversary, or years on, came after it, whatever it
+    # shares with background ("protests" over the disaster a year later).
+    if _LATER.search(text):
+        return "aftermath"
     if _BACKGROUND.search(text) or older_year(text, event_year):
         return "background"
     if _AFTERMATH.search(text):
