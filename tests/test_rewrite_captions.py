@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from wikiwire.captions import is_photo_caption
+from wikiwire.captions import is_photo_caption, is_prose_caption
 from wikiwire.compose.rewrite import absolutise_dates, is_well_formed, rewrite
 
 WEDNESDAY = dt.date(2024, 3, 27)  # a report published the day after a Tuesday collapse
@@ -26,13 +26,25 @@ WEDNESDAY = dt.date(2024, 3, 27)  # a report published the day after a Tuesday c
         "Twisted steel is seen in the water after the collapse.",
         # "each other" is no habit ("each year" is).
         "Neighbours comfort each other at the site of the ferry sinking at Keel Point on May 3.",
+    ],
+)
+def test_present_tense_scene_tied_to_the_event_is_a_caption(text: str) -> None:
+    assert is_photo_caption(text)
+    out = rewrite(text, WEDNESDAY)
+    assert (out.text, out.reason) == (None, "photo caption")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Cranes try to lift the crushed carriages on March 2 after the collision near the junction.",
         # A slideshow's counter marks a caption whatever its tense.
         "2 of 5 | Firefighters hosed down the wreck of the coach near the junction.",
     ],
 )
-def test_present_tense_scene_tied_to_the_event_is_a_caption(text: str) -> None:
-    assert is_photo_caption(text)
+def test_effort_scenes_and_slideshow_captions_are_kept_out_of_the_prose_only(text: str) -> None:
+    # Extraction still reads them (weighed down) for the scene's place.
+    assert is_prose_caption(text) and not is_photo_caption(text)
     out = rewrite(text, WEDNESDAY)
     assert (out.text, out.reason) == (None, "photo caption")
 
@@ -63,7 +75,7 @@ def test_present_tense_scene_tied_to_the_event_is_a_caption(text: str) -> None:
     ],
 )
 def test_background_and_narrative_are_not_captions(text: str) -> None:
-    assert not is_photo_caption(text)
+    assert not is_prose_caption(text)
     assert rewrite(text, WEDNESDAY).reason != "photo caption"
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from wikiwire.captions import QUOTE_SPAN as _QUOTE_SPAN
-from wikiwire.captions import is_photo_caption, outside_quotes
+from wikiwire.captions import is_prose_caption, outside_quotes
 from wikiwire.facts.memo import TEXT_CACHE_SIZE
 from wikiwire.records import Entity
 from wikiwire.textkeys import lookup_key
@@ -646,7 +646,7 @@ def _rewrite(text: str, anchor: dt.date | None, entities: tuple[Entity, ...]) ->
         return RewriteResult(None, "part of a quotation cut by the sentence split")
     if _OUTLET_BLURB.match(text):
         return RewriteResult(None, "the outlet describing itself")
-    if is_photo_caption(text):
+    if is_prose_caption(text):
         return RewriteResult(None, "photo caption")
     if _REPORTER_VOICE.search(outside):
         return RewriteResult(None, "reporter or commentator voice")

@@ -316,11 +316,11 @@ STAND_IN_MIN_WORDS = 4
 
 def _prose(text: str) -> bool:
     """Whether a sentence can stand in for a headline: no caption, credit, notice or dateline."""
-    from wikiwire.captions import is_photo_caption
+    from wikiwire.captions import is_prose_caption
     from wikiwire.clean import NOTICE, furniture_reason
 
     return (len(text.split()) >= STAND_IN_MIN_WORDS and furniture_reason(text) is None and not NOTICE.search(text)
-            and not is_photo_caption(text))
+            and not is_prose_caption(text))
 
 
 def _title(source: Source, first_sentence: str | None) -> str:
