@@ -110,28 +110,29 @@ def test_a_group_the_sentence_names_itself_is_kept() -> None:
     assert rewrite(text, SUNDAY).text == text
 
 
-def _sentence(text: str) -> ArticleSentence:
-    return ArticleSentence(text=text, sources=("s1",))
+def _sentence(text: str, source: str = "s1") -> ArticleSentence:
+    return ArticleSentence(text=text, sources=(source,))
+
+
+FLOOD_LEAD = (_sentence("The 2025 Marrow Creek flood was a flash flood in Marrow Creek, Valleyshire, on 5 April 2025."),)
+
+
+def _flood(*sentences: ArticleSentence) -> list[Section]:
+    return [Section(heading="Flood", sentences=sentences)]
 
 
 def test_subjects_the_article_never_introduced_are_dropped() -> None:
-    lead = (_sentence("The 2025 Marrow Creek flood was a flash flood in Marrow Creek, Valleyshire, on 5 April 2025."),)
-    sections = [
-        Section(
-            heading="Flood",
-            sentences=(
-                _sentence("The men were identified as two farm workers from the upper valley."),
-                _sentence("Sheriff Dana Ortiz said the levee failed shortly after midnight."),
-                _sentence("Ortiz said 30 people were still missing on 6 April 2025."),
-                _sentence("Tsaka said the main road had been cut off by the water."),
-                _sentence("Police said the river rose eight metres in four hours."),
-                _sentence("Valleyshire said it would pay for temporary housing."),
-                _sentence("Two men were swept away from a bridge near the school."),
-                _sentence("The men had been trying to cross the bridge by car."),
-            ),
-        )
-    ]
-    (kept,) = _without_unresolved_subjects(lead, sections, frozenset({"ortiz", "tsaka"}))
+    sections = _flood(
+        _sentence("The men were identified as two farm workers from the upper valley."),
+        _sentence("Sheriff Dana Ortiz said the levee failed shortly after midnight."),
+        _sentence("Ortiz said 30 people were still missing on 6 April 2025."),
+        _sentence("Tsaka said the main road had been cut off by the water."),
+        _sentence("Police said the river rose eight metres in four hours."),
+        _sentence("Valleyshire said it would pay for temporary housing."),
+        _sentence("Two men were swept away from a bridge near the school."),
+        _sentence("The men had been trying to cross the bridge by car."),
+    )
+    (kept,) = _without_unresolved_subjects(FLOOD_LEAD, sections, frozenset({"ortiz", "tsaka"}))
     assert [s.text for s in kept.sentences] == [
         "Sheriff Dana Ortiz said the levee failed shortly after midnight.",
         "Ortiz said 30 people were still missing on 6 April 2025.",
@@ -143,24 +144,18 @@ def test_subjects_the_article_never_introduced_are_dropped() -> None:
 
 
 def test_a_surname_alone_is_made_explicit_from_its_own_report() -> None:
-    lead = (_sentence("The 2025 Marrow Creek flood was a flash flood in Marrow Creek, Valleyshire, on 5 April 2025."),)
-    sections = [
-        Section(
-            heading="Flood",
-            sentences=(
-                _sentence("Mr Tsaka, who spoke from the county seat, said the road was cut."),
-                _sentence("Tsaka added that two bridges were gone."),
-                _sentence("Hale's brother, Tom Hale, said the water came in minutes."),
-                # Not named in full by its report: left out.
-                ArticleSentence(text="Dr Imre said the clinic had flooded.", sources=("s2",)),
-                # Two people of that name in its report: which one is meant is unknown.
-                ArticleSentence(text="Mrs Lund said the school was closed.", sources=("s3",)),
-            ),
-        )
-    ]
+    sections = _flood(
+        _sentence("Mr Tsaka, who spoke from the county seat, said the road was cut."),
+        _sentence("Tsaka added that two bridges were gone."),
+        _sentence("Hale's brother, Tom Hale, said the water came in minutes."),
+        # Not named in full by its report: left out.
+        _sentence("Dr Imre said the clinic had flooded.", "s2"),
+        # Two people of that name in its report: which one is meant is unknown.
+        _sentence("Mrs Lund said the school was closed.", "s3"),
+    )
     full_names = {"s1": ("Dana Ortiz", "Sandis Tsaka", "Mara Hale", "Tom Hale"), "s2": ("Dana Ortiz",),
                   "s3": ("Ada Lund", "Bea Lund")}
-    (kept,) = _without_unresolved_subjects(lead, sections, frozenset({"tsaka", "hale", "imre", "lund"}), full_names)
+    (kept,) = _without_unresolved_subjects(FLOOD_LEAD, sections, frozenset({"tsaka", "hale", "imre", "lund"}), full_names)
     assert [s.text for s in kept.sentences] == [
         "Sandis Tsaka, who spoke from the county seat, said the road was cut.",
         "Tsaka added that two bridges were gone.",

@@ -60,14 +60,14 @@ MAX_CAPTION_SUBJECT_WORDS = 10
 # collision"); further away the noun is no longer what the scene follows.
 MAX_CAPTION_TIE_MODIFIERS = 4
 _CAPTION_POSITION = r"(?:left|right|center|centre|top|bottom|front|rear|background|foreground|(?:second|third) (?:from )?(?:left|right))"
-_CAPTION_HEAD = re.compile(
-    # Words of the subject may be listed with commas ("A crane, firefighters and rescuers").
+# A caption's subject: words of it may be listed with commas ("A crane, firefighters and
+# rescuers"), and a position marker may follow it ("Moore, centre,").
+_CAPTION_SUBJECT = (
     rf"^(?!{_CAPTION_STOP}\b)[A-Z0-9][\w'’.&-]*(?:,?\s+(?!{_CAPTION_STOP}\b)[\w'’.&-]+){{0,{MAX_CAPTION_SUBJECT_WORDS - 1}}}?"
     rf"(?P<position>,\s*{_CAPTION_POSITION},)?"
     + "".join(rf"(?<!\b{w})" for w in _CAPTION_NOT_BEFORE_VERB)
-    + rf"\s+{_CAPTION_VERB}\b(?P<rest>.*)$",
-    re.IGNORECASE,
 )
+_CAPTION_HEAD = re.compile(rf"{_CAPTION_SUBJECT}\s+{_CAPTION_VERB}\b(?P<rest>.*)$", re.IGNORECASE)
 # What ties the scene to the event: "following its collapse", "after the attack", "amid the
 # rubble" (the event or what it left), or a calendar date or weekday.
 _CAPTION_TIE = re.compile(
@@ -91,11 +91,7 @@ _CAPTION_HABITUAL = re.compile(
 
 # A scene of effort in the present simple ("Cranes try to lift the carriages on March 2"): a
 # caption for the article's prose, but not weighed down as place evidence (``is_photo_caption``).
-_EFFORT_HEAD = re.compile(
-    rf"^(?!{_CAPTION_STOP}\b)[A-Z0-9][\w'’.&-]*(?:\s+(?!{_CAPTION_STOP}\b)[\w'’.&-]+){{0,{MAX_CAPTION_SUBJECT_WORDS - 1}}}?"
-    r"\s+tr(?:y|ies)\s+to\b(?P<rest>.*)$",
-    re.IGNORECASE,
-)
+_EFFORT_HEAD = re.compile(rf"{_CAPTION_SUBJECT}\s+tr(?:y|ies)\s+to\b(?P<rest>.*)$", re.IGNORECASE)
 # A slideshow's counter before its caption ("1 of 2 | Cranes lift ...", "3 of 12 • ..."): only a
 # photo gallery numbers its text this way.
 _GALLERY_COUNTER = re.compile(r"^\s*\d{1,3}\s+of\s+\d{1,3}\s*[|•·]")
@@ -108,7 +104,14 @@ def is_photo_caption(text: str) -> bool:
     """True when ``text`` reads as a photo caption: a present-simple scene ("People look toward
     the bridge following its collapse.") tied to the event or a date, with no habitual
     word. Takes the sentence; returns the verdict (never raises)."""
-    head = _CAPTION_HEAD.match(outside_quotes(text))
+    return _scene(_CAPTION_HEAD, text)
+
+
+def _scene(head_re: re.Pattern[str], text: str) -> bool:
+    """True when ``text`` opens with a caption head (``head_re``: a subject, then the scene's
+    present-simple verb) that is tied to the event or marked with a position, and has no
+    habitual word."""
+    head = head_re.match(outside_quotes(text))
     if head is None or _CAPTION_HABITUAL.search(text):
         return False
     return bool(head.group("position") or _CAPTION_TIE.search(head.group("rest")))
@@ -120,10 +123,6 @@ def is_prose_caption(text: str) -> bool:
     a slideshow's numbered caption ("1 of 2 | ...") or a present-simple scene of effort tied to
     the event ("Cranes try to lift ... on March 2"). Extraction asks only ``is_photo_caption``
     (it weighs a caption down as evidence of the event's place rather than refusing it): a
-    caption is often the one sentence of its report that names the scene's town, and on the
-    tune half the wider test moved one event's region to the capital its reports measure
-    distances from."""
-    if _GALLERY_COUNTER.match(text) or is_photo_caption(text):
-        return True
-    head = _EFFORT_HEAD.match(outside_quotes(text))
-    return head is not None and not _CAPTION_HABITUAL.search(text) and bool(_CAPTION_TIE.search(head.group("rest")))
+    caption often names the scene's town, and on the tune half the wider test there moved one
+    event's region from the scene's to the capital's."""
+    return bool(_GALLERY_COUNTER.match(text)) or is_photo_caption(text) or _scene(_EFFORT_HEAD, text)
